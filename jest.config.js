@@ -1,0 +1,18 @@
+/** Three projects, one per test level, sharing the strict tsconfig (type-checking runs separately via `tsc`). */
+const shared = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: {
+    // adaptivecards 3.x ships ESM with extensionless imports; its UMD build parses and validates without a DOM.
+    '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...shared, displayName: 'http', testMatch: ['<rootDir>/test/http/**/*.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

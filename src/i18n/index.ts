@@ -1,0 +1,36 @@
+import type { Lang } from './lang';
+import { common } from './messages/common';
+
+export * from './lang';
+
+/**
+ * All catalogues merged. A feature adds its module here; keys are prefixed by feature
+ * ("answers.", "talkingPoints.", …) so modules never collide.
+ */
+const catalogues = [common] as const;
+
+type MergedKeys<T extends readonly { en: object }[]> = T[number] extends { en: infer E } ? keyof E : never;
+export type MessageKey = Extract<MergedKeys<typeof catalogues>, string>;
+
+const merged: Record<Lang, Record<string, string>> = { en: {}, fr: {} };
+for (const catalogue of catalogues) {
+  Object.assign(merged.en, catalogue.en);
+  Object.assign(merged.fr, catalogue.fr);
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The user-visible string for `key` in `lang`, with `{placeholders}` filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const template = merged[lang][key];
+  if (template === undefined) throw new Error(`Missing message ${key} for ${lang}`);
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Every key of the merged catalogues, for tests that check both languages are complete. */
+export function allMessageKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang]);
+}
