@@ -2,7 +2,7 @@
 const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
     // adaptivecards 3.x ships ESM with extensionless imports; its UMD build parses and validates without a DOM.
     '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',

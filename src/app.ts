@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, UserState, type Activity, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Config } from './config/config';
+import { createAdapter, processInbound, type BotFrameworkAuthOverrides, type GuidanceAdapter } from './bot/adapter';
+import { GuidanceBot, type AnswerService } from './bot/guidanceBot';
+import type { Feature } from './bot/feature';
+import { tenantGuard } from './bot/tenantGuard';
+import { langFromLocale, t } from './i18n';
+import { createLogger, safeError, type Logger } from './logging/logger';
+import { createServer } from './server/createServer';
+import { BotStateStorage } from './storage/botStateStorage';
+import { openStore } from './storage/openStore';
+import type { Store } from './storage/types';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly answer: AnswerService;
+  readonly logger?: Logger;
+  readonly store?: Store;
+  readonly features?: (services: AppServices) => readonly Feature[];
+  readonly authOverrides?: BotFrameworkAuthOverrides;
+}
+
+/** What features are built from: shared services, no HTTP. */
+export interface AppServices {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly adapter: GuidanceAdapter;
+}
+
+export interface App {
+  readonly server: Server;
+  readonly adapter: GuidanceAdapter;
+  readonly bot: GuidanceBot;
+  readonly store: Store;
+  readonly logger: Logger;
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+/** Composes storage, state, the bot and the HTTP server. Used by src/index.ts and by the HTTP tests. */
+export function createApp(options: AppOptions): App {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? openStore(config.databaseUrl);
+  const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
+  const conversationState = new ConversationState(stateStorage);
+  const userState = new UserState(stateStorage);
+  const { adapter, auth } = createAdapter(config, options.authOverrides);
+  const services: AppServices = { config, logger, store, adapter };
+
+  const bot = new GuidanceBot({
+    config,
+    logger,
+    store,
+    conversationState,
+    userState,
+    answer: options.answer,
+    features: options.features?.(services) ?? [],
+  });
+
+  adapter.use(tenantGuard(config.allowedTenantIds, logger));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error(
+      { event: 'turn.error', activityType: context.activity.type, err: safeError(error) },
+      'turn failed; dialog state cleared',
+    );
+    // The user's saved language may be unreadable if storage is what failed: the locale is the safe guess.
+    const lang = langFromLocale(context.activity.locale) ?? config.defaultLanguage;
+    const storageDown = !(await store.ping().then(
+      () => true,
+      () => false,
+    ));
+    try {
+      await conversationState.delete(context);
+    } catch (err) {
+      logger.warn({ event: 'turn.error.stateNotCleared', err: safeError(err) }, 'could not clear dialog state');
+    }
+    if (context.activity.type === 'message') {
+      await context
+        .sendActivity(t(lang, storageDown ? 'common.error.unavailable' : 'common.error.generic'))
+        .catch((err: unknown) => logger.warn({ event: 'turn.error.notTold', err: safeError(err) }, 'error reply failed'));
+    }
+  };
+
+  const server = createServer({
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    isReady: async () => {
+      await store.ping();
+      return true;
+    },
+    handleActivity: (activity: Activity, authHeader: string) =>
+      processInbound(adapter, auth, activity, authHeader, (context) => bot.run(context)),
+  });
+
+  return {
+    server,
+    adapter,
+    bot,
+    store,
+    logger,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve) => {
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve({ port: address.port, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}` });
+        });
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets would hold close() open until they time out.
+      server.server.closeAllConnections();
+      await closed;
+      await store.close();
+    },
+  };
+}

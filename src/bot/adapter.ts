@@ -1,0 +1,81 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import type { Activity } from 'botbuilder';
+import type { Config } from '../config/config';
+
+export interface BotFrameworkAuthOverrides {
+  /** Tests point token validation at a local OpenID metadata endpoint. */
+  readonly toBotFromChannelOpenIdMetadataUrl?: string;
+  readonly toBotFromChannelTokenIssuer?: string;
+}
+
+/**
+ * Builds the CloudAdapter. With no MicrosoftAppId the Bot Framework authentication is disabled (local mode:
+ * playground and tests); with one, every inbound request must carry a valid Bot Framework token.
+ */
+/** CloudAdapter whose turn runner takes an already-authenticated request (see processInbound). */
+export class GuidanceAdapter extends CloudAdapter {
+  runAuthenticatedTurn(
+    authResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ) {
+    return this.processActivity(authResult, activity, logic);
+  }
+}
+
+export function createAdapter(config: Config, overrides: BotFrameworkAuthOverrides = {}): {
+  adapter: GuidanceAdapter;
+  auth: ConfigurationBotFrameworkAuthentication;
+} {
+  const settings = {
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.appTenantId,
+    ...(overrides.toBotFromChannelOpenIdMetadataUrl
+      ? { ToBotFromChannelOpenIdMetadataUrl: overrides.toBotFromChannelOpenIdMetadataUrl }
+      : {}),
+    ...(overrides.toBotFromChannelTokenIssuer ? { ToBotFromChannelTokenIssuer: overrides.toBotFromChannelTokenIssuer } : {}),
+  };
+  const credentials = new ConfigurationServiceClientCredentialFactory(settings);
+  const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+  return { adapter: new GuidanceAdapter(auth), auth };
+}
+
+export type InboundOutcome =
+  | { readonly status: 200 | 201; readonly body?: unknown }
+  | { readonly status: number; readonly body?: unknown };
+
+/**
+ * Authenticates, then runs the turn. Unlike CloudAdapter.process, failures never echo an internal message:
+ * 401 for a bad token (before any handler runs), a generic 500 otherwise; a missing type is acknowledged.
+ */
+export async function processInbound(
+  adapter: GuidanceAdapter,
+  auth: ConfigurationBotFrameworkAuthentication,
+  activity: Activity,
+  authHeader: string,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<InboundOutcome> {
+  let authResult: AuthenticateRequestResult;
+  try {
+    authResult = await auth.authenticateRequest(activity, authHeader);
+  } catch (err) {
+    if (err instanceof AuthenticationError || isAuthFailure(err)) return { status: 401 };
+    throw err;
+  }
+  if (!activity.type) return { status: 200 };
+  const invokeResponse = await adapter.runAuthenticatedTurn(authResult, activity, logic);
+  return invokeResponse ? { status: invokeResponse.status, body: invokeResponse.body } : { status: 200 };
+}
+
+/** botframework-connector signals some token failures with plain errors carrying a 401 status code. */
+function isAuthFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 401;
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { LANGS, type Lang } from '../i18n/lang';
+
+/**
+ * Typed configuration, parsed once at start. Every later module receives a `Config`; nothing else reads
+ * process.env, so tests build configs directly and a malformed value stops the start with one clear line.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  MicrosoftAppId: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || GUID.test(v), 'must be a GUID (the bot registration’s app id) or empty'),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || GUID.test(v), 'must be a GUID or empty'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/bot.db')
+    .refine(
+      (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\//.test(v),
+      'must be sqlite:<file path> or postgres://…',
+    ),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of tenant GUIDs'),
+  DEFAULT_LANGUAGE: z.enum(LANGS as [Lang, ...Lang[]]).default('en'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_KB: positiveInt(256),
+  RECORD_RETENTION_DAYS: positiveInt(90),
+  CASE_RETENTION_DAYS: positiveInt(730),
+  OFFICE_CONTACT_EN: optionalText,
+  OFFICE_CONTACT_FR: optionalText,
+});
+
+export type AuthMode = 'local' | 'authenticated';
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly host: string;
+  /** local: no Bot Framework authentication (playground, tests). authenticated: every request needs a valid token. */
+  readonly authMode: AuthMode;
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly appTenantId: string;
+  };
+  readonly databaseUrl: string;
+  readonly allowedTenantIds: readonly string[];
+  readonly defaultLanguage: Lang;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly recordRetentionDays: number;
+  readonly caseRetentionDays: number;
+  /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
+  readonly officeContact: { readonly en?: string; readonly fr?: string };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment into a Config, or throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}`);
+  }
+  const v = parsed.data;
+  const production = v.NODE_ENV === 'production';
+  if (production && !v.MicrosoftAppId) {
+    throw new ConfigError(
+      'Invalid configuration: MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)',
+    );
+  }
+  if (production && v.MicrosoftAppType !== 'UserAssignedMSI' && !v.MicrosoftAppPassword) {
+    throw new ConfigError(
+      'Invalid configuration: MicrosoftAppPassword is required when NODE_ENV=production with MicrosoftAppType ' +
+        v.MicrosoftAppType,
+    );
+  }
+  if (v.MicrosoftAppType === 'SingleTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  return Object.freeze({
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    authMode: v.MicrosoftAppId ? 'authenticated' : 'local',
+    bot: {
+      appId: v.MicrosoftAppId,
+      appPassword: v.MicrosoftAppPassword,
+      appType: v.MicrosoftAppType,
+      appTenantId: v.MicrosoftAppTenantId,
+    },
+    databaseUrl: v.DATABASE_URL,
+    allowedTenantIds: v.ALLOWED_TENANT_IDS,
+    defaultLanguage: v.DEFAULT_LANGUAGE,
+    logLevel: v.LOG_LEVEL,
+    bodyLimitBytes: v.BODY_LIMIT_KB * 1024,
+    recordRetentionDays: v.RECORD_RETENTION_DAYS,
+    caseRetentionDays: v.CASE_RETENTION_DAYS,
+    officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
+  } satisfies Config);
+}

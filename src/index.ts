@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { createAnswerService } from './bot/answerService';
+import { ConfigError, loadConfig } from './config/config';
+import { allFeatures } from './features';
+import { createLogger, safeError } from './logging/logger';
+
+/** Process entry point: configuration, logging, the app, scheduled retention purges and graceful shutdown. */
+async function main(): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  // An optional .env for local runs; variables already set in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.authMode === 'local') {
+    logger.warn(
+      { event: 'auth.disabled', mode: 'local' },
+      '*** LOCAL MODE: MicrosoftAppId is empty, so Bot Framework authentication is OFF and every request is accepted. ' +
+        'Use only with the Agents Playground or tests, never in production. ***',
+    );
+  }
+  const app = createApp({ config, logger, answer: createAnswerService(), features: allFeatures });
+  const { url } = await app.listen();
+  const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  logger.info({ event: 'server.started', url, mode: config.authMode, startupMs: Math.round(startupMs) }, 'bot listening');
+
+  const purge = async () => {
+    try {
+      const purged = await app.store.purgeExpired(new Date());
+      if (Object.keys(purged).length > 0) logger.info({ event: 'retention.purged', purged }, 'expired records purged');
+    } catch (err) {
+      logger.error({ event: 'retention.failed', err: safeError(err) }, 'retention purge failed');
+    }
+  };
+  void purge();
+  setInterval(purge, 60 * 60 * 1000).unref();
+
+  const shutdown = (signal: string) => {
+    logger.info({ event: 'server.stopping', signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

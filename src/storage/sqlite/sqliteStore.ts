@@ -1,0 +1,245 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  BatchOperation,
+  BatchResult,
+  ListOptions,
+  Store,
+  StoredDocument,
+  WriteOptions,
+} from '../types';
+import { SQLITE_MIGRATIONS, type Migration } from './migrations';
+
+interface Row {
+  collection: string;
+  id: string;
+  value: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  expires_at: string | null;
+}
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function toDocument<T>(row: Row): StoredDocument<T> {
+  return {
+    collection: row.collection,
+    id: row.id,
+    value: JSON.parse(row.value) as T,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
+  };
+}
+
+class Conflict extends Error {
+  constructor(readonly index: number) {
+    super('batch conflict');
+  }
+}
+
+/**
+ * The embedded default backend. better-sqlite3 is synchronous, so every call completes within one tick:
+ * conditional writes are atomic without extra locking. WAL mode lets the readiness probe and writers coexist.
+ */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+
+  constructor(file: string, options: { now?: () => Date } = {}) {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    this.now = options.now ?? (() => new Date());
+    migrate(this.db, SQLITE_MIGRATIONS);
+  }
+
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async get<T>(collection: string, id: string): Promise<StoredDocument<T> | undefined> {
+    const row = this.db.prepare('SELECT * FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
+      | Row
+      | undefined;
+    return row ? toDocument<T>(row) : undefined;
+  }
+
+  async insert(collection: string, id: string, value: unknown, options?: WriteOptions): Promise<boolean> {
+    return this.insertSync(collection, id, value, options);
+  }
+
+  async update(
+    collection: string,
+    id: string,
+    value: unknown,
+    expectedVersion: number,
+    options?: WriteOptions,
+  ): Promise<number | undefined> {
+    return this.updateSync(collection, id, value, expectedVersion, options);
+  }
+
+  async put(collection: string, id: string, value: unknown, options?: WriteOptions): Promise<number> {
+    return this.putSync(collection, id, value, options);
+  }
+
+  async delete(collection: string, id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(collection, id).changes > 0;
+  }
+
+  async list<T>(collection: string, options: ListOptions = {}): Promise<StoredDocument<T>[]> {
+    const { clause, params } = whereClause(collection, options.where);
+    const order = options.order === 'createdDesc' ? 'DESC' : 'ASC';
+    const limit = options.limit ? ` LIMIT ${Math.max(1, Math.floor(options.limit))}` : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM documents WHERE ${clause} ORDER BY created_at ${order}, id ${order}${limit}`)
+      .all(...params) as Row[];
+    return rows.map((row) => toDocument<T>(row));
+  }
+
+  async count(collection: string, options: Pick<ListOptions, 'where'> = {}): Promise<number> {
+    const { clause, params } = whereClause(collection, options.where);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM documents WHERE ${clause}`).get(...params) as { n: number };
+    return row.n;
+  }
+
+  async batch(operations: readonly BatchOperation[]): Promise<BatchResult> {
+    const run = this.db.transaction((ops: readonly BatchOperation[]) => {
+      ops.forEach((op, index) => {
+        switch (op.op) {
+          case 'insert':
+            if (!this.insertSync(op.collection, op.id, op.value, op.options)) throw new Conflict(index);
+            break;
+          case 'update':
+            if (this.updateSync(op.collection, op.id, op.value, op.expectedVersion, op.options) === undefined)
+              throw new Conflict(index);
+            break;
+          case 'put':
+            this.putSync(op.collection, op.id, op.value, op.options);
+            break;
+          case 'delete':
+            this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(op.collection, op.id);
+            break;
+        }
+      });
+    });
+    try {
+      run(operations);
+      return { ok: true };
+    } catch (err) {
+      if (err instanceof Conflict) return { ok: false, failedIndex: err.index };
+      throw err;
+    }
+  }
+
+  async purgeExpired(now: Date): Promise<Record<string, number>> {
+    const cutoff = now.toISOString();
+    const purge = this.db.transaction(() => {
+      const counts = this.db
+        .prepare(
+          'SELECT collection, COUNT(*) AS n FROM documents WHERE expires_at IS NOT NULL AND expires_at < ? GROUP BY collection',
+        )
+        .all(cutoff) as { collection: string; n: number }[];
+      this.db.prepare('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at < ?').run(cutoff);
+      return Object.fromEntries(counts.map((c) => [c.collection, c.n]));
+    });
+    return purge();
+  }
+
+  private insertSync(collection: string, id: string, value: unknown, options?: WriteOptions): boolean {
+    const stamp = this.now().toISOString();
+    const result = this.db
+      .prepare(
+        `INSERT INTO documents (collection, id, value, version, created_at, updated_at, expires_at)
+         VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (collection, id) DO NOTHING`,
+      )
+      .run(collection, id, JSON.stringify(value), stamp, stamp, options?.expiresAt ?? null);
+    return result.changes > 0;
+  }
+
+  private updateSync(
+    collection: string,
+    id: string,
+    value: unknown,
+    expectedVersion: number,
+    options?: WriteOptions,
+  ): number | undefined {
+    const result = this.db
+      .prepare(
+        `UPDATE documents SET value = ?, version = version + 1, updated_at = ?, expires_at = ?
+         WHERE collection = ? AND id = ? AND version = ?`,
+      )
+      .run(
+        JSON.stringify(value),
+        this.now().toISOString(),
+        options?.expiresAt ?? null,
+        collection,
+        id,
+        expectedVersion,
+      );
+    return result.changes > 0 ? expectedVersion + 1 : undefined;
+  }
+
+  private putSync(collection: string, id: string, value: unknown, options?: WriteOptions): number {
+    const stamp = this.now().toISOString();
+    const row = this.db
+      .prepare(
+        `INSERT INTO documents (collection, id, value, version, created_at, updated_at, expires_at)
+         VALUES (?, ?, ?, 1, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, version = documents.version + 1,
+           updated_at = excluded.updated_at, expires_at = excluded.expires_at
+         RETURNING version`,
+      )
+      .get(collection, id, JSON.stringify(value), stamp, stamp, options?.expiresAt ?? null) as { version: number };
+    return row.version;
+  }
+}
+
+function whereClause(
+  collection: string,
+  where: ListOptions['where'],
+): { clause: string; params: (string | number)[] } {
+  const parts = ['collection = ?'];
+  const params: (string | number)[] = [collection];
+  for (const [field, expected] of Object.entries(where ?? {})) {
+    // Field names become part of a JSON path: only plain identifiers, never user input.
+    if (!FIELD_NAME.test(field)) throw new Error(`Invalid field name in query: ${field}`);
+    parts.push(`json_extract(value, '$.${field}') = ?`);
+    params.push(typeof expected === 'boolean' ? (expected ? 1 : 0) : expected);
+  }
+  return { clause: parts.join(' AND '), params };
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.description,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}

@@ -1,0 +1,165 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector, as recorded by the fake. */
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  /** send | reply | update | delete | createConversation | teamDetails | channels | member | members */
+  readonly kind: string;
+  readonly conversationId?: string;
+  readonly activityId?: string;
+  readonly body?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface Failure {
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+  readonly kinds?: readonly string[];
+}
+
+export interface TeamFixture {
+  readonly id: string;
+  readonly name: string;
+  readonly aadGroupId?: string;
+  readonly channels: readonly { id: string; name?: string }[];
+}
+
+export interface MemberFixture {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+  readonly email?: string;
+  readonly userRole?: string;
+}
+
+/**
+ * A small Bot Connector on loopback: records every outgoing call of the bot (send, reply, update, create
+ * conversation) and answers the TeamsInfo calls from fixtures. It can be told to fail the next calls with
+ * 429 (with Retry-After), 500 or 403, the same traffic Teams produces.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  readonly teams = new Map<string, TeamFixture>();
+  readonly members = new Map<string, MemberFixture>();
+  private failures: Failure[] = [];
+  private server?: http.Server;
+  private counter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** The next `count` matching calls fail with `failure`. */
+  failNext(count: number, failure: Failure): void {
+    for (let i = 0; i < count; i++) this.failures.push(failure);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures = [];
+  }
+
+  /** Activities the bot sent (send or reply), optionally to one conversation. */
+  sentActivities(conversationId?: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.calls
+      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && (!conversationId || c.conversationId === conversationId))
+      .map((c) => c.body);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const method = req.method ?? 'GET';
+    const { kind, conversationId, activityId } = classify(method, parts);
+    const failureIndex = this.failures.findIndex((f) => !f.kinds || f.kinds.includes(kind));
+    if (failureIndex >= 0) {
+      const [failure] = this.failures.splice(failureIndex, 1);
+      this.calls.push({ method, path: url.pathname, kind: `${kind}:failed:${failure!.status}`, conversationId, body });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (failure!.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure!.retryAfterSeconds);
+      res.writeHead(failure!.status, headers);
+      res.end(JSON.stringify({ error: { code: 'Failure', message: 'injected failure' } }));
+      return;
+    }
+    this.calls.push({ method, path: url.pathname, kind, conversationId, activityId, body });
+    const reply = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    switch (kind) {
+      case 'send':
+      case 'reply':
+        return reply(200, { id: `act-${++this.counter}` });
+      case 'update':
+        return reply(200, { id: activityId });
+      case 'delete':
+        return reply(200, {});
+      case 'createConversation': {
+        const id = `${body?.channelData?.channel?.id ?? 'conv'};messageid=thread-${++this.counter}`;
+        return reply(201, { id, activityId: `thread-${this.counter}` });
+      }
+      case 'teamDetails': {
+        const team = this.teams.get(parts[2]!);
+        return team
+          ? reply(200, { id: team.id, name: team.name, aadGroupId: team.aadGroupId ?? team.id })
+          : reply(404, { error: { code: 'NotFound' } });
+      }
+      case 'channels': {
+        const team = this.teams.get(parts[2]!);
+        return team ? reply(200, { conversations: team.channels }) : reply(404, { error: { code: 'NotFound' } });
+      }
+      case 'member': {
+        const member = this.members.get(parts[4]!) ??
+          [...this.members.values()].find((m) => m.aadObjectId === parts[4]);
+        return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation' } });
+      }
+      case 'members':
+        return reply(200, url.pathname.endsWith('pagedmembers')
+          ? { members: [...this.members.values()] }
+          : [...this.members.values()]);
+      default:
+        return reply(404, { error: { code: 'NotFound' } });
+    }
+  }
+}
+
+function classify(method: string, parts: string[]): { kind: string; conversationId?: string; activityId?: string } {
+  // parts: v3, conversations|teams, id, ...
+  if (parts[1] === 'teams') return { kind: parts[3] === 'conversations' ? 'channels' : 'teamDetails' };
+  if (parts[1] !== 'conversations') return { kind: 'unknown' };
+  if (parts.length === 2 && method === 'POST') return { kind: 'createConversation' };
+  const conversationId = parts[2];
+  if (parts[3] === 'activities') {
+    const activityId = parts[4];
+    if (!activityId) return { kind: 'send', conversationId };
+    if (method === 'PUT') return { kind: 'update', conversationId, activityId };
+    if (method === 'DELETE') return { kind: 'delete', conversationId, activityId };
+    return { kind: 'reply', conversationId, activityId };
+  }
+  if (parts[3] === 'members' && parts[4]) return { kind: 'member', conversationId };
+  if (parts[3] === 'members' || parts[3] === 'pagedmembers') return { kind: 'members', conversationId };
+  return { kind: 'unknown', conversationId };
+}
+
+async function readJson(req: IncomingMessage): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,105 @@
+import type { Store } from '../../../src/storage/types';
+
+/**
+ * The contract every storage backend must honour. Each backend's test file calls this with a factory;
+ * `reopen` simulates a process restart on the same database.
+ */
+export function describeStoreContract(
+  name: string,
+  factory: () => Promise<{ store: Store; reopen: () => Promise<Store>; cleanup: () => Promise<void> }>,
+): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let reopen: () => Promise<Store>;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, reopen, cleanup } = await factory());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it('answers the readiness ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('inserts once: a second insert with the same id changes nothing (idempotency)', async () => {
+      expect(await store.insert('posts', 'activity-1', { n: 1 })).toBe(true);
+      expect(await store.insert('posts', 'activity-1', { n: 2 })).toBe(false);
+      const doc = await store.get<{ n: number }>('posts', 'activity-1');
+      expect(doc?.value).toEqual({ n: 1 });
+      expect(doc?.version).toBe(1);
+    });
+
+    it('updates only from the version it read (optimistic concurrency)', async () => {
+      await store.insert('cases', 'VE-1', { status: 'new' });
+      const first = await store.update('cases', 'VE-1', { status: 'assigned', to: 'a' }, 1);
+      const second = await store.update('cases', 'VE-1', { status: 'assigned', to: 'b' }, 1);
+      expect(first).toBe(2);
+      expect(second).toBeUndefined();
+      expect((await store.get('cases', 'VE-1'))?.value).toEqual({ status: 'assigned', to: 'a' });
+    });
+
+    it('put creates or replaces and bumps the version', async () => {
+      expect(await store.put('prefs', 'u', { lang: 'en' })).toBe(1);
+      expect(await store.put('prefs', 'u', { lang: 'fr' })).toBe(2);
+      expect((await store.get('prefs', 'u'))?.value).toEqual({ lang: 'fr' });
+    });
+
+    it('lists by field, counts, orders by creation, and keeps collections apart', async () => {
+      await store.insert('records', 'r1', { owner: 'm1', kind: 'post' });
+      await store.insert('records', 'r2', { owner: 'm2', kind: 'post' });
+      await store.insert('records', 'r3', { owner: 'm1', kind: 'post' });
+      await store.insert('other', 'r4', { owner: 'm1' });
+      const mine = await store.list<{ owner: string }>('records', { where: { owner: 'm1' } });
+      expect(mine.map((d) => d.id)).toEqual(['r1', 'r3']);
+      expect(await store.count('records')).toBe(3);
+      expect(await store.count('records', { where: { owner: 'm2', kind: 'post' } })).toBe(1);
+      expect((await store.list('records', { order: 'createdDesc', limit: 1 })).map((d) => d.id)).toEqual(['r3']);
+    });
+
+    it('refuses field names that are not plain identifiers', async () => {
+      await expect(store.list('records', { where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(/Invalid field name/);
+    });
+
+    it('applies a batch atomically: all or nothing', async () => {
+      await store.insert('cases', 'VE-2', { status: 'new' });
+      const failed = await store.batch([
+        { op: 'insert', collection: 'audit', id: 'VE-2#2', value: { event: 'assigned' } },
+        { op: 'update', collection: 'cases', id: 'VE-2', value: { status: 'assigned' }, expectedVersion: 7 },
+      ]);
+      expect(failed).toEqual({ ok: false, failedIndex: 1 });
+      expect(await store.get('audit', 'VE-2#2')).toBeUndefined();
+      const ok = await store.batch([
+        { op: 'insert', collection: 'audit', id: 'VE-2#2', value: { event: 'assigned' } },
+        { op: 'update', collection: 'cases', id: 'VE-2', value: { status: 'assigned' }, expectedVersion: 1 },
+      ]);
+      expect(ok).toEqual({ ok: true });
+      expect((await store.get('cases', 'VE-2'))?.version).toBe(2);
+    });
+
+    it('purges only what has expired, and reports counts', async () => {
+      await store.insert('records', 'old', { a: 1 }, { expiresAt: '2026-01-01T00:00:00.000Z' });
+      await store.insert('records', 'new', { a: 2 }, { expiresAt: '2027-01-01T00:00:00.000Z' });
+      await store.insert('records', 'forever', { a: 3 });
+      expect(await store.purgeExpired(new Date('2026-06-01T00:00:00Z'))).toEqual({ records: 1 });
+      expect((await store.list('records')).map((d) => d.id).sort()).toEqual(['forever', 'new']);
+    });
+
+    it('keeps everything across a restart', async () => {
+      await store.insert('records', 'kept', { note: 'é à ü — “quotes”' });
+      await store.close();
+      store = await reopen();
+      expect((await store.get('records', 'kept'))?.value).toEqual({ note: 'é à ü — “quotes”' });
+    });
+
+    it('deletes', async () => {
+      await store.insert('records', 'gone', {});
+      expect(await store.delete('records', 'gone')).toBe(true);
+      expect(await store.delete('records', 'gone')).toBe(false);
+      expect(await store.get('records', 'gone')).toBeUndefined();
+    });
+  });
+}
