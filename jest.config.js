@@ -6,6 +6,8 @@ const shared = {
   moduleNameMapper: {
     // adaptivecards 3.x ships ESM with extensionless imports; its UMD build parses and validates without a DOM.
     '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',
+    // strip-bom 5 is ESM-only and required by @microsoft/app-manifest; Jest cannot require ESM.
+    '^strip-bom$': '<rootDir>/test/support/strip-bom.js',
   },
 };
 
