@@ -1,4 +1,5 @@
 import type { Lang } from './lang';
+import { answers } from './messages/answers';
 import { common } from './messages/common';
 
 export * from './lang';
@@ -7,7 +8,7 @@ export * from './lang';
  * All catalogues merged. A feature adds its module here; keys are prefixed by feature
  * ("answers.", "talkingPoints.", …) so modules never collide.
  */
-const catalogues = [common] as const;
+const catalogues = [common, answers] as const;
 
 type MergedKeys<T extends readonly { en: object }[]> = T[number] extends { en: infer E } ? keyof E : never;
 export type MessageKey = Extract<MergedKeys<typeof catalogues>, string>;
