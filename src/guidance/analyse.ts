@@ -336,7 +336,7 @@ const SYNONYMS: Record<Lang, string[][]> = {
     ['divulgation', 'divulguer', 'fuite', 'coulage'],
     ['securitaire', 'securite', 'sur'],
     ['conversation', 'discussion', 'discuter', 'parler', 'jaser', 'echanger'],
-    ['objectif', 'but', 'viser', 'finalite'],
+    ['objectif', 'but', 'viser', 'finalite', 'sert', 'utilite'],
     ['intention', 'motif', 'motivation', 'voulait'],
     ['proportionnelle', 'proportionne', 'exagerer', 'demesure'],
   ],

@@ -43,6 +43,12 @@ export interface AnswerResult {
  */
 export const MIN_SCORE = 4.0;
 export const MIN_COVERAGE = 0.4;
+/** Without any word tying it to social media or the guidance, a question needs a much clearer match. */
+export const MIN_SCORE_NO_DOMAIN = 6.0;
+/** Long questions carry many words the guidance never uses; coverage is judged on about this many. */
+const COVERAGE_TERMS = 6;
+/** "social media?" alone names no topic: every passage shares those words. */
+const MIN_QUERY_WEIGHT = 2.5;
 /** A second passage is quoted only when it scores nearly as well as the first. */
 const SECOND_PASSAGE_RATIO = 0.9;
 /** A list question gets the whole list when the list itself scores at least this share of the best item. */
@@ -54,13 +60,14 @@ const LIST_INTENT =
 /** "What do I do?" about a post someone describes: the guidance's answer is its list of steps. */
 const WHAT_TO_DO =
   /\b(what (do|should|can|must) (i|we) do|what now|how (do|should|can) (i|we) (handle|deal|respond|react|approach|address|manage)|next steps?|que (dois je|devrais je|puis je) faire|quoi faire|que faire|comment (dois je |devrais je )?(reagir|gerer|traiter|aborder|intervenir|m y prendre))\b/;
-const STEPS_PRIOR = 4;
-
-function preferSteps(r: Retrieval): void {
+function preferSteps(r: Retrieval): boolean {
   const steps = r.hits.find((h) => h.passage.id === 'aware-post.steps');
-  if (!steps) return;
-  steps.score += STEPS_PRIOR;
+  const top = r.hits[0];
+  // a post that clearly breaks the Code has its own answer (follow your protocols)
+  if (!steps || !top || top.passage.id === 'aware-post.clear-violation') return false;
+  steps.score = Math.max(steps.score, top.score) + 0.01;
   r.hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
+  return true;
 }
 
 /** Passages shown with the urgent card: the guidance's own words where they apply. */
@@ -120,7 +127,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
 
     const r = index.search(q.folded, lang);
-    if (c.describesPost && WHAT_TO_DO.test(q.folded)) preferSteps(r);
+    const stepsPreferred = c.describesPost && WHAT_TO_DO.test(q.folded) && preferSteps(r);
     if (c.verdictRequested) {
       // Never a verdict: the guidance's steps for posts one is unsure about, then the offices to involve.
       const ids = ['aware-post.steps', 'aware-post.involve-offices'];
@@ -132,9 +139,14 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     }
 
     const top = r.hits[0];
-    const confident = top !== undefined && top.score >= MIN_SCORE && r.coverage >= MIN_COVERAGE;
+    const neededCoverage = MIN_COVERAGE * Math.min(1, COVERAGE_TERMS / Math.max(1, r.queryTerms));
+    const minScore = c.domainSignal ? MIN_SCORE : MIN_SCORE_NO_DOMAIN;
+    const confident =
+      top !== undefined &&
+      ((stepsPreferred && top.passage.id === 'aware-post.steps') ||
+        (top.score >= minScore && r.coverage >= neededCoverage && r.queryWeight >= MIN_QUERY_WEIGHT));
     if (!confident) {
-      if (!c.domainSignal && (top === undefined || top.score < MIN_SCORE)) {
+      if (!c.domainSignal && (top === undefined || top.score < minScore)) {
         return result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) });
       }
       const closest = relatedQuestions(content, r.hits, [], lang);

@@ -43,9 +43,7 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
   const folded = foldAccents(text.toLowerCase())
-    .replace(/[^a-z0-9'\s-]/g, ' ')
-    .replace(/'/g, ' ')
-    .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
+    .replace(/[^a-z0-9\s]/g, ' ') // apostrophes and hyphens too: "l'employé", "peux-tu", "non-partisan"
     .replace(/\s+/g, ' ')
     .trim();
   return { text, folded, empty: !/[a-z0-9]/.test(folded) };

@@ -13,6 +13,11 @@ const K1 = 1.2;
 const B = 0.75;
 /** Field weights: hints are written to be matched, the official text is long and formal. */
 const FIELDS = { text: 1.0, topic: 1.5, questions: 1.3, keywords: 1.6 } as const;
+/**
+ * Length normalisation per field: a passage with many hint words is not "longer" in the sense
+ * BM25 penalises, it just has more ways to be asked about, so hint fields are barely normalised.
+ */
+const FIELD_B: Record<Field, number> = { text: 0.75, topic: 0.5, questions: 0.3, keywords: 0.2 };
 type Field = keyof typeof FIELDS;
 const PAIR_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.75;
@@ -42,6 +47,8 @@ export interface Retrieval {
   /** Question terms that were found in the index (directly or by fuzzy match). */
   knownTerms: number;
   queryTerms: number;
+  /** Summed idf of the question's known terms: low when it only has words every passage shares. */
+  queryWeight: number;
 }
 
 function withPairs(ts: string[]): string[] {
@@ -69,7 +76,7 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   const docs: DocStats[] = perDoc.map(({ passage, fields }) => {
     const tf = new Map<string, number>();
     for (const f of Object.keys(FIELDS) as Field[]) {
-      const norm = 1 - B + (B * fields[f].length) / avgLen[f];
+      const norm = 1 - FIELD_B[f] + (FIELD_B[f] * fields[f].length) / avgLen[f];
       const counts = new Map<string, number>();
       for (const t of fields[f]) counts.set(t, (counts.get(t) ?? 0) + 1);
       for (const [t, c] of counts) tf.set(t, (tf.get(t) ?? 0) + (FIELDS[f] * c) / norm);
@@ -199,6 +206,7 @@ export class GuidanceIndex {
       coverage: maxPossible > 0 ? bestMatched / maxPossible : 0,
       knownTerms: known,
       queryTerms: raw.length,
+      queryWeight: maxPossible,
     };
   }
 }

@@ -10,7 +10,9 @@ export * from './lang';
  */
 const catalogues = [common, answers] as const;
 
-type MergedKeys<T extends readonly { en: object }[]> = T[number] extends { en: infer E } ? keyof E : never;
+// Distributes over the union of catalogues: a key of any catalogue is a key (not only keys common to all).
+type KeysOf<C> = C extends { en: infer E } ? keyof E : never;
+type MergedKeys<T extends readonly { en: object }[]> = KeysOf<T[number]>;
 export type MessageKey = Extract<MergedKeys<typeof catalogues>, string>;
 
 const merged: Record<Lang, Record<string, string>> = { en: {}, fr: {} };
