@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { recogniseCommand } from '../../src/bot/commands';
 
 /**
  * The Teams app package: templates in appPackage/ validated offline against the schemas bundled in
@@ -301,6 +302,28 @@ describe('fr-ca localization', () => {
     );
     const commandKeys = Object.keys(frCa).filter((key) => key.startsWith('bots['));
     expect(commandKeys.sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('command menu', () => {
+  // Teams sends a command's (localised) title as the message text, so every title must be one the bot
+  // recognises, in both languages; store validation also requires every listed command to work.
+  it('lists only titles that the bot recognises, in English and in French', () => {
+    const manifest = filledManifest(SAMPLE);
+    const frCa = readJson('fr-ca.json') as Record<string, string>;
+    const unrecognised: string[] = [];
+    manifest.bots[0]?.commandLists.forEach((list, i) =>
+      list.commands.forEach((command, j) => {
+        const french = frCa[`bots[0].commandLists[${i}].commands[${j}].title`] ?? '';
+        for (const title of [command.title, french]) if (!recogniseCommand(title)) unrecognised.push(title);
+      }),
+    );
+    expect(unrecognised).toEqual([]);
+  });
+
+  it('switches language with "français" and its French counterpart "English"', () => {
+    expect(recogniseCommand('français')).toEqual({ kind: 'switchLanguage', to: 'fr' });
+    expect(recogniseCommand('English')).toEqual({ kind: 'switchLanguage', to: 'en' });
   });
 });
 
