@@ -27,7 +27,7 @@ const STOP: Record<Lang, Set<string>> = {
       'vos votre vous c d l n s t y ete etre est sont suis es etes ai as avons avez ont avait fait faire peut peuvent puis ' +
       'dois doit devrais devrait doivent comment pourquoi quand quel quelle quels quelles est-ce si ca cela ceci ici la-bas ' +
       'tout tous toute toutes tres plus moins aussi bien alors donc car ni sans sous chez vers selon dont depuis ' +
-      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp dire sais savoir'
+      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp sais savoir'
     ).split(' '),
   ),
 };

@@ -95,8 +95,9 @@ export function relatedQuestions(
     if (out.length >= max) break;
     if (quotedIds.some((q) => contains(content, q, h.passage.id) || contains(content, h.passage.id, q)))
       continue;
-    // sub-points of a list read poorly out of context as a button
+    // sub-points and fragment bullets ("raised in a media query") read poorly as a button
     if (h.passage.parentId && content.byId.get(h.passage.parentId)?.kind === 'item') continue;
+    if (h.passage.kind === 'item' && h.passage.text.en.split(' ').length < 8) continue;
     const q = h.passage.questions[lang][0]!;
     if (!out.includes(q)) out.push(q);
   }
