@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from './stack';
+
+/**
+ * What a person does in the Agents Playground (v0.2.x), expressed with the selectors it exposes to
+ * assistive technology (roles, accessible names, titles), which survive restyling better than its
+ * generated class names. The one exception is `.ac-adaptiveCard`, the Adaptive Cards renderer's own
+ * class, used by every Teams-like host.
+ *
+ * Conversation names come from .m365agentsplayground.yml.
+ */
+export const BOT_NAME = 'Social Media Guidance';
+export const TEAM_NAME = 'Digital Services';
+export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+
+const CARD = '.ac-adaptiveCard';
+
+export class Playground {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  /** Loads the playground and hides its log panel, so screenshots show the conversation only. */
+  async open(): Promise<void> {
+    await this.page.goto(this.url);
+    await this.page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor();
+    const hide = this.page.getByTitle('Hide log panel');
+    if (await hide.isVisible()) await hide.click();
+  }
+
+  async openPersonalChat(): Promise<void> {
+    await this.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+  }
+
+  /** The group chat, named in .m365agentsplayground.yml ("Managers"). */
+  async openGroupChat(name = 'Managers'): Promise<void> {
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+  }
+
+  /** A channel of the team; "General" always exists. */
+  async openChannel(channel: string): Promise<void> {
+    await this.page.getByRole('treeitem', { name: `${TEAM_NAME} - ${channel}` }).click();
+  }
+
+  /** Types into the conversation's composer (a rich-text editor, so keystrokes rather than fill()). */
+  private async typeInComposer(text: string): Promise<void> {
+    const composer = this.page.getByRole('textbox').first();
+    await composer.click();
+    await this.page.keyboard.type(text);
+  }
+
+  /** Sends a message in a chat (personal or group). */
+  async send(text: string): Promise<void> {
+    await this.typeInComposer(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  /**
+   * Starts a new channel post that @mentions the bot, then `text`. The mention must be picked from
+   * the suggestion menu: typed "@name" text would reach the bot without a mention entity.
+   */
+  async mentionBot(text: string): Promise<void> {
+    await this.typeInComposer('@');
+    await this.page.getByRole('menuitem', { name: BOT_NAME }).click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+  }
+
+  /** Every Adaptive Card in the open conversation that contains `text`. */
+  cards(text: string | RegExp): Locator {
+    return this.page.locator(CARD).filter({ hasText: text });
+  }
+
+  /** Waits for (the latest) card containing `text` and returns it. */
+  async waitForCard(text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+    const card = this.cards(text).last();
+    await card.waitFor({ state: 'visible', timeout: timeoutMs });
+    return card;
+  }
+
+  /** Waits until a plain-text bot message containing `text` is shown. */
+  async waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    await this.page.getByText(text).last().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Clicks a card's button by its title (Action.Submit / Action.Execute both render as buttons). */
+  async clickCardButton(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /** Saves a full-window screenshot as docs/screenshots/<name>.png (committed; the README shows them). */
+  async screenshot(name: string, target?: Locator): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    // Let the card finish laying out (images, fonts) before the picture is taken.
+    await this.page.waitForTimeout(300);
+    if (target) await target.scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+}
