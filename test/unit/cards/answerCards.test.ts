@@ -1,0 +1,159 @@
+import * as AC from 'adaptivecards';
+import { buildAnswerCard, MAX_CARD_ACTIONS } from '../../../src/cards/answerCards';
+import { flattenCardText } from '../../../src/cards/flatten';
+import type { AdaptiveCardJson } from '../../../src/cards/render';
+import { createAnswerer, type AnswerResult } from '../../../src/guidance/answerer';
+
+const answerer = createAnswerer();
+const card = (q: string, lang?: 'en' | 'fr'): { result: AnswerResult; card: AdaptiveCardJson } => {
+  const result = answerer.answer(q, lang ? { lang } : {});
+  const c = buildAnswerCard(result);
+  if (!c) throw new Error(`no card for ${q}`);
+  return { result, card: c };
+};
+
+type Json = Record<string, unknown>;
+function collectActions(node: unknown, out: Json[] = []): Json[] {
+  if (Array.isArray(node)) node.forEach((n) => collectActions(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Json;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(o);
+    Object.values(o).forEach((v) => collectActions(v, out));
+  }
+  return out;
+}
+
+const SAMPLES: [string, string, 'en' | 'fr' | undefined][] = [
+  ['answer (en, list)', 'What should I tell my team?', undefined],
+  ['answer (fr, nested list)', 'Quelles mesures prendre si je vois une publication inappropriée?', undefined],
+  ['answer (verdict)', 'Should I fire her for that tweet?', undefined],
+  ['answer (list item with context)', 'do disclaimers work', undefined],
+  ['urgent (en)', 'My employee posted that she wants to end her life', undefined],
+  ['urgent (fr, with passage)', 'Une employée a publié un document classifié sur Facebook', undefined],
+  ['unsure', 'social media?', undefined],
+  ['out-of-scope (en)', 'What is the weather tomorrow?', undefined],
+  ['out-of-scope (fr)', 'Comment changer mon mot de passe?', undefined],
+];
+
+describe.each(SAMPLES)('%s card', (_label, q, lang) => {
+  const { card: json } = card(q, lang);
+
+  it('parses with the adaptivecards library without warnings or validation failures', () => {
+    const ac = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext();
+    ac.parse(json, context);
+    const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+    expect(events).toEqual([]);
+    expect(ac.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
+  });
+
+  it('is Adaptive Card 1.5, fully expanded, under 28 KB, with at most six actions', () => {
+    const text = JSON.stringify(json);
+    expect(json.version).toBe('1.5');
+    expect(text).not.toContain('${');
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(28 * 1024);
+    expect(collectActions(json).length).toBeLessThanOrEqual(MAX_CARD_ACTIONS);
+  });
+
+  it('never carries meaning by colour alone: a styled container also says it in words', () => {
+    const text = JSON.stringify(json);
+    if (text.includes('"style":"attention"')) expect(flattenCardText(json)).toMatch(/^Urgent/m);
+  });
+});
+
+describe('answer card content', () => {
+  it('quotes the passage with its heading, a Source link and the feedback and escalation buttons', () => {
+    const { result, card: json } = card('do disclaimers work');
+    const text = flattenCardText(json);
+    expect(text).toContain(result.passages[0]!.text);
+    expect(text).toContain('Guidance for managers');
+    const actions = collectActions(json);
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        type: 'Action.OpenUrl',
+        url: expect.stringMatching(/^https:\/\/www\.canada\.ca\/en\//),
+      }),
+    );
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        data: expect.objectContaining({
+          verb: 'feedback',
+          helpful: true,
+          passages: ['talking-points.disclaimers'],
+        }),
+      }),
+    );
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        data: expect.objectContaining({
+          verb: 'feedback',
+          helpful: false,
+          passages: ['talking-points.disclaimers'],
+        }),
+      }),
+    );
+    expect(actions).toContainEqual(expect.objectContaining({ data: { verb: 'escalate' } }));
+    const asks = actions.filter((a) => (a.data as Json | undefined)?.verb === 'ask');
+    expect(asks.length).toBeGreaterThan(0);
+    for (const a of asks) expect(a.title).toBe((a.data as Json).q);
+  });
+
+  it('shows the whole list, nested sub-points included', () => {
+    const text = flattenCardText(card('What are the steps if I see an inappropriate post?').card);
+    expect(text).toContain('• Take the time to understand the context');
+    expect(text).toContain('◦ the post should be taken down');
+    expect(text.match(/^• /gm)).toHaveLength(8);
+    expect(text.match(/^ +◦ /gm)).toHaveLength(3);
+  });
+
+  it('marks French as a working translation and links the official French page', () => {
+    const text = flattenCardText(card('Dois-je surveiller les comptes de mes employés?').card);
+    expect(text).toContain('Traduction de travail');
+    expect(text).toMatch(/https:\/\/www\.canada\.ca\/fr\/gouvernement\/fonctionpublique\/valeurs\//);
+    expect(flattenCardText(card('Should I monitor my staff online?').card)).not.toContain(
+      'Working translation',
+    );
+  });
+
+  it('says it will not judge a person when asked for a verdict', () => {
+    expect(flattenCardText(card('Should I fire her for that tweet?').card)).toContain(
+      'I can’t judge a specific person',
+    );
+  });
+
+  it('gives the urgent card the contacts for the situation', () => {
+    const text = flattenCardText(card('My employee posted that she wants to end her life').card);
+    expect(text).toContain('9-8-8');
+    expect(text).toContain('9-1-1');
+    expect(text).toMatch(/Employee Assistance Program/);
+    const fr = flattenCardText(
+      card('Un journaliste m’a appelé au sujet d’une publication de mon employé').card,
+    );
+    expect(fr).toMatch(/communications/);
+  });
+
+  it('offers three example questions when declining', () => {
+    const actions = collectActions(card('What is the weather tomorrow?').card);
+    expect(actions.filter((a) => (a.data as Json | undefined)?.verb === 'ask')).toHaveLength(3);
+  });
+
+  it('returns no card for small talk (the bot layer shows its help)', () => {
+    expect(buildAnswerCard(answerer.answer('hi'))).toBeUndefined();
+  });
+});
+
+describe('user text stays inert', () => {
+  it.each([
+    '${process.exit()} should I monitor my staff?',
+    '[click me](https://evil.example) should I monitor my staff?',
+    '<img src=x onerror=alert(1)> should I monitor my staff?',
+    '**Should** I _monitor_ my staff? ${$root.title}',
+  ])('%s never reaches the card', (q) => {
+    const { card: json } = card(q);
+    const text = JSON.stringify(json);
+    expect(text).not.toContain('${');
+    expect(text).not.toContain('evil.example');
+    expect(text).not.toContain('onerror');
+    expect(text).not.toContain('process.exit');
+  });
+});

@@ -1,0 +1,171 @@
+import { createAnswerer } from '../../../src/guidance/answerer';
+import { detectLanguage } from '../../../src/guidance/detectLanguage';
+
+const answerer = createAnswerer();
+const ask = (q: string, lang?: 'en' | 'fr') => answerer.answer(q, lang ? { lang } : {});
+
+describe('language rule', () => {
+  it('answers a clearly French question in French even for an English-preference user', () => {
+    expect(ask('Dois-je surveiller les comptes de mes employés?', 'en').lang).toBe('fr');
+  });
+  it('answers a clearly English question in English even for a French-preference user', () => {
+    expect(ask('Should I monitor my employees on social media?', 'fr').lang).toBe('en');
+  });
+  it('keeps the preference when the text is ambiguous', () => {
+    expect(detectLanguage('LinkedIn ok?', 'fr')).toEqual({ lang: 'fr', fromText: false });
+    expect(detectLanguage('LinkedIn ok?')).toEqual({ lang: 'en', fromText: false });
+  });
+});
+
+describe('classification', () => {
+  it.each([
+    ['hi', 'en', 'greeting'],
+    ['help', 'en', 'help'],
+    ['bonjour', 'fr', 'greeting'],
+    ['merci beaucoup', 'fr', 'thanks'],
+    ['Que peux-tu faire?', 'fr', 'help'],
+  ])('%s is small talk in %s', (q, lang, kind) => {
+    const r = ask(q);
+    expect(r.kind).toBe('smalltalk');
+    expect(r.lang).toBe(lang);
+    expect(r.smalltalkKind).toBe(kind);
+  });
+
+  it.each([
+    ['My employee posted that she wants to end her life', 'self-harm'],
+    ['Mon employé a publié qu’il veut se suicider', 'self-harm'],
+    ['someone threatened to kill my employee in the comments', 'violence'],
+    ['Un employé a publié une menace de mort contre un collègue', 'violence'],
+    ['An employee posted a Protected B document on Twitter', 'disclosure'],
+    ['Une employée a divulgué des renseignements personnels de clients sur Facebook', 'disclosure'],
+    ['My employee is being harassed online because she works for the department', 'harassment'],
+    ['Someone doxxed my analyst', 'harassment'],
+    ['Mon employée est harcelée en ligne à cause de son travail', 'harassment'],
+    ['A reporter asked me about my employee’s tweet', 'journalist'],
+    ['Un journaliste m’appelle au sujet d’une publication de mon employé', 'journalist'],
+    ['An employee’s racist post has gone viral', 'viral-hate'],
+    ['La publication haineuse de mon employé est devenue virale', 'viral-hate'],
+  ])('routes "%s" as urgent (%s)', (q, topic) => {
+    const r = ask(q);
+    expect(r.kind).toBe('urgent');
+    expect(r.urgentTopic).toBe(topic);
+  });
+
+  it.each([
+    'What is the weather tomorrow?',
+    'How do I fix my Phoenix pay?',
+    'Write me a tweet about my promotion',
+    'Which party should I vote for?',
+    'Tell me a joke',
+    'Combien de jours de congé ai-je?',
+    'Pour quel parti devrais-je voter?',
+  ])('declines "%s" as out of scope', (q) => {
+    expect(ask(q).kind).toBe('out-of-scope');
+  });
+
+  it('does not mistake a question about discussing harassment for an emergency', () => {
+    const r = ask('Should we discuss at team meetings how to handle harassment from the public?');
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).toBe('intro.harassment-discussion');
+  });
+
+  it('says it is unsure, with closest topics, when the question names no topic', () => {
+    const r = ask('social media?');
+    expect(r.kind).toBe('unsure');
+    expect(r.relatedQuestions.length).toBeGreaterThan(0);
+    expect(r.relatedQuestions.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('answers', () => {
+  it('answers paraphrases, typos and French with the right passage', () => {
+    expect(ask('do disclaimers work').passages[0]!.id).toBe('talking-points.disclaimers');
+    expect(ask('monitering staff acounts ok?').passages[0]!.id).toBe('aware-post.no-monitoring');
+    expect(ask('Un avis de non-responsabilité suffit-il?').passages[0]!.id).toBe(
+      'talking-points.disclaimers',
+    );
+  });
+
+  it.each([
+    ['What should I tell my team?', 'talking-points', 12],
+    ['quels points aborder avec mon équipe?', 'talking-points', 12],
+    ['What are the steps if I see an inappropriate post?', 'aware-post.steps', 8],
+    ['Quelles sont les étapes pour une publication douteuse?', 'aware-post.steps', 8],
+  ])('gives the whole list for "%s"', (q, id, n) => {
+    const r = ask(q);
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).toBe(id);
+    expect(r.passages[0]!.listItems).toHaveLength(n);
+  });
+
+  it('keeps nested sub-points in the list', () => {
+    const steps = ask('What are the steps if I see an inappropriate post?').passages[0]!;
+    const consult = steps.listItems!.find((i) => i.id === 'aware-post.steps.consult')!;
+    expect(consult.listItems!.map((i) => i.id)).toEqual([
+      'aware-post.steps.consult.recurrence',
+      'aware-post.steps.consult.take-down',
+      'aware-post.steps.consult.admin-action',
+    ]);
+  });
+
+  it('quotes French as a working translation with the French source link', () => {
+    const p = ask('Dois-je surveiller les comptes de mes employés?').passages[0]!;
+    expect(p.workingTranslation).toBe(true);
+    expect(p.text).toMatch(/surveiller/);
+    expect(p.sourceUrl).toMatch(/canada\.ca\/fr\//);
+    expect(ask('Should I monitor my staff online?').passages[0]!.workingTranslation).toBe(false);
+  });
+
+  it('never gives a verdict on a person: steps and offices instead, flagged', () => {
+    for (const q of ['Should I fire her for that tweet?', 'Dois-je congédier cet employé?']) {
+      const r = ask(q);
+      expect(r.kind).toBe('answer');
+      expect(r.verdictRequested).toBe(true);
+      expect(r.passages.map((p) => p.id)).toEqual(['aware-post.steps', 'aware-post.involve-offices']);
+    }
+  });
+
+  it('flags a question describing a post the manager saw', () => {
+    expect(ask('I saw a post by one of my employees that seems off, what do I do?').offerSawAPost).toBe(true);
+    expect(ask('Do disclaimers work?').offerSawAPost).toBe(false);
+  });
+
+  it('offers at most three related questions, in the answer language, none quoted already', () => {
+    const r = ask('Quels points aborder avec mon équipe?');
+    expect(r.relatedQuestions.length).toBeLessThanOrEqual(3);
+    for (const q of r.relatedQuestions) expect(q).not.toMatch(/\b(the|should|what)\b/i);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['emoji only', '😀🎉👍'],
+    ['10,000 characters', 'social media post '.repeat(600)],
+    ['HTML', '<script>alert(1)</script><b>Should I monitor</b> my staff?'],
+    ['markdown link', '[click](https://evil.example) should I monitor my staff?'],
+    ['template syntax', '${process.exit()} should I monitor my staff?'],
+    ['mixed languages', 'Should I surveiller mes employés on Facebook?'],
+    ['not a string', undefined as unknown as string],
+  ])('does not crash on %s', (_label, q) => {
+    const r = answerer.answer(q);
+    expect(['answer', 'urgent', 'out-of-scope', 'unsure', 'smalltalk']).toContain(r.kind);
+  });
+
+  it('treats empty and emoji-only messages as a request for help', () => {
+    expect(ask('').smalltalkKind).toBe('help');
+    expect(ask('🙂').smalltalkKind).toBe('help');
+  });
+
+  it('still answers a question wrapped in HTML or markdown', () => {
+    expect(ask('<p>Should I <b>monitor</b> my staff on social media?</p>').passages[0]!.id).toBe(
+      'aware-post.no-monitoring',
+    );
+  });
+
+  it('never echoes the question (names stay out of the result)', () => {
+    const r = ask('Should I fire Jennifer Tremblay for her tweet about the minister?');
+    expect(JSON.stringify(r)).not.toMatch(/Jennifer|Tremblay/);
+  });
+});
