@@ -164,7 +164,9 @@ export class GuidanceIndex {
       if (index.idf.has(t)) {
         known += 1;
         resolved.push(t);
-        weighted.set(t, Math.max(weighted.get(t) ?? 0, 1));
+        // a concept named twice ("party … campaign") is stronger evidence, with diminishing returns
+        const prev = weighted.get(t);
+        weighted.set(t, prev === undefined ? 1 : Math.min(2, prev + 0.5));
       } else {
         const f = this.fuzzy(t, lang);
         if (f) {
