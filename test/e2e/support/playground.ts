@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT } from './stack';
+import { LOG_DIR, ROOT } from './stack';
 
 /**
  * What a person does in the Agents Playground (v0.2.x), expressed with the selectors it exposes to
@@ -77,8 +77,33 @@ export class Playground {
   /** Waits for (the latest) card containing `text` and returns it. */
   async waitForCard(text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
     const card = this.cards(text).last();
-    await card.waitFor({ state: 'visible', timeout: timeoutMs });
+    try {
+      await card.waitFor({ state: 'visible', timeout: timeoutMs });
+    } catch (error) {
+      throw await this.explain(`No card containing ${String(text)} appeared`, error);
+    }
     return card;
+  }
+
+  /**
+   * Adds what the conversation showed (last cards' text) and a screenshot path in test-results/ to a
+   * failure, since "timeout" alone does not say what the bot answered instead.
+   */
+  private async explain(what: string, error: unknown): Promise<Error> {
+    mkdirSync(LOG_DIR, { recursive: true });
+    const file = path.join(LOG_DIR, `failure-${Date.now()}.png`);
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+    const texts = await this.page
+      .locator(CARD)
+      .allTextContents()
+      .catch(() => []);
+    const lastCards = texts
+      .slice(-3)
+      .map((t) => `  - ${t.slice(0, 300)}`)
+      .join('\n');
+    return new Error(
+      `${what}. Screenshot: ${file}\nLast cards:\n${lastCards || '  (none)'}\n${(error as Error).message ?? error}`,
+    );
   }
 
   /** Waits until a plain-text bot message containing `text` is shown. */
