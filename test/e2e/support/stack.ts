@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,8 +56,14 @@ function portIsFree(port: number): Promise<boolean> {
 async function waitForHttp(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited with code ${child.exitCode}; see ${LOG_DIR}`);
+    if (child.exitCode !== null) {
+      // Quote the end of its log: in CI that output is all there is to read. The pause lets the
+      // last piped output reach the file after the process has gone.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const logFile = path.join(LOG_DIR, `${name === 'The bot' ? 'bot' : 'playground'}.log`);
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-1500) : '';
+      throw new Error(`${name} exited with code ${child.exitCode}; log ${logFile} ends:\n${tail}`);
+    }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
