@@ -2,7 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState, type Activity, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config/config';
-import { createAdapter, processInbound, type BotFrameworkAuthOverrides, type GuidanceAdapter } from './bot/adapter';
+import {
+  createAdapter,
+  processInbound,
+  type BotFrameworkAuthOverrides,
+  type GuidanceAdapter,
+} from './bot/adapter';
 import { GuidanceBot, type AnswerService } from './bot/guidanceBot';
 import type { Feature } from './bot/feature';
 import { tenantGuard } from './bot/tenantGuard';
@@ -76,12 +81,17 @@ export function createApp(options: AppOptions): App {
     try {
       await conversationState.delete(context);
     } catch (err) {
-      logger.warn({ event: 'turn.error.stateNotCleared', err: safeError(err) }, 'could not clear dialog state');
+      logger.warn(
+        { event: 'turn.error.stateNotCleared', err: safeError(err) },
+        'could not clear dialog state',
+      );
     }
     if (context.activity.type === 'message') {
       await context
         .sendActivity(t(lang, storageDown ? 'common.error.unavailable' : 'common.error.generic'))
-        .catch((err: unknown) => logger.warn({ event: 'turn.error.notTold', err: safeError(err) }, 'error reply failed'));
+        .catch((err: unknown) =>
+          logger.warn({ event: 'turn.error.notTold', err: safeError(err) }, 'error reply failed'),
+        );
     }
   };
 
@@ -106,7 +116,10 @@ export function createApp(options: AppOptions): App {
       new Promise((resolve) => {
         server.listen(port, host, () => {
           const address = server.address() as AddressInfo;
-          resolve({ port: address.port, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}` });
+          resolve({
+            port: address.port,
+            url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+          });
         });
       }),
     close: async () => {

@@ -31,12 +31,16 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, answer: createAnswerService(), features: allFeatures });
   const { url } = await app.listen();
   const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-  logger.info({ event: 'server.started', url, mode: config.authMode, startupMs: Math.round(startupMs) }, 'bot listening');
+  logger.info(
+    { event: 'server.started', url, mode: config.authMode, startupMs: Math.round(startupMs) },
+    'bot listening',
+  );
 
   const purge = async () => {
     try {
       const purged = await app.store.purgeExpired(new Date());
-      if (Object.keys(purged).length > 0) logger.info({ event: 'retention.purged', purged }, 'expired records purged');
+      if (Object.keys(purged).length > 0)
+        logger.info({ event: 'retention.purged', purged }, 'expired records purged');
     } catch (err) {
       logger.error({ event: 'retention.failed', err: safeError(err) }, 'retention purge failed');
     }

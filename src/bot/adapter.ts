@@ -4,7 +4,11 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import {
+  AuthenticationError,
+  type AuthenticateRequestResult,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../config/config';
 
@@ -12,6 +16,8 @@ export interface BotFrameworkAuthOverrides {
   /** Tests point token validation at a local OpenID metadata endpoint. */
   readonly toBotFromChannelOpenIdMetadataUrl?: string;
   readonly toBotFromChannelTokenIssuer?: string;
+  /** Tests replace the outbound (bot → connector) credentials, which would otherwise call Microsoft Entra ID. */
+  readonly credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 /**
@@ -29,7 +35,10 @@ export class GuidanceAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(config: Config, overrides: BotFrameworkAuthOverrides = {}): {
+export function createAdapter(
+  config: Config,
+  overrides: BotFrameworkAuthOverrides = {},
+): {
   adapter: GuidanceAdapter;
   auth: ConfigurationBotFrameworkAuthentication;
 } {
@@ -41,9 +50,12 @@ export function createAdapter(config: Config, overrides: BotFrameworkAuthOverrid
     ...(overrides.toBotFromChannelOpenIdMetadataUrl
       ? { ToBotFromChannelOpenIdMetadataUrl: overrides.toBotFromChannelOpenIdMetadataUrl }
       : {}),
-    ...(overrides.toBotFromChannelTokenIssuer ? { ToBotFromChannelTokenIssuer: overrides.toBotFromChannelTokenIssuer } : {}),
+    ...(overrides.toBotFromChannelTokenIssuer
+      ? { ToBotFromChannelTokenIssuer: overrides.toBotFromChannelTokenIssuer }
+      : {}),
   };
-  const credentials = new ConfigurationServiceClientCredentialFactory(settings);
+  const credentials =
+    overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
   const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
   return { adapter: new GuidanceAdapter(auth), auth };
 }
@@ -75,7 +87,10 @@ export async function processInbound(
   return invokeResponse ? { status: invokeResponse.status, body: invokeResponse.body } : { status: 200 };
 }
 
-/** botframework-connector signals some token failures with plain errors carrying a 401 status code. */
+/** Token failures surface as AuthenticationError, as jsonwebtoken's own errors (bad signature), or with a 401 code. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 function isAuthFailure(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 401;
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { statusCode?: unknown; name?: unknown };
+  return e.statusCode === 401 || (typeof e.name === 'string' && TOKEN_ERRORS.has(e.name));
 }

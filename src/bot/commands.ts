@@ -35,7 +35,11 @@ export function normaliseCommandText(text: string): string {
 
 const PHRASES: ReadonlyArray<readonly [CommandId, Lang | undefined, readonly string[]]> = [
   ['help', 'en', ['help', 'hi', 'hello', 'hey', 'menu', 'start', 'what can you do', 'commands']],
-  ['help', 'fr', ['aide', 'bonjour', 'salut', 'allo', 'que peux tu faire', 'que pouvez vous faire', 'commandes']],
+  [
+    'help',
+    'fr',
+    ['aide', 'bonjour', 'salut', 'allo', 'que peux tu faire', 'que pouvez vous faire', 'commandes'],
+  ],
   ['talkingPoints', 'en', ['talking points', 'talking point', 'team talking points']],
   ['talkingPoints', 'fr', ['points de discussion', 'points a discuter']],
   ['discussionGuide', 'en', ['discussion guide', 'team discussion guide']],
@@ -53,7 +57,11 @@ const PHRASES: ReadonlyArray<readonly [CommandId, Lang | undefined, readonly str
   ['back', 'en', ['back', 'go back', 'previous']],
   ['back', 'fr', ['retour', 'precedent', 'revenir']],
   ['registerValuesEthics', 'en', ['register values and ethics office', 'register values and ethics']],
-  ['registerValuesEthics', 'fr', ['enregistrer bureau des valeurs et de l ethique', 'enregistrer valeurs et ethique']],
+  [
+    'registerValuesEthics',
+    'fr',
+    ['enregistrer bureau des valeurs et de l ethique', 'enregistrer valeurs et ethique'],
+  ],
   ['registerOmbud', 'en', ['register ombud', 'register ombuds', 'register ombudsman']],
   ['registerOmbud', 'fr', ['enregistrer ombud', 'enregistrer ombudsman']],
 ];

@@ -13,7 +13,11 @@ export interface Feature {
   readonly commands?: readonly CommandId[];
   readonly scopes: readonly ConversationScope[];
   /** Button on the help/welcome card, in the order given. */
-  readonly helpButton?: { readonly command: CommandId; readonly titleKey: MessageKey; readonly order: number };
+  readonly helpButton?: {
+    readonly command: CommandId;
+    readonly titleKey: MessageKey;
+    readonly order: number;
+  };
   readonly dialogs?: readonly Dialog[];
   start?(turn: Turn, command: CommandId): Promise<void>;
   /** Card submits `{ verb, ... }` this feature handles. */

@@ -90,10 +90,17 @@ export class GuidanceBot extends TeamsActivityHandler {
     return chooseLanguage(profile.lang, context.activity.locale, this.deps.config.defaultLanguage);
   }
 
+  private async hasSavedLanguage(context: TurnContext): Promise<boolean> {
+    return (await this.profile.get(context, {})).lang !== undefined;
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const lang = await this.languageFor(context);
     const scope = scopeOf(context);
-    const rawText = scope === 'personal' ? (context.activity.text ?? '') : TurnContext.removeRecipientMention(context.activity) ?? '';
+    const rawText =
+      scope === 'personal'
+        ? (context.activity.text ?? '')
+        : (TurnContext.removeRecipientMention(context.activity) ?? '');
     const turn = await this.makeTurn(context, lang, rawText.trim());
 
     const value = context.activity.value as Record<string, unknown> | undefined;
@@ -131,7 +138,10 @@ export class GuidanceBot extends TeamsActivityHandler {
     }
 
     if (recognised?.kind === 'command') {
-      await this.runCommand(turn, recognised.id);
+      // Unless the user saved a choice, a command typed in one language ("aide") is answered in that language.
+      const typedLang = recognised.lang && !(await this.hasSavedLanguage(context)) ? recognised.lang : lang;
+      const commandTurn = typedLang !== lang ? await this.makeTurn(context, typedLang, turn.text) : turn;
+      await this.runCommand(commandTurn, recognised.id);
       return;
     }
 
@@ -152,7 +162,11 @@ export class GuidanceBot extends TeamsActivityHandler {
         await turn.context.sendActivity(t(to, 'common.language.switched'));
         return;
       }
-      const id = isCommandId(value.command) ? value.command : recognised?.kind === 'command' ? recognised.id : undefined;
+      const id = isCommandId(value.command)
+        ? value.command
+        : recognised?.kind === 'command'
+          ? recognised.id
+          : undefined;
       if (id) {
         await this.runCommand(turn, id);
         return;
@@ -200,10 +214,17 @@ export class GuidanceBot extends TeamsActivityHandler {
 
   private async answerQuestion(turn: Turn, question: string): Promise<void> {
     if (question.length > MAX_QUESTION_CHARS) {
-      await turn.sendText(t(turn.lang, 'common.input.tooLong', { limit: MAX_QUESTION_CHARS.toLocaleString(turn.lang === 'fr' ? 'fr-CA' : 'en-CA') }));
+      await turn.sendText(
+        t(turn.lang, 'common.input.tooLong', {
+          limit: MAX_QUESTION_CHARS.toLocaleString(turn.lang === 'fr' ? 'fr-CA' : 'en-CA'),
+        }),
+      );
     }
     const reply = this.deps.answer(question.slice(0, MAX_QUESTION_CHARS), turn.lang);
-    this.deps.logger.info({ event: 'question.answered', kind: reply.kind, lang: reply.lang }, 'question answered');
+    this.deps.logger.info(
+      { event: 'question.answered', kind: reply.kind, lang: reply.lang },
+      'question answered',
+    );
     if (reply.kind === 'smalltalk' && !reply.card && !reply.text) {
       await turn.sendHelp();
       return;
@@ -224,7 +245,10 @@ export class GuidanceBot extends TeamsActivityHandler {
       scope === 'personal'
         ? welcomeCard(
             lang,
-            { recordDays: this.deps.config.recordRetentionDays, caseDays: this.deps.config.caseRetentionDays },
+            {
+              recordDays: this.deps.config.recordRetentionDays,
+              caseDays: this.deps.config.caseRetentionDays,
+            },
             this.helpButtons('personal'),
           )
         : teamWelcomeCard(lang);

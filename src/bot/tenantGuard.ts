@@ -6,7 +6,9 @@ export function activityTenantIds(context: TurnContext): string[] {
   const activity = context.activity;
   const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const fromConversation = activity.conversation?.tenantId;
-  return [fromChannelData, fromConversation].filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return [fromChannelData, fromConversation].filter(
+    (id): id is string => typeof id === 'string' && id.length > 0,
+  );
 }
 
 /**

@@ -105,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   if (v.MicrosoftAppType === 'SingleTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
-    throw new ConfigError('Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+    throw new ConfigError(
+      'Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant',
+    );
   }
   return Object.freeze({
     env: v.NODE_ENV,

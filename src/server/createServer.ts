@@ -7,7 +7,10 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Runs one inbound activity; resolves to the HTTP status and body for the Bot Connector. */
-  readonly handleActivity: (activity: Activity, authHeader: string) => Promise<{ status: number; body?: unknown }>;
+  readonly handleActivity: (
+    activity: Activity,
+    authHeader: string,
+  ) => Promise<{ status: number; body?: unknown }>;
   readonly isReady: () => Promise<boolean>;
 }
 
@@ -37,13 +40,16 @@ export function createServer(deps: ServerDeps): Server {
   server.use(restify.plugins.jsonBodyParser(jsonOnly));
 
   // Restify builds error bodies from the error's message (e.g. the JSON parser's, which quotes the input).
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    const body = genericBody(status);
-    Object.assign(err, { toJSON: () => body, toString: () => body.message });
-    if (status >= 500) deps.logger.error({ event: 'http.error', err: safeError(err) }, 'request failed');
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (_req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      const status = err.statusCode ?? 500;
+      const body = genericBody(status);
+      Object.assign(err, { toJSON: () => body, toString: () => body.message });
+      if (status >= 500) deps.logger.error({ event: 'http.error', err: safeError(err) }, 'request failed');
+      return callback();
+    },
+  );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const body: unknown = req.body;
@@ -67,7 +73,8 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  // Restify 11 rejects handlers that neither take `next` nor return a promise.
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 

@@ -31,7 +31,11 @@ export class BotStateStorage implements Storage {
         const updated = await this.store.update(COLLECTION, key, value, Number(eTag), options);
         if (updated !== undefined) continue;
         // MemoryStorage writes when nothing is stored yet, whatever eTag the caller carries.
-        if (!(await this.store.get(COLLECTION, key)) && (await this.store.insert(COLLECTION, key, value, options))) continue;
+        if (
+          !(await this.store.get(COLLECTION, key)) &&
+          (await this.store.insert(COLLECTION, key, value, options))
+        )
+          continue;
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
       await this.store.put(COLLECTION, key, value, options);

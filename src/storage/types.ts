@@ -25,7 +25,13 @@ export interface WriteOptions {
 
 /** One step of an atomic batch: all steps apply, or none does. */
 export type BatchOperation =
-  | { readonly op: 'insert'; readonly collection: string; readonly id: string; readonly value: unknown; readonly options?: WriteOptions }
+  | {
+      readonly op: 'insert';
+      readonly collection: string;
+      readonly id: string;
+      readonly value: unknown;
+      readonly options?: WriteOptions;
+    }
   | {
       readonly op: 'update';
       readonly collection: string;
@@ -34,7 +40,13 @@ export type BatchOperation =
       readonly expectedVersion: number;
       readonly options?: WriteOptions;
     }
-  | { readonly op: 'put'; readonly collection: string; readonly id: string; readonly value: unknown; readonly options?: WriteOptions }
+  | {
+      readonly op: 'put';
+      readonly collection: string;
+      readonly id: string;
+      readonly value: unknown;
+      readonly options?: WriteOptions;
+    }
   | { readonly op: 'delete'; readonly collection: string; readonly id: string };
 
 export type BatchResult = { readonly ok: true } | { readonly ok: false; readonly failedIndex: number };

@@ -14,7 +14,11 @@ export const OFFICER = {
   name: 'Sam Okafor',
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002',
 };
-export const TEAM = { id: '19:team-general@thread.tacv2', name: 'Digital Services', aadGroupId: 'bbbbbbbb-0000-4000-8000-000000000001' };
+export const TEAM = {
+  id: '19:team-general@thread.tacv2',
+  name: 'Digital Services',
+  aadGroupId: 'bbbbbbbb-0000-4000-8000-000000000001',
+};
 
 export interface ActivityOptions {
   readonly serviceUrl: string;
@@ -50,12 +54,21 @@ function base(options: ActivityOptions): Partial<Activity> {
     locale: options.locale ?? 'en-CA',
     from: options.from ?? MANAGER,
     recipient: BOT,
-    conversation: { id: conversationId, conversationType, tenantId, isGroup: conversationType !== 'personal', name: '' },
+    conversation: {
+      id: conversationId,
+      conversationType,
+      tenantId,
+      isGroup: conversationType !== 'personal',
+      name: '',
+    },
     channelData,
   };
 }
 
-export function message(text: string, options: ActivityOptions & { value?: unknown; attachments?: Activity['attachments'] }): Activity {
+export function message(
+  text: string,
+  options: ActivityOptions & { value?: unknown; attachments?: Activity['attachments'] },
+): Activity {
   const activity = { ...base(options), type: 'message', text, textFormat: 'plain' } as Activity;
   if (options.value !== undefined) activity.value = options.value;
   if (options.attachments) activity.attachments = options.attachments;

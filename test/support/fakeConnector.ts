@@ -9,7 +9,7 @@ export interface ConnectorCall {
   readonly kind: string;
   readonly conversationId?: string;
   readonly activityId?: string;
-  readonly body?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly body?: any;
 }
 
 export interface Failure {
@@ -71,9 +71,13 @@ export class FakeConnector {
   }
 
   /** Activities the bot sent (send or reply), optionally to one conversation. */
-  sentActivities(conversationId?: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  sentActivities(conversationId?: string): any[] {
     return this.calls
-      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && (!conversationId || c.conversationId === conversationId))
+      .filter(
+        (c) =>
+          (c.kind === 'send' || c.kind === 'reply') &&
+          (!conversationId || c.conversationId === conversationId),
+      )
       .map((c) => c.body);
   }
 
@@ -86,9 +90,16 @@ export class FakeConnector {
     const failureIndex = this.failures.findIndex((f) => !f.kinds || f.kinds.includes(kind));
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
-      this.calls.push({ method, path: url.pathname, kind: `${kind}:failed:${failure!.status}`, conversationId, body });
+      this.calls.push({
+        method,
+        path: url.pathname,
+        kind: `${kind}:failed:${failure!.status}`,
+        conversationId,
+        body,
+      });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (failure!.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure!.retryAfterSeconds);
+      if (failure!.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(failure!.retryAfterSeconds);
       res.writeHead(failure!.status, headers);
       res.end(JSON.stringify({ error: { code: 'Failure', message: 'injected failure' } }));
       return;
@@ -118,24 +129,32 @@ export class FakeConnector {
       }
       case 'channels': {
         const team = this.teams.get(parts[2]!);
-        return team ? reply(200, { conversations: team.channels }) : reply(404, { error: { code: 'NotFound' } });
+        return team
+          ? reply(200, { conversations: team.channels })
+          : reply(404, { error: { code: 'NotFound' } });
       }
       case 'member': {
-        const member = this.members.get(parts[4]!) ??
-          [...this.members.values()].find((m) => m.aadObjectId === parts[4]);
+        const member =
+          this.members.get(parts[4]!) ?? [...this.members.values()].find((m) => m.aadObjectId === parts[4]);
         return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation' } });
       }
       case 'members':
-        return reply(200, url.pathname.endsWith('pagedmembers')
-          ? { members: [...this.members.values()] }
-          : [...this.members.values()]);
+        return reply(
+          200,
+          url.pathname.endsWith('pagedmembers')
+            ? { members: [...this.members.values()] }
+            : [...this.members.values()],
+        );
       default:
         return reply(404, { error: { code: 'NotFound' } });
     }
   }
 }
 
-function classify(method: string, parts: string[]): { kind: string; conversationId?: string; activityId?: string } {
+function classify(
+  method: string,
+  parts: string[],
+): { kind: string; conversationId?: string; activityId?: string } {
   // parts: v3, conversations|teams, id, ...
   if (parts[1] === 'teams') return { kind: parts[3] === 'conversations' ? 'channels' : 'teamDetails' };
   if (parts[1] !== 'conversations') return { kind: 'unknown' };
@@ -153,7 +172,7 @@ function classify(method: string, parts: string[]): { kind: string; conversation
   return { kind: 'unknown', conversationId };
 }
 
-async function readJson(req: IncomingMessage): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function readJson(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return undefined;

@@ -30,7 +30,10 @@ export interface RunningBot {
   readonly config: Config;
   readonly dataDir: string;
   /** POSTs an activity to /api/messages; resolves when the bot has finished the turn. */
-  post(activity: Activity | unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  post(
+    activity: Activity | unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string }>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -85,14 +88,15 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
 }
 
 /** Texts of every card and message the bot sent, flattened, to assert what a user reads. */
-export function visibleText(activities: readonly any[]): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function visibleText(activities: readonly any[]): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
       for (const key of ['text', 'title']) if (typeof o[key] === 'string') out.push(o[key] as string);
-      for (const [key, value] of Object.entries(o)) if (key !== 'data' && typeof value === 'object') walk(value);
+      for (const [key, value] of Object.entries(o))
+        if (key !== 'data' && typeof value === 'object') walk(value);
     }
   };
   for (const activity of activities) {

@@ -9,13 +9,13 @@ export const common = defineMessages({
     'common.error.unavailable':
       'Sorry, I cannot reach my records right now. Nothing you sent has been lost on your side: please try again in a minute.',
     'common.language.switched': 'From now on I will answer in English. Type "français" to switch to French.',
-    'common.input.empty': 'I did not find a question in that message. Type a question about personal social media, or "help" to see what I can do.',
+    'common.input.empty':
+      'I did not find a question in that message. Type a question about personal social media, or "help" to see what I can do.',
     'common.input.textOnly':
       'I can only read text: files, images and other attachments are not opened or kept. Please type your question instead.',
     'common.input.tooLong':
       'Your message is long, so I read only its first {limit} characters. Shorter questions give better answers.',
-    'common.fallback.unknownAction':
-      'That button is no longer available. Here is what I can do for you now.',
+    'common.fallback.unknownAction': 'That button is no longer available. Here is what I can do for you now.',
     'common.fallback.personalOnly':
       'To keep things private, I do that only in our personal chat. Open a chat with me (search for "{botName}") and type "{command}".',
     'common.fallback.notYet': 'That feature is not available yet. Here is what I can do for you now.',
@@ -40,7 +40,8 @@ export const common = defineMessages({
     'help.commandsTitle': 'Or choose',
     'help.channelNote':
       'In a team channel or group chat, mention me (@{botName}) first. Personal matters stay in our personal chat.',
-    'help.privacyNote': 'I quote official guidance and make no decisions about anyone. Please do not type employees’ names.',
+    'help.privacyNote':
+      'I quote official guidance and make no decisions about anyone. Please do not type employees’ names.',
     'command.help': 'Help',
     'command.language': 'Français',
     'command.talkingPoints': 'Talking points',
@@ -68,7 +69,8 @@ export const common = defineMessages({
       'Ce bouton n’est plus disponible. Voici ce que je peux faire pour vous maintenant.',
     'common.fallback.personalOnly':
       'Par souci de confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec moi (cherchez « {botName} ») et tapez « {command} ».',
-    'common.fallback.notYet': 'Cette fonction n’est pas encore offerte. Voici ce que je peux faire pour vous maintenant.',
+    'common.fallback.notYet':
+      'Cette fonction n’est pas encore offerte. Voici ce que je peux faire pour vous maintenant.',
     'welcome.title':
       'Bonjour! J’aide les gestionnaires à appliquer l’orientation sur l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires',
     'welcome.intro':

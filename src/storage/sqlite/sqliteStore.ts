@@ -1,14 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  BatchOperation,
-  BatchResult,
-  ListOptions,
-  Store,
-  StoredDocument,
-  WriteOptions,
-} from '../types';
+import type { BatchOperation, BatchResult, ListOptions, Store, StoredDocument, WriteOptions } from '../types';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations';
 
 interface Row {
@@ -61,7 +54,9 @@ export class SqliteStore implements Store {
   }
 
   schemaVersion(): number {
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+      v: number | null;
+    };
     return row.v ?? 0;
   }
 
@@ -74,9 +69,9 @@ export class SqliteStore implements Store {
   }
 
   async get<T>(collection: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const row = this.db.prepare('SELECT * FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
-      | Row
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM documents WHERE collection = ? AND id = ?')
+      .get(collection, id) as Row | undefined;
     return row ? toDocument<T>(row) : undefined;
   }
 
@@ -99,7 +94,9 @@ export class SqliteStore implements Store {
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(collection, id).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(collection, id).changes > 0
+    );
   }
 
   async list<T>(collection: string, options: ListOptions = {}): Promise<StoredDocument<T>[]> {
@@ -114,7 +111,9 @@ export class SqliteStore implements Store {
 
   async count(collection: string, options: Pick<ListOptions, 'where'> = {}): Promise<number> {
     const { clause, params } = whereClause(collection, options.where);
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM documents WHERE ${clause}`).get(...params) as { n: number };
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM documents WHERE ${clause}`).get(...params) as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -133,7 +132,9 @@ export class SqliteStore implements Store {
             this.putSync(op.collection, op.id, op.value, op.options);
             break;
           case 'delete':
-            this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?').run(op.collection, op.id);
+            this.db
+              .prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
+              .run(op.collection, op.id);
             break;
         }
       });
@@ -205,7 +206,9 @@ export class SqliteStore implements Store {
            updated_at = excluded.updated_at, expires_at = excluded.expires_at
          RETURNING version`,
       )
-      .get(collection, id, JSON.stringify(value), stamp, stamp, options?.expiresAt ?? null) as { version: number };
+      .get(collection, id, JSON.stringify(value), stamp, stamp, options?.expiresAt ?? null) as {
+      version: number;
+    };
     return row.version;
   }
 }
@@ -229,7 +232,9 @@ function migrate(db: Database.Database, migrations: readonly Migration[]): void 
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
   );
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;

@@ -14,7 +14,9 @@ describe('configuration', () => {
   });
 
   it('is authenticated as soon as an app id is configured', () => {
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode).toBe('authenticated');
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode).toBe(
+      'authenticated',
+    );
   });
 
   it('parses the tenant allow-list and the default language', () => {
@@ -47,8 +49,12 @@ describe('configuration', () => {
   });
 
   it('refuses production mode without credentials', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId is required when NODE_ENV=production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID })).toThrow(/MicrosoftAppPassword is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /MicrosoftAppId is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID })).toThrow(
+      /MicrosoftAppPassword is required/,
+    );
     expect(
       loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode,
     ).toBe('authenticated');

@@ -53,9 +53,14 @@ export function describeBotStateContract(
     });
 
     it('gives conversation state an expiry (it may hold private notes) but not user preferences', async () => {
-      const storage = new BotStateStorage(store, { conversationStateDays: 30, now: () => new Date('2026-11-25T00:00:00Z') });
+      const storage = new BotStateStorage(store, {
+        conversationStateDays: 30,
+        now: () => new Date('2026-11-25T00:00:00Z'),
+      });
       await storage.write({ 'msteams/conversations/c1/': { a: 1 }, 'msteams/users/u1/': { lang: 'fr' } });
-      expect((await store.get('botstate', 'msteams/conversations/c1/'))?.expiresAt).toBe('2026-12-25T00:00:00.000Z');
+      expect((await store.get('botstate', 'msteams/conversations/c1/'))?.expiresAt).toBe(
+        '2026-12-25T00:00:00.000Z',
+      );
       expect((await store.get('botstate', 'msteams/users/u1/'))?.expiresAt).toBeUndefined();
     });
 

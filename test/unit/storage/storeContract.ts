@@ -57,11 +57,15 @@ export function describeStoreContract(
       expect(mine.map((d) => d.id)).toEqual(['r1', 'r3']);
       expect(await store.count('records')).toBe(3);
       expect(await store.count('records', { where: { owner: 'm2', kind: 'post' } })).toBe(1);
-      expect((await store.list('records', { order: 'createdDesc', limit: 1 })).map((d) => d.id)).toEqual(['r3']);
+      expect((await store.list('records', { order: 'createdDesc', limit: 1 })).map((d) => d.id)).toEqual([
+        'r3',
+      ]);
     });
 
     it('refuses field names that are not plain identifiers', async () => {
-      await expect(store.list('records', { where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(/Invalid field name/);
+      await expect(store.list('records', { where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(
+        /Invalid field name/,
+      );
     });
 
     it('applies a batch atomically: all or nothing', async () => {
