@@ -11,6 +11,8 @@ import {
 import { GuidanceBot, type AnswerService } from './bot/guidanceBot';
 import type { Feature } from './bot/feature';
 import { tenantGuard } from './bot/tenantGuard';
+import { conversationRegistry } from './bot/conversationRegistry';
+import { ConnectorGateway } from './bot/connectorGateway';
 import { langFromLocale, t } from './i18n';
 import { createLogger, safeError, type Logger } from './logging/logger';
 import { createServer } from './server/createServer';
@@ -33,10 +35,13 @@ export interface AppServices {
   readonly logger: Logger;
   readonly store: Store;
   readonly adapter: GuidanceAdapter;
+  /** Proactive sends (new channel threads, messages to stored chats, card updates) with retry. */
+  readonly gateway: ConnectorGateway;
 }
 
 export interface App {
   readonly server: Server;
+  readonly services: AppServices;
   readonly adapter: GuidanceAdapter;
   readonly bot: GuidanceBot;
   readonly store: Store;
@@ -54,7 +59,8 @@ export function createApp(options: AppOptions): App {
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const { adapter, auth } = createAdapter(config, options.authOverrides);
-  const services: AppServices = { config, logger, store, adapter };
+  const gateway = new ConnectorGateway(auth, config.bot.appId);
+  const services: AppServices = { config, logger, store, adapter, gateway };
 
   const bot = new GuidanceBot({
     config,
@@ -66,7 +72,9 @@ export function createApp(options: AppOptions): App {
     features: options.features?.(services) ?? [],
   });
 
+  // Order matters: nothing from a tenant that is not allowed is recorded.
   adapter.use(tenantGuard(config.allowedTenantIds, logger));
+  adapter.use(conversationRegistry(store, logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { event: 'turn.error', activityType: context.activity.type, err: safeError(error) },
@@ -108,6 +116,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     server,
+    services,
     adapter,
     bot,
     store,

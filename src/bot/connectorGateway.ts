@@ -1,0 +1,101 @@
+import type { Activity, ConversationParameters } from 'botbuilder';
+import {
+  ClaimsIdentity,
+  AuthenticationConstants,
+  type BotFrameworkAuthentication,
+} from 'botframework-connector';
+import { DEFAULT_RETRY, withConnectorRetry, type RetryOptions } from './retry';
+
+/** Where a channel lives, as learned from Teams activities (see conversationRegistry). */
+export interface ChannelTarget {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly channelId: string;
+}
+
+export interface ConversationTarget {
+  readonly serviceUrl: string;
+  readonly conversationId: string;
+}
+
+export interface PostedThread {
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+/**
+ * Proactive calls to the Bot Connector outside a turn: a new thread in a channel, a message to a stored
+ * conversation, an in-place card update. Uses the adapter's authentication (the bot app id and its
+ * credentials; none in local mode) and our retry policy. Every failure surfaces as a ConnectorError.
+ */
+export class ConnectorGateway {
+  constructor(
+    private readonly auth: BotFrameworkAuthentication,
+    private readonly botAppId: string,
+    private readonly retry: RetryOptions = DEFAULT_RETRY,
+  ) {}
+
+  async createThread(target: ChannelTarget, activity: Partial<Activity>): Promise<PostedThread> {
+    const client = await this.client(target.serviceUrl);
+    const parameters: ConversationParameters = {
+      isGroup: true,
+      bot: { id: this.botAppId, name: '' },
+      members: [],
+      topicName: '',
+      tenantId: target.tenantId,
+      channelData: { channel: { id: target.channelId }, tenant: { id: target.tenantId } },
+      activity: activity as Activity,
+    };
+    const result = await withConnectorRetry(
+      () => client.conversations.createConversation(parameters),
+      this.retry,
+    );
+    const activityId = result.activityId ?? /;messageid=(\d+)/.exec(result.id)?.[1] ?? '';
+    return { conversationId: result.id, activityId };
+  }
+
+  async send(target: ConversationTarget, activity: Partial<Activity>): Promise<string> {
+    const client = await this.client(target.serviceUrl);
+    const result = await withConnectorRetry(
+      () => client.conversations.sendToConversation(target.conversationId, activity),
+      this.retry,
+    );
+    return result.id;
+  }
+
+  async update(target: ConversationTarget, activityId: string, activity: Partial<Activity>): Promise<void> {
+    const client = await this.client(target.serviceUrl);
+    await withConnectorRetry(
+      () =>
+        client.conversations.updateActivity(target.conversationId, activityId, {
+          ...activity,
+          id: activityId,
+        }),
+      this.retry,
+    );
+  }
+
+  private async client(serviceUrl: string) {
+    const identity = new ClaimsIdentity(
+      [
+        { type: AuthenticationConstants.AudienceClaim, value: this.botAppId },
+        { type: AuthenticationConstants.AppIdClaim, value: this.botAppId },
+        { type: AuthenticationConstants.ServiceUrlClaim, value: serviceUrl },
+      ],
+      true,
+    );
+    return this.auth.createConnectorFactory(identity).create(serviceUrl);
+  }
+}
+
+/** A Teams deep link to a channel message, shown to the manager after a post. */
+export function channelMessageLink(args: {
+  channelId: string;
+  messageId: string;
+  tenantId: string;
+  groupId?: string;
+}): string {
+  const params = new URLSearchParams({ tenantId: args.tenantId, parentMessageId: args.messageId });
+  if (args.groupId) params.set('groupId', args.groupId);
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(args.channelId)}/${encodeURIComponent(args.messageId)}?${params.toString()}`;
+}
