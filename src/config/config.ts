@@ -35,6 +35,7 @@ const schema = z.object({
       (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\//.test(v),
       'must be sqlite:<file path> or postgres://…',
     ),
+  PG_POOL_MAX: positiveInt(10),
   ALLOWED_TENANT_IDS: z
     .string()
     .default('')
@@ -69,6 +70,8 @@ export interface Config {
     readonly appTenantId: string;
   };
   readonly databaseUrl: string;
+  /** Most PostgreSQL connections per instance (ignored with SQLite). */
+  readonly pgPoolMax: number;
   readonly allowedTenantIds: readonly string[];
   readonly defaultLanguage: Lang;
   readonly logLevel: string;
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appTenantId: v.MicrosoftAppTenantId,
     },
     databaseUrl: v.DATABASE_URL,
+    pgPoolMax: v.PG_POOL_MAX,
     allowedTenantIds: v.ALLOWED_TENANT_IDS,
     defaultLanguage: v.DEFAULT_LANGUAGE,
     logLevel: v.LOG_LEVEL,

@@ -1,10 +1,22 @@
 import type { Store } from './types';
 import { SqliteStore } from './sqlite/sqliteStore';
+import { PostgresStore } from './postgres/postgresStore';
 
-/** Chooses the backend from DATABASE_URL: `sqlite:<path>` (default, embedded) or `postgres://…` (shared by instances). */
-export function openStore(databaseUrl: string): Store {
+export interface OpenStoreOptions {
+  /** Most PostgreSQL connections per instance (PG_POOL_MAX); SQLite ignores it. */
+  readonly pgPoolMax?: number;
+}
+
+/**
+ * Chooses the backend from DATABASE_URL: `sqlite:<path>` (default, embedded) or `postgres://…` /
+ * `postgresql://…` (shared by several instances; the schema is migrated on first use).
+ */
+export function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Store {
   if (databaseUrl.startsWith('sqlite:')) {
     return new SqliteStore(databaseUrl.slice('sqlite:'.length));
   }
-  throw new Error('The PostgreSQL backend is not available in this version; use DATABASE_URL=sqlite:<path>.');
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return new PostgresStore(databaseUrl, { poolMax: options.pgPoolMax });
+  }
+  throw new Error('Unsupported DATABASE_URL: use sqlite:<path> or postgres://…');
 }

@@ -1,0 +1,27 @@
+import type { Migration } from '../sqlite/migrations';
+
+/**
+ * PostgreSQL schema migrations, applied in order at start (each in its own transaction) while holding an
+ * advisory lock, so instances starting together never race. Never edit a migration that has shipped: add
+ * the next one. Same logical schema as SQLite, with native JSONB and timestamps.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'documents: versioned JSON records by collection',
+    sql: `
+      CREATE TABLE documents (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        value JSONB NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX documents_expiry ON documents (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE INDEX documents_created ON documents (collection, created_at, id);
+    `,
+  },
+];
