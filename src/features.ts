@@ -1,7 +1,8 @@
 import type { AppServices } from './app';
 import type { Feature } from './bot/feature';
+import { feedbackFeature } from './features/feedback';
 
 /** Every feature the bot offers, built from the shared services. Each feature lives in its own module. */
-export function allFeatures(_services: AppServices): readonly Feature[] {
-  return [];
+export function allFeatures(services: AppServices): readonly Feature[] {
+  return [feedbackFeature(services)];
 }

@@ -7,7 +7,7 @@ export function createAnswerService(): AnswerService {
   const answerer = createAnswerer();
   return (question, preferred) => {
     const result = answerer.answer(question, { lang: preferred });
-    const card = result.kind === 'smalltalk' ? undefined : buildAnswerCard(result);
+    const card = result.kind === 'smalltalk' ? undefined : buildAnswerCard(result, question);
     return { kind: result.kind, lang: result.lang, ...(card ? { card } : {}) };
   };
 }

@@ -55,8 +55,16 @@ function ask(q: string): SubmitButton {
   return { title: q, data: { verb: 'ask', q } };
 }
 
-export function buildAnswerData(result: AnswerResult, content: GuidanceContent = loadContent()) {
+/** Longest question carried in the feedback buttons, so the manager can choose to share it (never stored otherwise). */
+const MAX_SHARED_QUESTION = 500;
+
+export function buildAnswerData(
+  result: AnswerResult,
+  content: GuidanceContent = loadContent(),
+  question?: string,
+) {
   const { lang, passages } = result;
+  const q = question ? { q: question.slice(0, MAX_SHARED_QUESTION) } : {};
   const ids = passages.map((p) => p.id);
   const resourceIds = [...new Set(passages.flatMap((p) => p.relatedResources))].slice(0, 2);
   const seeAlso = resourceIds.flatMap((id) => {
@@ -85,8 +93,22 @@ export function buildAnswerData(result: AnswerResult, content: GuidanceContent =
     helpful: t(lang, 'answers.card.helpful'),
     yes: t(lang, 'answers.card.yes'),
     no: t(lang, 'answers.card.no'),
-    feedbackYes: { verb: 'feedback', helpful: true, passages: ids, contentVersion: result.contentVersion },
-    feedbackNo: { verb: 'feedback', helpful: false, passages: ids, contentVersion: result.contentVersion },
+    feedbackYes: {
+      verb: 'feedback',
+      helpful: true,
+      passages: ids,
+      contentVersion: result.contentVersion,
+      lang,
+      ...q,
+    },
+    feedbackNo: {
+      verb: 'feedback',
+      helpful: false,
+      passages: ids,
+      contentVersion: result.contentVersion,
+      lang,
+      ...q,
+    },
     escalate: t(lang, 'answers.card.escalate'),
     source: t(lang, 'answers.card.source'),
     sourceUrl: passages[0]?.sourceUrl ?? content.source[lang].url,
@@ -141,10 +163,10 @@ export function buildOutOfScopeData(result: AnswerResult) {
  * The card for an answer, by kind. Small talk returns undefined: the bot layer answers greetings
  * and "help" with its own help card (or the plain `answers.smalltalk.*` strings).
  */
-export function buildAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
+export function buildAnswerCard(result: AnswerResult, question?: string): AdaptiveCardJson | undefined {
   switch (result.kind) {
     case 'answer':
-      return renderCard('answer', buildAnswerData(result));
+      return renderCard('answer', buildAnswerData(result, loadContent(), question));
     case 'urgent':
       return renderCard('urgent', buildUrgentData(result));
     case 'unsure':
