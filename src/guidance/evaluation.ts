@@ -16,7 +16,7 @@ export interface EvalQuestion {
   lang: Lang;
   kind: AnswerKind;
   passages: string[];
-  split: 'train' | 'dev';
+  split: 'train' | 'dev' | 'challenge';
 }
 
 export const EVAL_FILE = path.join(PROJECT_ROOT, 'test', 'eval', 'questions.jsonl');
