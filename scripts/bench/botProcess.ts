@@ -1,0 +1,87 @@
+/**
+ * One benchmarked bot in its own process (forked by scripts/bench.ts), so each bot's peak RSS and CPU
+ * are its own. Environment: BENCH_KIND (guidance | echo), BENCH_DATABASE_URL, BENCH_PG_SCHEMA,
+ * BENCH_LOG_LEVEL. Messages from the parent: {type: 'report'} → {type: 'report', …}; {type: 'stop'}.
+ */
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/logging/logger';
+import { openStore } from '../../src/storage/openStore';
+import { PostgresStore } from '../../src/storage/postgres/postgresStore';
+import type { Store } from '../../src/storage/types';
+
+export type ChildMessage =
+  | { type: 'ready'; url: string; rssMb: number }
+  | { type: 'report'; peakRssMb: number; rssMb: number; cpuMs: number }
+  | { type: 'failed'; message: string };
+
+const MB = 1024 * 1024;
+
+async function main(): Promise<void> {
+  const kind = process.env.BENCH_KIND;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+    PG_POOL_MAX: process.env.PG_POOL_MAX,
+  });
+  // Logs go to stderr so a failing turn is visible in the benchmark's output.
+  const logger = createLogger(config.logLevel, process.stderr);
+  const store: Store = databaseUrl.startsWith('sqlite:')
+    ? openStore(databaseUrl)
+    : await PostgresStore.open(databaseUrl, {
+        poolMax: config.pgPoolMax,
+        schema: process.env.BENCH_PG_SCHEMA,
+      });
+
+  let peak = process.memoryUsage().rss;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak) peak = rss;
+    return rss;
+  };
+  setInterval(sample, 20).unref();
+
+  // Each bot loads only its own modules, so the echo bot's memory is not inflated by the guidance content.
+  const app =
+    kind === 'echo'
+      ? (await import('./echoBot')).createEchoApp({ config, logger, store })
+      : await (async () => {
+          const [{ createApp }, { createAnswerService }, { allFeatures }] = await Promise.all([
+            import('../../src/app'),
+            import('../../src/bot/answerService'),
+            import('../../src/features'),
+          ]);
+          return createApp({ config, logger, store, answer: createAnswerService(), features: allFeatures });
+        })();
+  const { url } = await app.listen(0, '127.0.0.1');
+  send({ type: 'ready', url, rssMb: sample() / MB });
+
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'report') {
+      const cpu = process.cpuUsage();
+      send({
+        type: 'report',
+        peakRssMb: peak / MB,
+        rssMb: sample() / MB,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+    } else if (message.type === 'stop') {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+main().catch((err: unknown) => {
+  send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  process.exit(1);
+});
