@@ -1,5 +1,6 @@
 import { createAnswerer } from '../guidance/answerer';
 import { buildAnswerCard } from '../cards/answerCards';
+import { sawPostOfferCard } from '../dialogs/sawPost/cards';
 import type { AnswerService } from './guidanceBot';
 
 /** Joins the answering pipeline (plain TypeScript) to the card it is shown as. */
@@ -8,6 +9,17 @@ export function createAnswerService(): AnswerService {
   return (question, preferred) => {
     const result = answerer.answer(question, { lang: preferred });
     const card = result.kind === 'smalltalk' ? undefined : buildAnswerCard(result, question);
-    return { kind: result.kind, lang: result.lang, ...(card ? { card } : {}) };
+    // The step-by-step flow is offered when the question describes a post the manager became aware of,
+    // or when the answer quotes the guidance's section on such posts.
+    const offer =
+      card !== undefined &&
+      (result.offerSawAPost ||
+        (result.kind === 'answer' && result.passages.some((p) => p.sectionId === 'aware-post')));
+    return {
+      kind: result.kind,
+      lang: result.lang,
+      ...(card ? { card } : {}),
+      ...(offer ? { followUp: sawPostOfferCard(result.lang) } : {}),
+    };
   };
 }

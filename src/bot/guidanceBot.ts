@@ -3,6 +3,8 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ChannelAccount,
   type ConversationState,
   type StatePropertyAccessor,
@@ -26,8 +28,20 @@ export interface AnswerReply {
   readonly lang: Lang;
   readonly card?: AdaptiveCardJson;
   readonly text?: string;
+  /** A short offer shown after the answer in personal chat (e.g. to start "I saw a post"); never a push. */
+  readonly followUp?: AdaptiveCardJson;
 }
 export type AnswerService = (question: string, preferred: Lang) => AnswerReply;
+
+/**
+ * This turn's language, on `context.turnState`, for dialogs: they render each prompt and re-prompt in it,
+ * so a "français"/"English" typed mid-flow shows at once. `saved` is the user's explicit choice, if any.
+ */
+export const TURN_LANGUAGE = Symbol('turnLanguage');
+export interface TurnLanguage {
+  readonly lang: Lang;
+  readonly saved?: Lang;
+}
 
 export interface UserProfile {
   lang?: Lang;
@@ -78,6 +92,38 @@ export class GuidanceBot extends TeamsActivityHandler {
     // Other activity types (typing, reactions, unknown) are acknowledged and ignored by the handler's default.
   }
 
+  /**
+   * Universal Actions: an Action.Execute click arrives as an `adaptiveCard/action` invoke and is routed by
+   * verb to the feature that handles it in this scope. Its reply (a card or a message) is the invoke response.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const lang = await this.languageFor(context);
+    const turn = await this.makeTurn(context, lang, '');
+    const verb = invokeValue.action?.verb ?? '';
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    for (const feature of this.features) {
+      const handler = feature.invokeVerbs?.[verb];
+      if (!handler || !feature.scopes.includes(turn.scope)) continue;
+      const reply = await handler(turn, data);
+      return reply.card
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
+        : {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.activity.message',
+            value: reply.message as never,
+          };
+    }
+    this.deps.logger.info({ event: 'invoke.unknown', verb: verb.slice(0, 40) }, 'unknown card action');
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: t(lang, 'common.fallback.unknownAction') as never,
+    };
+  }
+
   /** Persists conversation and user state after every turn, including turns that only read it. */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
@@ -117,9 +163,7 @@ export class GuidanceBot extends TeamsActivityHandler {
 
     const recognised = recogniseCommand(turn.text);
     if (recognised?.kind === 'switchLanguage') {
-      await this.profile.set(context, { lang: recognised.to });
-      await context.sendActivity(t(recognised.to, 'common.language.switched'));
-      // A dialog in progress re-prompts in the new language on the next turn.
+      await this.switchLanguage(turn, recognised.to);
       return;
     }
 
@@ -157,9 +201,7 @@ export class GuidanceBot extends TeamsActivityHandler {
     if (verb === 'command' && typeof value.command === 'string') {
       const recognised = recogniseCommand(value.command);
       if (value.command === 'language') {
-        const to: Lang = turn.lang === 'en' ? 'fr' : 'en';
-        await this.profile.set(turn.context, { lang: to });
-        await turn.context.sendActivity(t(to, 'common.language.switched'));
+        await this.switchLanguage(turn, turn.lang === 'en' ? 'fr' : 'en');
         return;
       }
       const id = isCommandId(value.command)
@@ -186,6 +228,16 @@ export class GuidanceBot extends TeamsActivityHandler {
     this.deps.logger.info({ event: 'submit.unknown', verb: verb.slice(0, 40) }, 'unknown card action');
     await turn.sendText(t(turn.lang, 'common.fallback.unknownAction'));
     await turn.sendHelp();
+  }
+
+  /** Saves the choice; a dialog in progress re-prompts its current step in the new language right away. */
+  private async switchLanguage(turn: Turn, to: Lang): Promise<void> {
+    await this.profile.set(turn.context, { lang: to });
+    await turn.context.sendActivity(t(to, 'common.language.switched'));
+    if (turn.dc.activeDialog) {
+      turn.context.turnState.set(TURN_LANGUAGE, { lang: to, saved: to } satisfies TurnLanguage);
+      await turn.dc.repromptDialog();
+    }
   }
 
   private async runCommand(turn: Turn, id: CommandId): Promise<void> {
@@ -231,6 +283,9 @@ export class GuidanceBot extends TeamsActivityHandler {
     }
     if (reply.card) await turn.sendCard(reply.card);
     else if (reply.text) await turn.sendText(reply.text);
+    // An offer only where it can be taken up: personal chat, and not in the middle of another flow.
+    if (reply.followUp && turn.scope === 'personal' && !turn.dc.activeDialog)
+      await turn.sendCard(reply.followUp);
   }
 
   private async welcomeIfBotAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {
@@ -268,6 +323,8 @@ export class GuidanceBot extends TeamsActivityHandler {
   private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
     const dc = await this.dialogs.createContext(context);
     const scope = scopeOf(context);
+    const saved = (await this.profile.get(context, {})).lang;
+    context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
     const sendCard = async (card: AdaptiveCardJson) =>
       (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
     return {

@@ -1,0 +1,99 @@
+import type { TurnContext } from 'botbuilder';
+import type { AppServices } from '../app';
+import { createAnswerService } from '../bot/answerService';
+import type { Feature } from '../bot/feature';
+import { TURN_LANGUAGE, type AnswerService, type TurnLanguage } from '../bot/guidanceBot';
+import type { Turn } from '../bot/turn';
+import { loadContent } from '../guidance/content';
+import { t } from '../i18n';
+import type { Lang } from '../i18n/lang';
+import { RecordService } from '../records/sawPostRecord';
+import { DONE_VERB, RECORD_VERB, recordCard, recordListCard } from '../dialogs/sawPost/cards';
+import {
+  SAW_POST_DIALOG,
+  SILENT_CANCEL,
+  SawPostDialog,
+  type SawPostStartOptions,
+} from '../dialogs/sawPost/sawPostDialog';
+import { STEP_VERB } from '../dialogs/sawPost/steps';
+
+/** The language the user saved ("français"/"English"), as the bot edge resolved it for this turn. */
+export function savedLanguage(context: TurnContext): Lang | undefined {
+  return (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.saved;
+}
+
+function ownerOf(turn: Turn): string {
+  const from = turn.context.activity.from;
+  return from?.aadObjectId ?? from?.id ?? 'unknown';
+}
+
+/**
+ * "I saw a post" and "my records": personal chat only, since a post about a person is never discussed in
+ * a channel (the edge answers there with the "continue in our personal chat" message).
+ */
+export function sawPostFeature(services: AppServices, options: { answer?: AnswerService } = {}): Feature {
+  const { config, logger, store } = services;
+  const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
+  const answer = options.answer ?? createAnswerService();
+  const dialog = new SawPostDialog({
+    records,
+    answer: (question, lang) => answer(question, lang),
+    languageOf: savedLanguage,
+    retentionDays: config.recordRetentionDays,
+    contentVersion: loadContent().contentVersion,
+    log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
+
+  const start = async (turn: Turn) => {
+    // "Start again" from a record or the offer: a walk-through already under way is replaced, quietly.
+    if (turn.dc.activeDialog) {
+      turn.context.turnState.set(SILENT_CANCEL, true);
+      await turn.dc.cancelAllDialogs();
+      turn.context.turnState.set(SILENT_CANCEL, false);
+    }
+    await turn.dc.beginDialog(SAW_POST_DIALOG, { lang: turn.lang } satisfies SawPostStartOptions);
+  };
+
+  const showRecords = async (turn: Turn) => {
+    const mine = await records.listFor(ownerOf(turn));
+    if (mine.length === 0) {
+      await turn.sendText(t(turn.lang, 'records.none', { days: config.recordRetentionDays }));
+      return;
+    }
+    await turn.sendCard(recordListCard(mine, turn.lang, config.recordRetentionDays));
+  };
+
+  return {
+    name: 'sawPost',
+    commands: ['sawPost', 'myRecords'],
+    scopes: ['personal'],
+    helpButton: { command: 'sawPost', titleKey: 'command.sawPost', order: 20 },
+    dialogs: [dialog],
+    async start(turn, command) {
+      if (command === 'myRecords') await showRecords(turn);
+      else await start(turn);
+    },
+    verbs: {
+      // Buttons of a step card: handled by the walk-through if it is the active dialog.
+      [STEP_VERB]: async (turn) => {
+        if (turn.dc.activeDialog?.id === SAW_POST_DIALOG) {
+          await turn.dc.continueDialog();
+          return;
+        }
+        await turn.sendText(t(turn.lang, 'sawPost.ended'));
+      },
+      [RECORD_VERB]: async (turn, value) => {
+        const record =
+          typeof value.recordId === 'string' ? await records.get(ownerOf(turn), value.recordId) : undefined;
+        if (!record) {
+          await turn.sendText(t(turn.lang, 'records.notFound', { days: config.recordRetentionDays }));
+          return;
+        }
+        await turn.sendCard(recordCard(record, turn.lang));
+      },
+      [DONE_VERB]: async (turn) => {
+        await turn.sendText(t(turn.lang, 'sawPost.done', { days: config.recordRetentionDays }));
+      },
+    },
+  };
+}
