@@ -66,6 +66,20 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\bplus envie de vivre',
       '\\b(veut|voulait|va) en finir\\b',
       '\\b(en|d en) finir avec la vie',
+      // indirect wording: farewells, being a burden, not being around
+      '\\b(better off|happier|easier) without (me|him|her|them)\\b',
+      '\\b(can t|cannot|can not|couldn t) (go on|take it|do this) any ?more',
+      '\\bno (point|reason) (in )?(living|going on|to go on)',
+      '\\b(disappear|vanish) (forever|for good|for ever)',
+      '\\bnot (be|being) (around|here) (anymore|any more|much longer|next)',
+      '\\b(saying|said|says|posted|wrote|writing) (goodbye|farewell) to (everyone|everybody|the world|all)',
+      '\\bgiv(e|ing) away (all )?(his|her|their|my) (stuff|things|belongings|possessions)',
+      '\\b(veut|veux|voulait|voulais|veulent) (pu|plus|pus) vivre',
+      '\\b(serait|serais|seraient|seront|sera) (mieux|mieux lotis?|plus heureux\\w*) sans (moi|lui|elle|eux)',
+      '\\b(disparaitre|disparaître) (pour toujours|a jamais|pour de bon)',
+      '\\b(plus|pu) (etre|etre la|la) (la )?(la semaine|demain|bientot|longtemps)',
+      '\\b(dit|dire|fait ses|faire ses) adieux',
+      '\\b(se|me|te) (blesser|mutiler)\\b',
     ),
   ],
   violence: [
@@ -80,6 +94,16 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\b(tuer|abattre|poignarder|tirer sur|faire sauter)\\b',
       '\\b(arme|armes|fusil|couteau|bombe)\\b(?! (a feu )?(controle|loi|registre|debat|politique))',
       '\\bviolence physique',
+      // indirect threats
+      '\\b(take|taking) out (the|our|my|his|her|that) (minister|boss|manager|director|deputy|dm|adm|pm|prime minister|office|building)',
+      '\\bmake (her|him|them|you|us) pay\\b',
+      '\\bknows? where (she|he|they|you|we|i) (works?|lives?|live)',
+      '\\b(shoot|shooting|blow) up (the|our|an?|this) ',
+      '\\b(hurt|harm) (people|someone|somebody|everyone|colleagues|coworkers|us)\\b',
+      '\\bs en prendre (physiquement )?a',
+      '\\bsait (ou|o) (elle|il|ils|elles|tu|vous|on) (travaille|habite|reste|vit)',
+      '\\b(va|vont|allait|allaient) (le|la|les|nous|vous|lui|leur)? ?(payer|regretter)\\b',
+      '\\b(menace|menaces|menacer|menacant\\w*)\\b.{0,40}\\b(physique\\w*|vie|mort|battre|casser)',
     ),
   ],
   harassment: [
@@ -91,6 +115,15 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\b(harass|troll|stalk|abus|attack|threaten|swarm)\\w* (him|her|them|my (employee|staff|analyst|team member|colleague))\\b.{0,60}\\b(job|work|position|role|department|public servant|government)',
       '\\b(hate mail|pile[ -]?on) .{0,40}\\b(employee|staff|her|him|them)',
       '\\b(adresse|domicile) .{0,30}(publiee|divulguee|partagee|diffusee|affichee)',
+      // doxxing in either order: personal details put online
+      '\\b(posted|shared|published|leaked|spread|put up|circulated|found)\\b.{0,40}\\b(home address|address|phone number|cell number|kids|children|licen[cs]e plate|where (she|he|they) lives?)\\b',
+      '\\b(home address|phone number|cell number)\\b.{0,40}\\b(posted|shared|published|leaked|online|out there|circulating)',
+      '\\b(publie|publiee|partage|diffuse|divulgue|coule|affiche|trouve)\\w*\\b.{0,40}\\b(adresse|numero de telephone|numero de cellulaire|enfants|plaque)\\b',
+      // a campaign against someone for doing their job
+      '\\b(going after|ganging up on|piling on|targeting|attacking|harassing|trolling|threatening|insulting|swarming|brigading|mobbing)\\b.{0,60}\\b(because|since|over|for)\\b.{0,30}\\b(job|work|works|position|role|decision|file|files|department|public servant|government|claim|application)',
+      '\\b(hundreds|dozens|tons|flood|barrage|stream) of (nasty|hateful|hate|abusive|threatening|vile|angry) (messages|comments|emails|dms|posts|calls)',
+      '\\b(s acharnent|s acharne|harcelent|harcele|cible\\w*|insultent|menacent|attaquent|intimident)\\b.{0,60}\\b(parce qu|a cause|en raison|depuis qu)',
+      '\\b(des (centaines|dizaines|tonnes)|plein|une avalanche|une pluie) (de|d) (messages|commentaires|courriels|insultes|menaces) (haineux|haineuses|hostiles|violents|violentes|orduriers|injurieux)',
       '\\b(est|sont|se fait|se font|a ete|ont ete|etre|subit|subissent|recoit|recoivent|victime)\\b.{0,20}\\b(harcele|harcelee|harceles|harcelees|harcelement|cible|ciblee|cibles|attaque|attaquee|menace|menacee|intimide|intimidee|insulte|insultee)\\w*.{0,80}\\b(parce qu|a cause|en raison|travail|poste|emploi|ministere|fonctionnaire|gouvernement|en ligne|reseaux|medias sociaux)',
     ),
   ],
@@ -102,24 +135,37 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\b(divulg|fuite|publi|partag|affich|diffus|coul)\\w*.{0,60}\\b(classifie|secret|protege|confidentiel|renseignements personnels|information personnelle|informations personnelles|donnees (des )?clients|dossier|nas|assurance sociale|cabinet)',
       '\\b(classifie|secret|protege b|confidentiel|renseignements personnels|renseignements proteges)\\w*.{0,60}\\b(en ligne|reseaux|medias sociaux|publie|divulgue|partage|facebook|twitter)',
       '\\bdivulgation non autorisee',
+      // sensitive material seen circulating online, whatever the verb
+      '\\b(classified|secret|protected b|protected a|protected info\\w*|cabinet (doc|document|documents|confidence|memo|paper)|briefing notes?|draft (budget|memo|cabinet)|client (data|info|information|files?|records?)|personal info\\w*|sins?|social insurance)\\b.{0,80}\\b(circulat\\w*|floating around|out there|on (reddit|twitter|x|facebook|instagram|tiktok|linkedin|discord|telegram|a forum|social)|went public|made public|in a (post|story|reel|tweet|video|photo|screenshot|group))',
+      '\\b(screenshot|photo|picture|video|story|reel|post|tweet)\\b.{0,60}\\b(client (data|info|information|files?|records?|names?)|case files?|taxpayer|personal info\\w*|protected|classified|secret|confidential)',
+      '\\b(mis|met|mettre|poste|postee|texte|texté|envoye|filme|photographie)\\w*\\b.{0,60}\\b(renseignements personnels|renseignements proteges|informations? personnelles?|donnees (des |de )?clients?|dossiers? (de |des )?clients?|nas\\b|contribuable)',
+      '\\b(document|documents|dossier|dossiers|note|notes|info|information|informations|renseignements)\\b.{0,30}\\b(classifie|classifies|secret|secrets|protege|proteges|confidentiel|confidentiels|du cabinet)\\w*\\b.{0,80}\\b(traine|trainent|circule|circulent|en ligne|sur (x|twitter|facebook|instagram|tiktok|reddit|linkedin|les reseaux)|public|publie|publies)',
+      '\\b(photo|capture|video|story|stories|publication|post)\\b.{0,60}\\b(dossiers? (de |des )?clients?|renseignements personnels|donnees (des |de )?clients?|contribuables?|classifie|protege|confidentiel)',
     ),
   ],
   journalist: [
     any(
-      '\\b(journalist|reporter|the press|newspaper|cbc|ctv|global news|radio-canada|media outlet|news outlet)\\b',
-      '\\bmedia (call|request|inquiry|enquiry|query)\\b.{0,60}\\b(about|regarding|on|received|got)',
+      '\\b(journalists?|reporters?|the press|newspapers?|cbc|ctv|global news|radio canada|media outlet|news outlet|columnist|news desk|newsroom|podcaster|the citizen|globe and mail|national post|toronto star|hill times|ipolitics|la presse canadienne)\\b',
+      '\\b(asking|asked|request\\w*|wants?|wanting|looking) (for )?(a )?(comment|statement|interview)\\b.{0,80}\\b(post|tweet|video|comment|employee|staff|analyst|officer)',
+      '\\b(media|press|news) (is|are) (calling|asking|all over|picking up)',
+      '\\bmedia (call|request|inquiry|enquiry|query)\\b.{0,40}\\b(about|regarding|on|concerning)\\b (my|our|his|her|their|an?|one of|the|this|that) ?(employees?|staff|analysts?|colleagues?|team|posts?|tweets?|videos?|comments?|officers?)?',
       '\\b(got|received|have|had) a media (call|request|inquiry|enquiry|query)',
-      '\\b(journaliste|la presse|le devoir|radio-canada|reporter)\\b',
+      '\\b(journalistes?|la presse|le devoir|radio canada|ici premiere|tva|lcn|journal de (montreal|quebec)|reporters?|recherchistes?|chroniqueur\\w*|salle de nouvelles|une emission)\\b',
+      '\\b(demande|demandent|veut|veulent|voulait|souhaite)\\w* (des |un |une )?(commentaires?|entrevue|declaration|reaction)\\b.{0,80}\\b(publication|gazouillis|post|video|employe\\w*|agent\\w*|analyste)',
+      '\\b(les )?medias (appellent|ont appele|s interessent|veulent|demandent)',
       '\\b(demande|appel) (des|d un|de) medias?\\b.{0,60}\\b(sur|au sujet|concernant|recu)',
       '\\b(recu|reçu|eu) une demande (des|de|d un) medias?',
     ),
   ],
   'viral-hate': [
     any(
-      '\\b(hate|hateful|racist|antisemitic|anti-semitic|islamophobic|homophobic|transphobic|bigoted|slur|misogynist|xenophobic|hate speech)\\w*\\b.{0,100}\\b(viral|trending|blow(ing|n)? up|blew up|thousands|spreading|everywhere|shares|retweets|picked up)',
-      '\\b(viral|trending|blowing up|blew up)\\b.{0,100}\\b(hate|hateful|racist|antisemitic|anti-semitic|islamophobic|homophobic|transphobic|bigoted|slur|xenophobic)',
+      '\\b(hate|hateful|racist|anti ?semitic|islamophobic|homophobic|transphobic|bigoted|slur|misogynist|xenophobic|hate speech)\\w*\\b.{0,100}\\b(viral|trending|blow(ing|n)? up|blew up|thousands|spreading|everywhere|shares|retweets|picked up)',
+      '\\b(viral|trending|blowing up|blew up)\\b.{0,100}\\b(hate|hateful|racist|anti ?semitic|islamophobic|homophobic|transphobic|bigoted|slur|xenophobic)',
       '\\b(haineu|haine|raciste|antisemite|islamophobe|homophobe|transphobe|xenophobe)\\w*\\b.{0,100}\\b(viral|virale|devenu|fait le tour|partage des milliers|milliers|buzz|se repand|circule)',
       '\\b(viral|virale|fait le tour|buzz)\\b.{0,100}\\b(haineu|haine|raciste|antisemite|islamophobe|homophobe|transphobe)',
+      '\\b(hate|hateful|racist|anti ?semitic|islamophobic|homophobic|transphobic|bigoted|misogynist|xenophobic)\\w*\\b.{0,100}\\b(\\d+ ?k|\\d{3,}|hundreds of thousands|millions?|thousands) (of )?(views|shares|likes|retweets|reposts|comments|people)',
+      '\\b(haineu|haine|raciste|antisemite|islamophobe|homophobe|transphobe|xenophobe)\\w*\\b.{0,100}\\b(\\d+ ?k|\\d{3,}|des centaines de milliers|des millions|millions?|milliers) (de |d )?(vues|partages|mentions|j aime|commentaires|personnes)',
+      '\\b(everyone|everybody|people|the internet) (is|are) (sharing|tagging|talking about)\\b.{0,60}\\b(hate|hateful|racist|anti ?semitic|islamophobic|homophobic|transphobic|slur)',
     ),
   ],
 };
@@ -156,35 +202,71 @@ const SMALLTALK: { kind: SmalltalkKind; re: RegExp }[] = [
   },
 ];
 
-/** Requests to produce something, or topics plainly not about this guidance. */
+/**
+ * Requests to produce something, or questions that are plainly about something else even when they
+ * use social-media words: marketing a corporate account, another government's rules, a lawsuit,
+ * whom to vote for. These decline whatever else the question says.
+ */
 const OUT_OF_SCOPE_ALWAYS = any(
-  '^(please |can you |could you |pls |svp |peux tu |pouvez vous )?(write|draft|compose|generate|create|rewrite|edit|proofread|redige|rediger|ecris|ecrire|compose|genere|corrige|traduis|translate)\\b',
+  '^(hey |hi |ok |so )?(please |can you |could you |would you |pls |svp |peux tu |pourrais tu |pouvez vous |pourriez vous )?(write|draft|compose|generate|create|rewrite|edit|proofread|redige|rediger|ecris|ecrire|genere|corrige|traduis|traduire|translate|summari[sz]e|resume)\\b',
+  '\\b(write|draft|compose) (me|us) (a|an|some|my)\\b',
+  '\\b(help me|aide moi a|aidez moi a|m aider a) (write|draft|rediger|ecrire|composer)\\b',
   '\\b(tell me|give me|raconte|dis moi) (a |une )?(joke|poem|story|blague|histoire|poeme)',
   '\\b(joke|blague|poem|poeme|haiku|riddle|devinette)\\b',
-  '\\b(who|which party|what party|quel parti|pour qui)\\b.{0,40}\\b(should i|do you|dois je|devrais je|recommend|recommandes|recommandez)\\b.{0,20}\\b(vote|voter|support|appuyer)',
+  // whom to vote for
+  '\\b(who|whom|which party|what party|which candidate|quel parti|quel candidat|pour qui)\\b.{0,40}\\b(should i|do you|would you|dois je|devrais je|je devrais|je dois|recommend|recommandes|recommandez)\\b.{0,20}\\b(vote|voter|support|appuyer)',
   '\\b(should i|do i|dois je|devrais je) vote\\b',
-  '\\b(python|javascript|typescript|sql|regex|excel formula|powershell|code snippet|bash script)\\b',
+  '\\b(who to vote for|vote for (who|whom|which)|best (party|candidate)|meilleur (parti|candidat))\\b',
+  '\\b(quel parti|quel candidat|pour qui)\\b.{0,30}\\bvoter\\b',
+  '\\b(python|javascript|typescript|java|c\\+\\+|html|css|sql|regex|excel formula|powershell|code snippet|bash script|a function that|une fonction qui)\\b',
+  // marketing and growing an account: not about personal conduct
+  '\\b(hashtags?|mots? clics?|more followers|gain followers|grow (our|my|the)\\b.{0,30}\\b(following|followers|audience|page|account|channel)|(plus d|obtenir des|gagner des) abonnes|engagement rate|taux d engagement|organic reach|portee organique|algorithm|algorithme|hootsuite|sprout social|canva|content calendar|calendrier (de contenu|editorial)|seo|sponsored posts?|publicites? payantes?|ad campaign|campagne publicitaire|marketing|influenc(er|eur|euse)s?)\\b',
+  '\\b(best|ideal|optimal) (time|day|days|hour)( of (the )?(day|week))? to (post|tweet|publish)',
+  '\\b(meilleur|bon) (moment|jour|heure) pour (publier|poster|tweeter)',
+  '\\b(schedule|scheduling|automate|plan|planning) (our |my |the )?(posts|tweets|content)\\b',
+  '\\b(planifier|programmer|automatiser|gerer) (les|nos|des) publications (du|de notre|de la|de l|de nos)',
+  '\\b(augmenter|ameliorer|booster) (l engagement|la portee|la visibilite|nos abonnes|notre audience)',
+  '\\b(increase|improve|boost|grow) (engagement|reach|visibility|our audience|impressions)',
+  // another government's rules
+  '\\b(uk|u k|british|united kingdom|american|united states|usa|u s|australian?|new zealand|french|european|eu|ontario|quebec|alberta|british columbia|manitoba|saskatchewan|nova scotia|new brunswick|provincial|municipal|state)\\b (civil service|civil servants|public service|public servants|government|federal employees|state employees)',
+  '\\bhatch act\\b',
+  '\\b(gouvernement|fonction publique|fonctionnaires) (du|de l|de la|des|d) (quebec|ontario|alberta|france|etats unis|royaume uni|province|provinces|municipalite|ville)\\b',
+  '\\bfonction publique (quebecoise|ontarienne|provinciale|municipale|francaise|americaine|britannique)\\b',
+  '\\b(other|another) (countries|country|governments|government|provinces|province)\\b.{0,30}\\b(policy|policies|rules|guidance|do|handle)',
+  '\\b(autres?|d autres) (pays|gouvernements|provinces)\\b',
+  // lawsuits and legal advice
+  '\\b(sued|suing|sue (me|him|her|them|us)|lawsuit|my lawyer|a lawyer|attorney|small claims|court case|take (him|her|them|me|us) to court|cease and desist|legal advice)\\b',
+  '\\b(poursuite|poursuites|poursuivre en justice|me (fait|fais|font) poursuivre|poursuivi|poursuivie|avocat|avocate|mise en demeure|recours juridiques?|conseils? juridiques?|petites creances)\\b',
 );
 const OUT_OF_SCOPE_TOPIC = any(
-  '\\b(weather|forecast|temperature|rain|snow|meteo|neige|pluie|quel temps|fera t il beau)\\b',
-  '\\b(pay|paycheque|paycheck|salary|salaries|overtime|phoenix|pay stub|pay raise|retro pay|paie|salaire|heures supplementaires|remuneration|talon de paie)\\b',
-  '\\b(vacation|annual leave|sick leave|parental leave|leave request|time off|day off|conges?|vacances|maladie)\\b',
-  '\\b(travel|travel claim|per diem|expense|expenses|flight|hotel|deplacement|voyage|frais|note de frais)\\b',
-  '\\b(recipe|restaurant|lunch|dinner|movie|hockey|nhl|game score|stock|stocks|bitcoin|crypto|horoscope|recette|film|match)\\b',
-  '\\b(pension|benefits|dental|telework agreement|parking|printer|laptop|password|vpn|wifi|wi-fi|retraite|stationnement|imprimante|mot de passe|ordinateur)\\b',
-  '\\b(capital of|how tall|how far|what time is it|quelle heure|capitale)\\b',
+  '\\b(weather|forecast|temperature|rain|raining|snow|snowing|storm|sunny|humid|meteo|neige|pluie|tempete|degres|quel temps|fera t il beau)\\b',
+  '\\b(pay|payday|paycheque|paycheck|salary|salaries|overtime|phoenix|pay stub|pay raise|retro pay|acting pay|bilingual bonus|paie|paye|salaire|heures supplementaires|remuneration|talon de paie|phenix|augmentation de salaire)\\b',
+  '\\b(vacation|annual leave|sick leave|sick days|parental leave|maternity|paternity|leave request|time off|day off|days off|conges?|vacances|jours de maladie|conge parental|conge de maladie)\\b',
+  '\\b(travel|travel claim|per diem|expense|expenses|flight|hotel|mileage|deplacement|deplacements|voyage|frais|note de frais|kilometrage|indemnite)\\b',
+  '\\b(recipe|restaurant|resto|lunch|dinner|movie|movies|netflix|tv show|hockey|nhl|leafs|habs|senators|game score|score|super bowl|world cup|soccer|football|basketball|baseball|golf|stock|stocks|bitcoin|crypto|horoscope|recette|film|films|match|partie de hockey|coupe du monde)\\b',
+  '\\b(pension|benefits|dental|telework|teletravail|return to office|rto|parking|printer|laptop|password|vpn|wifi|wi fi|computer|ordi|ordinateur|informatique|help desk|service desk|it support|soutien technique|outlook|boardroom|meeting room|salle de reunion|calendar invite|sharepoint|onedrive|powerpoint|retraite|stationnement|imprimante|mot de passe|cellulaire|phone plan)\\b',
+  '\\b(capital of|how tall|how far|what time is it|quelle heure|capitale|exchange rate|taux de change|convert|usd|cad|population of|who invented|math|calculate|calculer)\\b',
+  '\\b(performance review|performance agreement|evaluation de rendement|entente de rendement|job poster|job posting|affichage de poste|classification|staffing action|budget|procurement|approvisionnement|contract|contrat|language training|second language evaluation|sle|ec \\d\\d|as \\d\\d|pm \\d\\d)\\b',
 );
 
-/** Words that tie a question to social media or to this guidance's subjects. */
-const DOMAIN = any(
-  '\\b(social|media|medias|reseaux|online|en ligne|internet|post|posts|posted|posting|tweet|tweets|tweeted|publication|publications|publie|publier|publiee|gazouillis)\\b',
-  '\\b(facebook|twitter|instagram|tiktok|linkedin|reddit|youtube|bluesky|threads|snapchat|x com)\\b',
-  '\\b(like|liked|likes|liking|share|shared|sharing|retweet|repost|comments|commented|aime|partage|partager|commentaire)\\b',
-  '\\b(accounts?|profiles?|bio|comptes?|profils?|disclaimers?|avis de non)\\b',
-  '\\b(elections?|electoral|candidat\\w*|campaign\\w*|campagne|party|parti|partisane?)\\b',
-  '\\b(values and ethics|valeurs et (de l )?ethique|code of conduct|code de conduite|impartial|partisan|non-partisan|political|politique|loyalty|loyaute|oath|serment|charter|charte)\\b',
-  '\\b(race|racial\\w*|racise\\w*|gender|genre|religion|religious|disability|handicap|lgbtq\\w*|trans|identity|identite|conflict|conflit|dispute|differend|union|syndicat|mental health|sante mentale|concerns|preoccupations|hiring|embauche|career|carriere|ethics|ethique|inappropriate|inapproprie\\w*|offensive|offensant\\w*)\\b',
-  '\\b(harass\\w*|harcel\\w*|discriminat\\w*|bully\\w*|intimid\\w*|monitor\\w*|surveill\\w*|ombud\\w*|digital footprint|empreinte numerique|privacy|confidentialite|psychologically|psychologique\\w*)\\b',
+/**
+ * Words that tie a question to social media or to this guidance's subjects. Strong words decide on
+ * their own; weak words (accounts, unions, careers, identity…) also belong to other topics, so a
+ * clearly other-domain word (pay, leave, password…) outweighs them.
+ */
+const DOMAIN_STRONG = any(
+  '\\b(social|media|medias|reseaux|online|en ligne|internet|post|posts|posted|posting|tweet|tweets|tweeted|publication|publications|publie|publier|publiee|gazouillis|meme|memes|story|stories|reel|reels|thread|dm|dms)\\b',
+  '\\b(facebook|fb|twitter|instagram|insta|ig|tiktok|linkedin|reddit|youtube|bluesky|threads|snapchat|x com|mastodon|discord)\\b',
+  '\\b(liked|likes|liking|a like|un like|des likes|share|shared|sharing|retweet\\w*|repost\\w*|comments|commented|commente|aime|aimer|partage|partager|commentaire|commentaires)\\b',
+  '\\b(disclaimers?|avis de non)\\b',
+  '\\b(values and ethics|valeurs et (de l )?ethique|code of conduct|code de conduite|impartial\\w*|partisan\\w*|non partisan\\w*|political|politics|politique|loyalty|loyaute|oath|serment|charter|charte|democracy|democratie|public trust|confiance du public)\\b',
+  '\\b(ethics|ethique|inappropriate|inapproprie\\w*|offensive|offensant\\w*|hate speech|propos haineux|freedom of expression|liberte d expression|free speech)\\b',
+  '\\b(harass\\w*|harcel\\w*|discriminat\\w*|bully\\w*|intimid\\w*|monitor\\w*|surveill\\w*|ombud\\w*|digital footprint|empreinte numerique|privacy|confidentialite|psychologically|psychologique\\w*|unconscious bias|prejuges inconscients)\\b',
+);
+const DOMAIN_WEAK = any(
+  '\\b(accounts?|profiles?|bio|comptes?|profils?)\\b',
+  '\\b(elections?|electoral\\w*|candidat\\w*|campaign\\w*|campagne|party|parti|vote|voter)\\b',
+  '\\b(race|racial\\w*|racise\\w*|gender|genre|religion|religious|disability|handicap|lgbtq\\w*|trans|identity|identite|conflict|conflit|dispute|differend|union|syndicat|mental health|sante mentale|concerns|preoccupations|hiring|embauche|career|carriere)\\b',
 );
 
 const VERDICT = any(
@@ -210,7 +292,8 @@ const DESCRIBES_POST = any(
 );
 
 export function classify(folded: string): Classification {
-  const domainSignal = DOMAIN.test(folded);
+  const strongDomain = DOMAIN_STRONG.test(folded);
+  const domainSignal = strongDomain || DOMAIN_WEAK.test(folded);
   const verdictRequested = VERDICT.test(folded);
   const describesPost = DESCRIBES_POST.test(folded);
   const base = { domainSignal, verdictRequested, describesPost };
@@ -224,7 +307,7 @@ export function classify(folded: string): Classification {
     if (s.re.test(short)) return { ...base, kind: 'smalltalk', smalltalkKind: s.kind };
   }
   if (OUT_OF_SCOPE_ALWAYS.test(folded)) return { ...base, kind: 'out-of-scope' };
-  if (!domainSignal && !verdictRequested && OUT_OF_SCOPE_TOPIC.test(folded))
+  if (!strongDomain && !verdictRequested && OUT_OF_SCOPE_TOPIC.test(folded))
     return { ...base, kind: 'out-of-scope' };
   return { ...base, kind: 'in-scope' };
 }
