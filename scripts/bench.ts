@@ -12,7 +12,7 @@
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
@@ -197,6 +197,9 @@ function compileChild(): string {
   return entry;
 }
 
+/** Other work on the machine skews the figures: the 1-minute load average at start is reported with them. */
+const loadAtStart = loadavg()[0]!;
+
 async function main(): Promise<void> {
   const childEntry = compileChild();
   const connector = await new FakeConnector().start();
@@ -240,6 +243,7 @@ function print(bot: BotRun, echo: BotRun): void {
     conversations,
     ...(turns ? { turns_requested: turns } : { seconds }),
     db: postgresUrl ? 'postgres' : 'sqlite',
+    load_average: round(loadAtStart),
     targets: {
       p99_ratio_max: 1.5,
       rps_ratio_min: 0.7,
@@ -256,7 +260,8 @@ function print(bot: BotRun, echo: BotRun): void {
   const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   process.stdout.write(
     `\n${conversations} concurrent conversations, ${turns ? `${turns} turns` : `${seconds} s`} per bot, ` +
-      `${result.db} storage, ${questions.length} evaluation questions, node ${process.version}\n\n` +
+      `${result.db} storage, ${questions.length} evaluation questions, node ${process.version}, ` +
+      `load average at start ${loadAtStart.toFixed(2)}\n\n` +
       row('', 'guidance bot', 'echo bot', 'ratio', 'target') +
       row('turns', String(bot.load.turns), String(echo.load.turns)) +
       row(

@@ -11,7 +11,7 @@ import type { Store } from '../../src/storage/types';
 
 export type ChildMessage =
   | { type: 'ready'; url: string; rssMb: number }
-  | { type: 'report'; peakRssMb: number; rssMb: number; cpuMs: number }
+  | { type: 'report'; peakRssMb: number; rssMb: number; heapUsedMb: number; cpuMs: number }
   | { type: 'failed'; message: string };
 
 const MB = 1024 * 1024;
@@ -42,6 +42,14 @@ async function main(): Promise<void> {
     return rss;
   };
   setInterval(sample, 20).unref();
+  if (process.env.BENCH_TRACE_MEMORY) {
+    setInterval(() => {
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `[${process.env.BENCH_KIND}] rss ${(m.rss / MB).toFixed(0)} heap ${(m.heapUsed / MB).toFixed(0)}/${(m.heapTotal / MB).toFixed(0)} ext ${(m.external / MB).toFixed(0)} ab ${(m.arrayBuffers / MB).toFixed(0)}\n`,
+      );
+    }, 2000).unref();
+  }
 
   // Each bot loads only its own modules, so the echo bot's memory is not inflated by the guidance content.
   const app =
