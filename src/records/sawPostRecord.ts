@@ -165,7 +165,7 @@ export class RecordService {
   }
 }
 
-/** Keeps only known values, so nothing but the model's fields (and cleaned notes) reaches the store. */
+/** Keeps only known values, in the guidance's order, so nothing but the model's fields (and cleaned notes) reaches the store. */
 function sanitiseAnswers(a: SawPostAnswers): SawPostAnswers {
   const steps: Partial<Record<SuggestedStep, { note?: string }>> = {};
   for (const step of SUGGESTED_STEPS) {
@@ -180,9 +180,9 @@ function sanitiseAnswers(a: SawPostAnswers): SawPostAnswers {
     ...(a.howRaised && HOW_RAISED.includes(a.howRaised) ? { howRaised: a.howRaised } : {}),
     ...(a.violation && VIOLATION_ANSWERS.includes(a.violation) ? { violation: a.violation } : {}),
     steps,
-    consultTopics: (a.consultTopics ?? []).filter((c) => CONSULT_TOPICS.includes(c)),
+    consultTopics: CONSULT_TOPICS.filter((c) => a.consultTopics?.includes(c)),
     ...(consultNote ? { consultNote } : {}),
-    offices: (a.offices ?? []).filter((o) => OFFICES.includes(o)),
+    offices: OFFICES.filter((o) => a.offices?.includes(o)),
     ...(closingNote ? { closingNote } : {}),
   };
 }
