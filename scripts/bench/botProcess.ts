@@ -73,6 +73,7 @@ async function main(): Promise<void> {
         type: 'report',
         peakRssMb: peak / MB,
         rssMb: sample() / MB,
+        heapUsedMb: process.memoryUsage().heapUsed / MB,
         cpuMs: (cpu.user + cpu.system) / 1000,
       });
     } else if (message.type === 'stop') {
