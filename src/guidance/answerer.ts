@@ -5,6 +5,7 @@ import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from 
 import { loadContent, type GuidanceContent } from './content';
 import { detectLanguage } from './detectLanguage';
 import { normaliseQuestion } from './normalise';
+import { cuedPassage } from './intents';
 import { GuidanceIndex, type Retrieval } from './retrieve';
 
 export type { QuotedPassage, QuotedListItem } from './compose';
@@ -49,6 +50,14 @@ export const MIN_SCORE_NO_DOMAIN = 6.0;
 const COVERAGE_TERMS = 6;
 /** "social media?" alone names no topic: every passage shares those words. */
 const MIN_QUERY_WEIGHT = 2.5;
+/** …unless one of its words is specific to a few passages ("election posts ok?"). */
+const MIN_TERM_IDF = 1.6;
+/**
+ * A question that names social media or the guidance's subjects is answered from its best passage
+ * even when it has many words the guidance never uses (names, narrative): for such questions the
+ * best passage is right far more often than not, and "unsure" helps nobody who asked in scope.
+ */
+export const MIN_SCORE_DOMAIN = 3.5;
 /** A second passage is quoted only when it scores nearly as well as the first. */
 const SECOND_PASSAGE_RATIO = 0.9;
 /** A list question gets the whole list when the list itself scores at least this share of the best item. */
@@ -59,15 +68,24 @@ const LIST_INTENT =
 
 /** "What do I do?" about a post someone describes: the guidance's answer is its list of steps. */
 const WHAT_TO_DO =
-  /\b(what (do|should|can|must) (i|we) do|what now|how (do|should|can) (i|we) (handle|deal|respond|react|approach|address|manage)|next steps?|que (dois je|devrais je|puis je) faire|quoi faire|que faire|comment (dois je |devrais je )?(reagir|gerer|traiter|aborder|intervenir|m y prendre))\b/;
-function preferSteps(r: Retrieval): boolean {
-  const steps = r.hits.find((h) => h.passage.id === 'aware-post.steps');
+  /\b(what (do|should|can|must|would) (i|we) do|what now|now what|what next|how (do|should|can|would) (i|we) (handle|deal|respond|react|approach|address|manage|proceed|go about)|how to (handle|deal|respond|react|approach|address|manage|proceed)|(right|best|proper|correct|appropriate) way to (handle|deal|respond|react|approach|address|manage|proceed)|how should this be (handled|dealt with)|any advice|next steps?|que (dois je|devrais je|puis je|faut il|peut on|doit on) faire|quoi faire|que faire|(je|on) (fais|fait|doit faire|dois faire) quoi|je fais quoi|on fait quoi|comment (dois je |devrais je |faut il |on doit |je dois )?(reagir|gerer|traiter|aborder|intervenir|proceder|m y prendre|s y prendre))\b/;
+
+/** Lifts a passage to the top of the hits (when retrieval found it at all). */
+function promote(r: Retrieval, id: string): boolean {
+  const hit = r.hits.find((h) => h.passage.id === id);
   const top = r.hits[0];
-  // a post that clearly breaks the Code has its own answer (follow your protocols)
-  if (!steps || !top || top.passage.id === 'aware-post.clear-violation') return false;
-  steps.score = Math.max(steps.score, top.score) + 0.01;
-  r.hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
+  if (!hit || !top) return false;
+  if (hit !== top) {
+    hit.score = Math.max(hit.score, top.score) + 0.01;
+    r.hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
+  }
   return true;
+}
+
+function preferSteps(r: Retrieval): boolean {
+  // a post that clearly breaks the Code has its own answer (follow your protocols)
+  if (r.hits[0]?.passage.id === 'aware-post.clear-violation') return false;
+  return promote(r, 'aware-post.steps');
 }
 
 /** Passages shown with the urgent card: the guidance's own words where they apply. */
@@ -127,6 +145,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
 
     const r = index.search(q.folded, lang);
+    const cue = cuedPassage(q.folded);
+    const cued = cue !== undefined && promote(r, cue);
     const stepsPreferred = c.describesPost && WHAT_TO_DO.test(q.folded) && preferSteps(r);
     if (c.verdictRequested) {
       // Never a verdict: the guidance's steps for posts one is unsure about, then the offices to involve.
@@ -141,10 +161,13 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const top = r.hits[0];
     const neededCoverage = MIN_COVERAGE * Math.min(1, COVERAGE_TERMS / Math.max(1, r.queryTerms));
     const minScore = c.domainSignal ? MIN_SCORE : MIN_SCORE_NO_DOMAIN;
+    const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
     const confident =
       top !== undefined &&
       ((stepsPreferred && top.passage.id === 'aware-post.steps') ||
-        (top.score >= minScore && r.coverage >= neededCoverage && r.queryWeight >= MIN_QUERY_WEIGHT));
+        (cued && top.passage.id === cue) ||
+        (c.domainSignal && top.score >= MIN_SCORE_DOMAIN && specific) ||
+        (top.score >= minScore && r.coverage >= neededCoverage && specific));
     if (!confident) {
       if (!c.domainSignal && (top === undefined || top.score < minScore)) {
         return result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) });

@@ -49,6 +49,8 @@ export interface Retrieval {
   queryTerms: number;
   /** Summed idf of the question's known terms: low when it only has words every passage shares. */
   queryWeight: number;
+  /** Highest idf among the question's known terms: low when every word it has is generic. */
+  maxTermIdf: number;
 }
 
 function withPairs(ts: string[]): string[] {
@@ -181,7 +183,13 @@ export class GuidanceIndex {
       if (index.idf.has(pair)) weighted.set(pair, PAIR_WEIGHT);
     }
     let maxPossible = 0;
-    for (const [t, w] of weighted) if (!t.includes('_')) maxPossible += w * (index.idf.get(t) ?? 0);
+    let maxTermIdf = 0;
+    for (const [t, w] of weighted)
+      if (!t.includes('_')) {
+        const idf = index.idf.get(t) ?? 0;
+        maxPossible += w * idf;
+        if (idf > maxTermIdf) maxTermIdf = idf;
+      }
 
     const hits: Hit[] = [];
     let bestMatched = 0;
@@ -209,6 +217,7 @@ export class GuidanceIndex {
       knownTerms: known,
       queryTerms: raw.length,
       queryWeight: maxPossible,
+      maxTermIdf,
     };
   }
 }
