@@ -17,7 +17,7 @@ const STOP: Record<Lang, Set<string>> = {
       'what which who whom whose when where why how there here any some all each every both either no not nor ' +
       'just only also very too more most such own same other up out off again further once s t re ve ll d m ' +
       'get got getting go going want let make one someone something anything thing things really please hey ok okay ' +
-      'know think like'
+      'know think like stuff guy guys kinda sorta gonna wanna idk lol pls plz ppl'
     ).split(' '),
   ),
   fr: new Set(
@@ -27,7 +27,9 @@ const STOP: Record<Lang, Set<string>> = {
       'vos votre vous c d l n s t y ete etre est sont suis es etes ai as avons avez ont avait fait faire peut peuvent puis ' +
       'dois doit devrais devrait doivent comment pourquoi quand quel quelle quels quelles est-ce si ca cela ceci ici la-bas ' +
       'tout tous toute toutes tres plus moins aussi bien alors donc car ni sans sous chez vers selon dont depuis ' +
-      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp sais savoir'
+      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp sais savoir ' +
+      // informal Quebec French and fillers: "pis" (and), "pu" (no longer), "ben", "faque" (so)
+      'pis pu pus ben faque mettons coudonc tsé tse tsais astheure icitte contre trop deja encore juste '
     ).split(' '),
   ),
 };
@@ -265,6 +267,37 @@ const SYNONYMS: Record<Lang, string[][]> = {
     ['goal', 'aim', 'objective', 'purpose', 'point'],
     ['intention', 'intent', 'motive', 'motivation', 'meant'],
     ['proportional', 'proportionate', 'overreact', 'overreacting', 'overkill'],
+    [
+      'identity',
+      'race',
+      'racial',
+      'racialized',
+      'racialised',
+      'ethnic',
+      'ethnicity',
+      'indigenous',
+      'black',
+      'gender',
+      'transgender',
+      'trans',
+      'lgbtq',
+      'lgbtq2',
+      '2slgbtqi',
+      'gay',
+      'lesbian',
+      'queer',
+      'sexual',
+      'orientation',
+      'religion',
+      'religious',
+      'faith',
+      'muslim',
+      'jewish',
+      'sikh',
+      'disability',
+      'disabled',
+    ],
+    ['manager', 'mgr', 'supervisor', 'boss', 'managers'],
   ],
   fr: [
     [
@@ -339,6 +372,42 @@ const SYNONYMS: Record<Lang, string[][]> = {
     ['objectif', 'but', 'viser', 'finalite', 'sert', 'utilite'],
     ['intention', 'motif', 'motivation', 'voulait'],
     ['proportionnelle', 'proportionne', 'exagerer', 'demesure'],
+    [
+      'identite',
+      'identitaire',
+      'identitaires',
+      'race',
+      'racise',
+      'racisee',
+      'racises',
+      'ethnique',
+      'autochtone',
+      'noir',
+      'noire',
+      'genre',
+      'trans',
+      'transgenre',
+      'lgbtq',
+      '2eslgbtqi',
+      'gai',
+      'gaie',
+      'lesbienne',
+      'queer',
+      'sexuelle',
+      'religion',
+      'religieux',
+      'religieuse',
+      'musulman',
+      'musulmane',
+      'juif',
+      'juive',
+      'sikh',
+      'handicap',
+      'handicape',
+      'handicapee',
+    ],
+    ['aimer', 'like', 'liker', 'likes', 'aime'],
+    ['gestionnaire', 'superviseur', 'superviseure', 'patron', 'patronne', 'boss'],
   ],
 };
 
@@ -361,9 +430,14 @@ export function words(folded: string): string[] {
 /** Index terms of already-folded text: stop words out, stems in, synonyms merged. */
 export function terms(folded: string, lang: Lang): string[] {
   const out: string[] = [];
-  for (const w of words(folded)) {
+  const ws = words(folded);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
     if (STOP[lang].has(w) || (w.length < 2 && !/\d/.test(w))) continue;
+    // "orientation" is also this guidance's French name: in "orientation sexuelle" only "sexuelle" counts
+    if (lang === 'fr' && w === 'orientation' && ws[i + 1]?.startsWith('sexuel')) continue;
     const s = stem(w, lang);
+    if (STOP[lang].has(s)) continue; // "wants", "things": inflected stop words
     out.push(synonymMaps[lang].get(s) ?? s);
   }
   return out;
