@@ -13,7 +13,7 @@ import type { Config } from '../config/config';
 import { helpCard, teamWelcomeCard, welcomeCard, type CommandButton } from '../cards/botCards';
 import type { AdaptiveCardJson } from '../cards/render';
 import { chooseLanguage } from '../i18n/chooseLanguage';
-import { t, type Lang } from '../i18n';
+import { allMessageKeys, t, type Lang, type MessageKey } from '../i18n';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../storage/types';
 import { recogniseCommand, type CommandId } from './commands';
@@ -219,10 +219,12 @@ export class GuidanceBot extends TeamsActivityHandler {
     }
     if (!feature.scopes.includes(turn.scope)) {
       const command = this.helpButtons('personal').find((b) => b.command === id);
+      // Commands without a help-card button ("my records") still have a title in the catalogue.
+      const titleKey = command?.titleKey ?? `command.${id}`;
       await turn.sendText(
         t(turn.lang, 'common.fallback.personalOnly', {
           botName: t(turn.lang, 'common.botName'),
-          command: command ? t(turn.lang, command.titleKey) : id,
+          command: allMessageKeys(turn.lang).includes(titleKey) ? t(turn.lang, titleKey as MessageKey) : id,
         }),
       );
       return;
