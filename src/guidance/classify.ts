@@ -72,6 +72,8 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\bno (point|reason) (in )?(living|going on|to go on)',
       '\\b(disappear|vanish) (forever|for good|for ever)',
       '\\bnot (be|being) (around|here) (anymore|any more|much longer|next)',
+      '\\b(won t|will not|wont|isn t going to|not going to) be (around|here|alive)( (much )?(longer|anymore|any more|next|tomorrow))?\\b',
+      '\\b(ne sera|sera|serai|serait) (plus|pu|pus) (la|parmi nous|en vie)\\b',
       '\\b(saying|said|says|posted|wrote|writing) (goodbye|farewell) to (everyone|everybody|the world|all)',
       '\\bgiv(e|ing) away (all )?(his|her|their|my) (stuff|things|belongings|possessions)',
       '\\b(veut|veux|voulait|voulais|veulent) (pu|plus|pus) vivre',
@@ -95,6 +97,10 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\b(arme|armes|fusil|couteau|bombe)\\b(?! (a feu )?(controle|loi|registre|debat|politique))',
       '\\bviolence physique',
       // indirect threats
+      '\\b(i ll|i will|i d|we ll|we will|they ll|they d|they will|they would|he ll|he d|he will|he would|she ll|she d|she will|going to|gonna)\\b.{0,30}\\b(hurt|harm|kill|beat|attack|shoot|stab|rape|find and hurt) (her|him|them|you|us|everyone|everybody)\\b',
+      '\\b(lui|leur|vous|nous|te|me) (faire|fera|ferait|ferai|ferons|feront) (du )?(mal|la peau|payer)\\b',
+      '\\b(attendre|guetter|suivre)\\b.{0,40}\\b(a la sortie|dans le stationnement|chez (elle|lui|eux)|apres (le|son) travail)\\b',
+      '\\b(wait|waiting) for (her|him|them) (outside|after work|in the parking|at (her|his|their) (car|house|home))',
       '\\b(take|taking) out (the|our|my|his|her|that) (minister|boss|manager|director|deputy|dm|adm|pm|prime minister|office|building)',
       '\\bmake (her|him|them|you|us) pay\\b',
       '\\bknows? where (she|he|they|you|we|i) (works?|lives?|live)',
@@ -213,6 +219,19 @@ const OUT_OF_SCOPE_ALWAYS = any(
   '\\b(help me|aide moi a|aidez moi a|m aider a) (write|draft|rediger|ecrire|composer)\\b',
   '\\b(tell me|give me|raconte|dis moi) (a |une )?(joke|poem|story|blague|histoire|poeme)',
   '\\b(joke|blague|poem|poeme|haiku|riddle|devinette)\\b',
+  // producing content: "make me a tweet", "fais-moi un post"
+  '\\b(make|write|draft|create|generate|compose|craft|prepare|come up with) (me |us )?(a|an|some|my|our) (tweet|post|caption|linkedin post|thread|bio|announcement|reel|video script|script|hashtag)',
+  '\\b(fais|faites|ecris|ecrivez|redige|redigez|prepare|preparez|cree|creez|compose|composez) (moi |nous )?(un|une|des|mon|ma|notre) (post|publication|tweet|gazouillis|legende|bio|annonce|texte|message|reel|video)',
+  // growing an audience
+  '\\b(more|get|gain|increase|boost) (views|likes|followers|engagement|subscribers|impressions|clicks|shares)\\b',
+  '\\bhow (to|do i|can i|do we|can we) (make|create|get|go|produce|write)\\b.{0,20}\\b(viral|trending)',
+  '\\b(plus de|davantage de|augmenter (mes|nos|les)) (vues|likes|j aime|abonnes|partages|clics)\\b',
+  '\\b(devenir|rendre) (viral|virale|virales|viraux)\\b',
+  '\\bfor (my|our) (side business|small business|business|company|brand|shop|store|startup|etsy|podcast|channel)\\b',
+  '\\bpour (mon|ma|notre) (entreprise|commerce|boutique|marque|business|chaine|balado|podcast)\\b',
+  // predictions and polls
+  '\\bwho (will|s going to|is going to|is gonna|s gonna|do you think will) win\\b',
+  '\\b(qui va gagner|qui gagnera|sondages?|polls?|poll numbers)\\b',
   // whom to vote for
   '\\b(who|whom|which party|what party|which candidate|quel parti|quel candidat|pour qui)\\b.{0,40}\\b(should i|do you|would you|dois je|devrais je|je devrais|je dois|recommend|recommandes|recommandez)\\b.{0,20}\\b(vote|voter|support|appuyer)',
   '\\b(should i|do i|dois je|devrais je) vote\\b',
@@ -230,12 +249,16 @@ const OUT_OF_SCOPE_ALWAYS = any(
   // another government's rules
   '\\b(uk|u k|british|united kingdom|american|united states|usa|u s|australian?|new zealand|french|european|eu|ontario|quebec|alberta|british columbia|manitoba|saskatchewan|nova scotia|new brunswick|provincial|municipal|state)\\b (civil service|civil servants|public service|public servants|government|federal employees|state employees)',
   '\\bhatch act\\b',
+  '\\b(employees|staff|workers|servants|policy|policies|rules|guidelines) (of|for|at) (the )?(city|town|municipality|province|state|private sector|company|corporation)\\b',
+  '\\b(city|town|municipality|province|state) of [a-z]+ (employees|staff|workers|policy|rules|guidelines)\\b',
+  '\\b(private sector|secteur prive|my company s|company policy|politique de (l|mon|notre) entreprise|employes (de la ville|municipaux|du prive))\\b',
   '\\b(gouvernement|fonction publique|fonctionnaires) (du|de l|de la|des|d) (quebec|ontario|alberta|france|etats unis|royaume uni|province|provinces|municipalite|ville)\\b',
   '\\bfonction publique (quebecoise|ontarienne|provinciale|municipale|francaise|americaine|britannique)\\b',
   '\\b(other|another) (countries|country|governments|government|provinces|province)\\b.{0,30}\\b(policy|policies|rules|guidance|do|handle)',
   '\\b(autres?|d autres) (pays|gouvernements|provinces)\\b',
   // lawsuits and legal advice
   '\\b(sued|suing|sue (me|him|her|them|us)|lawsuit|my lawyer|a lawyer|attorney|small claims|court case|take (him|her|them|me|us) to court|cease and desist|legal advice)\\b',
+  '\\b(peux|peut|puis|pourrais|pourrait|dois|devrais) (je |on |il |elle )?(le|la|les|l|lui) poursuivre\\b',
   '\\b(poursuite|poursuites|poursuivre en justice|me (fait|fais|font) poursuivre|poursuivi|poursuivie|avocat|avocate|mise en demeure|recours juridiques?|conseils? juridiques?|petites creances)\\b',
 );
 const OUT_OF_SCOPE_TOPIC = any(
