@@ -72,6 +72,9 @@ const URGENT: Record<UrgentTopic, RegExp[]> = {
       '\\bno (point|reason) (in )?(living|going on|to go on)',
       '\\b(disappear|vanish) (forever|for good|for ever)',
       '\\bnot (be|being) (around|here) (anymore|any more|much longer|next)',
+      '\\b(sounded|sounds|read|reads|looked|looks|felt|feels|seemed|seems) like (a |her |his |their )?(goodbye|farewell|suicide note|last message)',
+      '\\b(veut|veux|voulait|voulais|envie de) disparaitre\\b',
+      '\\b(n en peut|n en pouvait|en peut) (plus|pu|pus)\\b.{0,40}\\b(disparaitre|mourir|vivre|adieu|en finir|partir pour de bon)',
       '\\b(won t|will not|wont|isn t going to|not going to) be (around|here|alive)( (much )?(longer|anymore|any more|next|tomorrow))?\\b',
       '\\b(ne sera|sera|serai|serait) (plus|pu|pus) (la|parmi nous|en vie)\\b',
       '\\b(saying|said|says|posted|wrote|writing) (goodbye|farewell) to (everyone|everybody|the world|all)',
@@ -254,6 +257,8 @@ const OUT_OF_SCOPE_ALWAYS = any(
   '\\b(private sector|secteur prive|my company s|company policy|politique de (l|mon|notre) entreprise|employes (de la ville|municipaux|du prive))\\b',
   '\\b(gouvernement|fonction publique|fonctionnaires) (du|de l|de la|des|d) (quebec|ontario|alberta|france|etats unis|royaume uni|province|provinces|municipalite|ville)\\b',
   '\\bfonction publique (quebecoise|ontarienne|provinciale|municipale|francaise|americaine|britannique)\\b',
+  '\\b(should|could|can|must) (our|the|my) (department|ministry|organization|organisation|agency|branch|directorate) (be|go|join|get|open an account|have an account) on\\b',
+  '\\b(notre|le|mon) (ministere|organisation|organisme|agence|direction) (devrait|doit|pourrait) (etre|aller|ouvrir un compte|avoir un compte) sur\\b',
   '\\b(other|another) (countries|country|governments|government|provinces|province)\\b.{0,30}\\b(policy|policies|rules|guidance|do|handle)',
   '\\b(autres?|d autres) (pays|gouvernements|provinces)\\b',
   // lawsuits and legal advice
@@ -269,6 +274,7 @@ const OUT_OF_SCOPE_TOPIC = any(
   '\\b(recipe|restaurant|resto|lunch|dinner|movie|movies|netflix|tv show|hockey|nhl|leafs|habs|senators|game score|score|super bowl|world cup|soccer|football|basketball|baseball|golf|stock|stocks|bitcoin|crypto|horoscope|recette|film|films|match|partie de hockey|coupe du monde)\\b',
   '\\b(pension|benefits|dental|telework|teletravail|return to office|rto|parking|printer|laptop|password|vpn|wifi|wi fi|computer|ordi|ordinateur|informatique|help desk|service desk|it support|soutien technique|outlook|boardroom|meeting room|salle de reunion|calendar invite|sharepoint|onedrive|powerpoint|retraite|stationnement|imprimante|mot de passe|cellulaire|phone plan)\\b',
   '\\b(capital of|how tall|how far|what time is it|quelle heure|capitale|exchange rate|taux de change|convert|usd|cad|population of|who invented|math|calculate|calculer)\\b',
+  '\\b(dress code|code vestimentaire|book a (room|boardroom)|booker une salle|reserver une salle|town hall|gdp|pib|taxes|impots|tax return|declaration de revenus|prime minister|premier ministre du canada)\\b',
   '\\b(performance review|performance agreement|evaluation de rendement|entente de rendement|job poster|job posting|affichage de poste|classification|staffing action|budget|procurement|approvisionnement|contract|contrat|language training|second language evaluation|sle|ec \\d\\d|as \\d\\d|pm \\d\\d)\\b',
 );
 
@@ -306,7 +312,7 @@ const VERDICT = any(
 
 const DESCRIBES_POST = any(
   '\\b(i|we|someone|a colleague|a coworker|my team) (saw|see|found|noticed|came across|was shown|were shown|was told about|got a complaint about|was sent)\\b.{0,80}\\b(post|tweet|comment|video|photo|picture|story|reel|meme|message|thread)',
-  '\\b(employees?|staff|analysts?|team members?|colleagues?|coworkers?|reports?|guys?|he|she|they|someone on my team)\\b.{0,40}\\b(posted|tweeted|shared|retweeted|liked|commented|published|wrote|uploaded|reposted)\\b',
+  '\\b(employees?|staff|analysts?|team members?|colleagues?|coworkers?|reports?|guys?|he|she|they|someone on my team|team leads?|supervisors?|directors?|interns?|students?|contractors?|consultants?|officers?|agents?)\\b.{0,40}\\b(posted|tweeted|shared|retweeted|liked|commented|published|wrote|uploaded|reposted|keeps (posting|tweeting|sharing|commenting)|is (posting|tweeting|sharing|commenting)|has been (posting|tweeting|sharing))\\b',
   '\\b(employees?|staff|analysts?|team members?|colleagues?)\\b.{0,20}\\b(posts?|tweets?|comments?|videos?)\\b',
   '\\b(m a|m ont) (montre|envoye|transmis|signale)\\b.{0,40}\\b(publication|gazouillis|commentaire|video|photo|message|tweet|post)',
   '\\b(j ai|on m a|nous avons|un collegue a|quelqu un a) (vu|trouve|remarque|signale|montre|transmis|envoye)\\b.{0,80}\\b(publication|gazouillis|commentaire|video|photo|message|tweet|post)',
