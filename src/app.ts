@@ -62,6 +62,7 @@ export function createApp(options: AppOptions): App {
   const gateway = new ConnectorGateway(auth, config.bot.appId);
   const services: AppServices = { config, logger, store, adapter, gateway };
 
+  const features = options.features?.(services) ?? [];
   const bot = new GuidanceBot({
     config,
     logger,
@@ -69,7 +70,7 @@ export function createApp(options: AppOptions): App {
     conversationState,
     userState,
     answer: options.answer,
-    features: options.features?.(services) ?? [],
+    features,
   });
 
   // Order matters: nothing from a tenant that is not allowed is recorded.
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions): App {
       new Promise((resolve) => {
         server.listen(port, host, () => {
           const address = server.address() as AddressInfo;
+          for (const feature of features) feature.onStart?.();
           resolve({
             port: address.port,
             url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
@@ -136,6 +138,8 @@ export function createApp(options: AppOptions): App {
       // Keep-alive sockets would hold close() open until they time out.
       server.server.closeAllConnections();
       await closed;
+      // Background work (e.g. an outbox pass) finishes before the store it writes to closes.
+      for (const feature of features) await feature.onStop?.();
       await store.close();
     },
   };

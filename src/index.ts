@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { createAnswerService } from './bot/answerService';
 import { ConfigError, loadConfig } from './config/config';
 import { allFeatures } from './features';
+import { purgeClosedCases } from './features/escalation';
 import { createLogger, safeError } from './logging/logger';
 
 /** Process entry point: configuration, logging, the app, scheduled retention purges and graceful shutdown. */
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
 
   const purge = async () => {
     try {
+      // Cases first: their purge leaves an audit line, which the generic purge would not.
+      const cases = await purgeClosedCases(app.services);
+      if (cases.length > 0)
+        logger.info({ event: 'retention.casesPurged', count: cases.length }, 'closed cases purged');
       const purged = await app.store.purgeExpired(new Date());
       if (Object.keys(purged).length > 0)
         logger.info({ event: 'retention.purged', purged }, 'expired records purged');

@@ -3,6 +3,8 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ChannelAccount,
   type ConversationState,
   type StatePropertyAccessor,
@@ -88,6 +90,38 @@ export class GuidanceBot extends TeamsActivityHandler {
       await next();
     });
     // Other activity types (typing, reactions, unknown) are acknowledged and ignored by the handler's default.
+  }
+
+  /**
+   * Universal Actions: an Action.Execute click arrives as an `adaptiveCard/action` invoke and is routed by
+   * verb to the feature that handles it in this scope. Its reply (a card or a message) is the invoke response.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const lang = await this.languageFor(context);
+    const turn = await this.makeTurn(context, lang, '');
+    const verb = invokeValue.action?.verb ?? '';
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    for (const feature of this.features) {
+      const handler = feature.invokeVerbs?.[verb];
+      if (!handler || !feature.scopes.includes(turn.scope)) continue;
+      const reply = await handler(turn, data);
+      return reply.card
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
+        : {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.activity.message',
+            value: reply.message as never,
+          };
+    }
+    this.deps.logger.info({ event: 'invoke.unknown', verb: verb.slice(0, 40) }, 'unknown card action');
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: t(lang, 'common.fallback.unknownAction') as never,
+    };
   }
 
   /** Persists conversation and user state after every turn, including turns that only read it. */

@@ -53,6 +53,21 @@ const schema = z.object({
   CASE_RETENTION_DAYS: positiveInt(730),
   OFFICE_CONTACT_EN: optionalText,
   OFFICE_CONTACT_FR: optionalText,
+  OFFICE_ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of Entra object ids'),
+  VE_TEAM_ID: optionalText,
+  VE_CHANNEL_ID: optionalText,
+  OMBUD_TEAM_ID: optionalText,
+  OMBUD_CHANNEL_ID: optionalText,
+  CASE_OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
 });
 
 export type AuthMode = 'local' | 'authenticated';
@@ -80,6 +95,15 @@ export interface Config {
   readonly caseRetentionDays: number;
   /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
   readonly officeContact: { readonly en?: string; readonly fr?: string };
+  /** Entra object ids allowed to register an office channel in any team (besides that team's owners). */
+  readonly officeAdminIds: readonly string[];
+  /** Office channels named by configuration, used when none was registered in Teams. */
+  readonly officeChannels: {
+    readonly valuesEthics?: { readonly teamId: string; readonly channelId: string };
+    readonly ombud?: { readonly teamId: string; readonly channelId: string };
+  };
+  /** How often the case outbox is polled; 0 stops delivery (cases wait in the outbox, e.g. during maintenance). */
+  readonly caseOutboxPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -132,5 +156,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
+    officeAdminIds: v.OFFICE_ADMIN_IDS,
+    officeChannels: {
+      ...(v.VE_TEAM_ID && v.VE_CHANNEL_ID
+        ? { valuesEthics: { teamId: v.VE_TEAM_ID, channelId: v.VE_CHANNEL_ID } }
+        : {}),
+      ...(v.OMBUD_TEAM_ID && v.OMBUD_CHANNEL_ID
+        ? { ombud: { teamId: v.OMBUD_TEAM_ID, channelId: v.OMBUD_CHANNEL_ID } }
+        : {}),
+    },
+    caseOutboxPollSeconds: v.CASE_OUTBOX_POLL_SECONDS,
   } satisfies Config);
 }

@@ -1,6 +1,7 @@
 import type { Lang } from './lang';
 import { answers } from './messages/answers';
 import { common } from './messages/common';
+import { escalation } from './messages/escalation';
 import { sawPost } from './messages/sawPost';
 import { feedback } from './messages/feedback';
 import { talkingPoints } from './messages/talkingPoints';
@@ -11,7 +12,7 @@ export * from './lang';
  * All catalogues merged. A feature adds its module here; keys are prefixed by feature
  * ("answers.", "talkingPoints.", …) so modules never collide.
  */
-const catalogues = [common, answers, feedback, sawPost, talkingPoints] as const;
+const catalogues = [common, answers, feedback, sawPost, talkingPoints, escalation] as const;
 
 // Distributes over the union of catalogues: a key of any catalogue is a key (not only keys common to all).
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;

@@ -1,0 +1,495 @@
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { AppServices } from '../app';
+import type { CardActionReply, Feature } from '../bot/feature';
+import { USER_CHATS, type UserChatRecord } from '../bot/conversationRegistry';
+import { ConnectorError } from '../bot/retry';
+import type { Turn } from '../bot/turn';
+import { CaseService, type ChangeResult } from '../cases/caseService';
+import { OFFICE_PREFIX } from '../cases/caseIds';
+import { OutboxWorker, type FailureVerdict, type Timers } from '../cases/outbox';
+import {
+  OFFICE_IDS,
+  OUTCOMES,
+  type Actor,
+  type CaseRecord,
+  type OfficeId,
+  type Outcome,
+} from '../cases/types';
+import type { AdaptiveCardJson } from '../cards/render';
+import {
+  ESCALATION_DIALOG,
+  EscalationDialog,
+  type Draft,
+  type EscalationOptions,
+} from '../dialogs/escalation/escalationDialog';
+import { t, type Lang } from '../i18n';
+import { safeError } from '../logging/logger';
+import { caseCard, caseListCard, formatDate, officeName, questionCard, VERBS } from './escalationCards';
+import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
+
+/** Injected for tests: the clock, the worker's timers and jitter. */
+export interface EscalationWiring {
+  readonly now?: () => Date;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+}
+
+class NoChannelError extends Error {
+  override readonly name = 'NoChannelError';
+}
+
+/** What a failed post means for the outbox: 429/5xx/network wait and retry; 403/404/no channel are final. */
+export function classifyPostFailure(err: unknown): FailureVerdict {
+  if (err instanceof NoChannelError) return { retry: false, reason: 'noChannel' };
+  if (err instanceof ConnectorError) {
+    const retry = err.kind === 'throttled' || err.kind === 'unavailable';
+    return { retry, reason: err.kind };
+  }
+  return { retry: true, reason: 'error' };
+}
+
+function asString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+const RECORDS = 'records';
+interface SharedRecord {
+  owner: string;
+  createdAt: string;
+  expiresAt?: string;
+  path?: 'clearViolation' | 'notSure';
+  answers?: { consultTopics?: string[] };
+}
+const TOPICS = ['recurrence', 'takeDown', 'adminAction'] as const;
+
+/**
+ * Escalation to the values and ethics office or the Ombud: the manager's dialog and "my cases" (personal
+ * chat), the office's case card actions (channel), channel registration, and the outbox that posts each
+ * case card exactly once. Case text is never logged: events carry case ids, offices and codes.
+ */
+export function escalationFeatures(services: AppServices, wiring: EscalationWiring = {}): Feature[] {
+  const { config, logger, store, gateway } = services;
+  const now = wiring.now ?? (() => new Date());
+  const cases = new CaseService(store, { retentionDays: config.caseRetentionDays, now });
+  const directory = new OfficeDirectory(store, config);
+  const membership = new OfficeMembership(logger, now);
+  const workerEnabled = config.caseOutboxPollSeconds > 0;
+
+  const sendToUser = async (aadObjectId: string, activity: Partial<Activity>): Promise<boolean> => {
+    const chat = await store.get<UserChatRecord>(USER_CHATS, aadObjectId);
+    if (!chat) return false;
+    try {
+      await gateway.send(
+        { serviceUrl: chat.value.serviceUrl, conversationId: chat.value.conversationId },
+        activity,
+      );
+      return true;
+    } catch (err) {
+      logger.warn({ event: 'case.notifyFailed', err: safeError(err) }, 'personal message not delivered');
+      return false;
+    }
+  };
+  const cardActivity = (card: AdaptiveCardJson): Partial<Activity> => ({
+    type: 'message',
+    attachments: [CardFactory.adaptiveCard(card)],
+  });
+  const notifyManager = (c: CaseRecord, text: string) =>
+    sendToUser(c.managerAadObjectId, { type: 'message', text });
+
+  const channelCard = async (c: CaseRecord): Promise<AdaptiveCardJson> => {
+    const channel = await directory.resolve(c.office);
+    return caseCard(c, {
+      lang: channel?.lang ?? config.defaultLanguage,
+      now: now(),
+      audience: { kind: 'channel' },
+      actions: true,
+    });
+  };
+
+  /** Every change shows on the posted card for everyone in the channel (not only the person who clicked). */
+  const refreshChannelCard = async (c: CaseRecord): Promise<void> => {
+    if (!c.thread) return;
+    try {
+      await gateway.update(
+        { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
+        c.thread.activityId,
+        cardActivity(await channelCard(c)),
+      );
+    } catch (err) {
+      logger.warn(
+        { event: 'case.cardRefreshFailed', caseId: c.caseId, err: safeError(err) },
+        'card not refreshed',
+      );
+    }
+  };
+
+  const worker = new OutboxWorker({
+    store,
+    cases,
+    now,
+    ...(wiring.timers ? { timers: wiring.timers } : {}),
+    ...(wiring.random ? { random: wiring.random } : {}),
+    pollMs: Math.max(1, config.caseOutboxPollSeconds) * 1000,
+    async post(c) {
+      const channel = await directory.resolve(c.office);
+      if (!channel) throw new NoChannelError();
+      const posted = await gateway.createThread(
+        { serviceUrl: channel.serviceUrl, tenantId: channel.tenantId, channelId: channel.channelId },
+        cardActivity(await channelCard(c)),
+      );
+      return { serviceUrl: channel.serviceUrl, ...posted };
+    },
+    classify: classifyPostFailure,
+    async onPosted(c) {
+      await notifyManager(
+        c,
+        t(c.managerLang, 'escalation.posted', {
+          caseId: c.caseId,
+          office: officeName(c.managerLang, c.office),
+        }),
+      );
+    },
+    async onUndelivered(c) {
+      await notifyManager(
+        c,
+        t(c.managerLang, 'escalation.undelivered', {
+          caseId: c.caseId,
+          office: officeName(c.managerLang, c.office),
+          contact: directory.contact(c.office, c.managerLang),
+        }),
+      );
+    },
+    log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
+
+  const recordSummary = async (context: TurnContext, recordId: string, lang: Lang) => {
+    const owner = context.activity.from.aadObjectId ?? context.activity.from.id;
+    const doc = await store.get<SharedRecord>(RECORDS, recordId);
+    const record = doc?.value;
+    if (!record || record.owner !== owner || (record.expiresAt && record.expiresAt <= now().toISOString()))
+      return undefined;
+    // Only the structured choices travel: the manager's private notes stay in their record.
+    const topics = (record.answers?.consultTopics ?? []).filter((x): x is (typeof TOPICS)[number] =>
+      (TOPICS as readonly string[]).includes(x),
+    );
+    return t(lang, 'escalation.recordText', {
+      date: formatDate(lang, record.createdAt),
+      path: t(
+        lang,
+        record.path === 'clearViolation'
+          ? 'escalation.recordText.clearViolation'
+          : 'escalation.recordText.notSure',
+      ),
+      topics: topics.length
+        ? topics.map((x) => t(lang, `escalation.recordText.${x}`)).join('; ')
+        : t(lang, 'escalation.recordText.none'),
+    });
+  };
+
+  const dialog = new EscalationDialog({
+    hasChannel: async (office) => (await directory.resolve(office)) !== undefined,
+    contact: (office, lang) => directory.contact(office, lang),
+    recordSummary,
+    preview(context, draft, lang) {
+      const from = context.activity.from;
+      const at = now().toISOString();
+      const preview: CaseRecord = {
+        caseId: `${OFFICE_PREFIX[draft.office]}-${now().getUTCFullYear()}-····`,
+        office: draft.office,
+        year: now().getUTCFullYear(),
+        number: 0,
+        manager: { aadObjectId: from.aadObjectId ?? from.id, name: from.name ?? '' },
+        managerAadObjectId: from.aadObjectId ?? from.id,
+        managerLang: lang,
+        summary: draft.summary,
+        urgency: draft.urgency,
+        contact: draft.contact,
+        ...(draft.attachedRecord ? { attachedRecord: draft.attachedRecord } : {}),
+        status: 'new',
+        delivery: 'pending',
+        questions: [],
+        createdAt: at,
+        updatedAt: at,
+        auditSeq: 0,
+      };
+      // The full view, as the person who handles it will see it (the Ombud's channel sees even less).
+      return caseCard(preview, {
+        lang,
+        now: now(),
+        audience: { kind: 'manager', aadObjectId: preview.managerAadObjectId },
+      });
+    },
+    async submit(context, draft: Draft, lang) {
+      const from = context.activity.from;
+      const manager: Actor = {
+        aadObjectId: from.aadObjectId ?? from.id,
+        name: from.name ?? '',
+        teamsId: from.id,
+      };
+      const { case: c, created } = await cases.create({
+        ...draft,
+        manager,
+        managerLang: lang,
+        idempotencyKey: `${context.activity.conversation.id}:${context.activity.id}`,
+      });
+      logger.info(
+        {
+          event: created ? 'case.created' : 'case.redelivered',
+          caseId: c.caseId,
+          office: c.office,
+          urgency: c.urgency,
+        },
+        'case saved',
+      );
+      return { caseId: c.caseId };
+    },
+    confirmed() {
+      // After the manager has read the confirmation: post now rather than at the next poll.
+      if (workerEnabled) void worker.kick();
+    },
+  });
+
+  const beginEscalation = async (turn: Turn, options: Omit<EscalationOptions, 'lang'>) => {
+    await turn.dc.cancelAllDialogs();
+    await turn.dc.beginDialog(ESCALATION_DIALOG, { lang: turn.lang, ...options } satisfies EscalationOptions);
+  };
+
+  const showMyCases = async (turn: Turn) => {
+    const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+    const mine = await cases.listForManager(aad);
+    if (mine.length === 0) {
+      await turn.sendText(t(turn.lang, 'escalation.myCases.empty'));
+      return;
+    }
+    await turn.sendCard(caseListCard(mine, turn.lang));
+  };
+
+  const escalation: Feature = {
+    name: 'escalation',
+    commands: ['escalate', 'myCases'],
+    scopes: ['personal'],
+    helpButton: { command: 'escalate', titleKey: 'command.escalate', order: 40 },
+    dialogs: [dialog],
+    async start(turn, command) {
+      if (command === 'myCases') return showMyCases(turn);
+      return beginEscalation(turn, {});
+    },
+    verbs: {
+      async escalate(turn, value) {
+        const office = asString(value.office) as OfficeId;
+        const recordId = asString(value.recordId);
+        await beginEscalation(turn, {
+          ...(OFFICE_IDS.includes(office) ? { office } : {}),
+          ...(value.urgent === true ? { urgency: 'urgent' as const } : {}),
+          ...(recordId ? { recordId } : {}),
+        });
+      },
+      async [VERBS.answer](turn, value) {
+        const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+        const answer = asString(value.answer).trim();
+        if (!answer) {
+          await turn.sendText(t(turn.lang, 'escalation.answer.empty'));
+          return;
+        }
+        const result = await cases.answer(asString(value.caseId), aad, asString(value.questionId), answer);
+        if (!result.ok) {
+          const key =
+            result.reason === 'alreadyAnswered'
+              ? 'escalation.answer.already'
+              : result.reason === 'closed'
+                ? 'escalation.answer.closed'
+                : 'escalation.copy.notFound';
+          await turn.sendText(t(turn.lang, key));
+          return;
+        }
+        logger.info({ event: 'case.answered', caseId: result.case.caseId }, 'manager answered');
+        await turn.sendText(t(turn.lang, 'escalation.answer.thanks', { caseId: result.case.caseId }));
+        await refreshChannelCard(result.case);
+      },
+      async [VERBS.copy](turn, value) {
+        const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+        const c = await cases.get(asString(value.caseId));
+        if (!c || c.managerAadObjectId !== aad) {
+          await turn.sendText(t(turn.lang, 'escalation.copy.notFound'));
+          return;
+        }
+        const history = await cases.auditTrail(c.caseId);
+        const card = caseCard(c, {
+          lang: turn.lang,
+          now: now(),
+          audience: { kind: 'manager', aadObjectId: aad },
+          history,
+        });
+        card.body = [
+          {
+            type: 'TextBlock',
+            text: t(turn.lang, 'escalation.copy.title', { caseId: c.caseId }),
+            weight: 'Bolder',
+            wrap: true,
+          },
+          ...((card.body as unknown[]) ?? []),
+        ];
+        await turn.sendCard(card);
+      },
+    },
+    onStart() {
+      if (workerEnabled) worker.start();
+    },
+    async onStop() {
+      await worker.stop();
+    },
+  };
+
+  /** An office member's click on the case card (Action.Execute, or its Action.Submit fallback). */
+  const officeAction =
+    (verb: string) =>
+    async (turn: Turn, data: Record<string, unknown>): Promise<CardActionReply> => {
+      const lang = turn.lang;
+      const c = await cases.get(asString(data.caseId));
+      if (!c) return { message: t(lang, 'escalation.office.notFound') };
+      const channel = await directory.resolve(c.office);
+      const from = turn.context.activity.from;
+      const aad = from.aadObjectId;
+      if (!channel || !aad || !(await membership.isMember(turn.context, channel.teamId, aad))) {
+        logger.info({ event: 'case.actionDenied', caseId: c.caseId, verb }, 'non-member action refused');
+        return { message: t(lang, 'escalation.office.denied') };
+      }
+      const officer: Actor = { aadObjectId: aad, name: from.name ?? '', teamsId: from.id };
+      let result: ChangeResult;
+      switch (verb) {
+        case VERBS.refresh:
+          // The user-specific view: the Ombud's assignee sees the details; everyone else the channel card.
+          return {
+            card: caseCard(c, {
+              lang: channel.lang,
+              now: now(),
+              audience: { kind: 'officer', aadObjectId: aad },
+              actions: true,
+            }),
+          };
+        case VERBS.assign:
+          result = await cases.assign(c.caseId, officer, asString(data.seenAssignee) || undefined);
+          break;
+        case VERBS.ask: {
+          const question = asString(data.question).trim();
+          if (!question) return { message: t(lang, 'escalation.office.askEmpty') };
+          result = await cases.requestInformation(c.caseId, officer, question);
+          break;
+        }
+        case VERBS.close: {
+          const outcome = asString(data.outcome) as Outcome;
+          if (!OUTCOMES.includes(outcome)) return { message: t(lang, 'escalation.office.closeOutcome') };
+          result = await cases.close(c.caseId, officer, outcome, asString(data.note));
+          break;
+        }
+        default:
+          return { message: t(lang, 'common.fallback.unknownAction') };
+      }
+      if (!result.ok) {
+        logger.info(
+          { event: 'case.actionRefused', caseId: c.caseId, verb, reason: result.reason },
+          'action refused',
+        );
+        switch (result.reason) {
+          case 'taken':
+            return {
+              message: t(lang, 'escalation.office.taken', { name: result.case.assignee?.name ?? '' }),
+            };
+          case 'notAssignee':
+            return {
+              message: t(lang, 'escalation.office.notAssignee', { name: result.case.assignee?.name ?? '' }),
+            };
+          case 'closed':
+            return { message: t(lang, 'escalation.office.closed') };
+          default:
+            return { message: t(lang, 'escalation.office.notFound') };
+        }
+      }
+      const updated = result.case;
+      logger.info(
+        { event: 'case.updated', caseId: updated.caseId, verb, status: updated.status },
+        'case updated',
+      );
+      await refreshChannelCard(updated);
+      const ml = updated.managerLang;
+      const office = officeName(ml, updated.office);
+      let message: string | undefined;
+      if (verb === VERBS.assign || (verb === VERBS.ask && c.assignee === undefined)) {
+        await notifyManager(
+          updated,
+          t(ml, 'escalation.assigned', { name: officer.name, office, caseId: updated.caseId }),
+        );
+        if (updated.office === 'ombud') await sendDetailsToAssignee(updated, channel.lang);
+      }
+      if (verb === VERBS.ask) {
+        const question = updated.questions[updated.questions.length - 1]!;
+        const sent = await sendToUser(
+          updated.managerAadObjectId,
+          cardActivity(questionCard(updated, question, ml)),
+        );
+        message = sent
+          ? t(lang, 'escalation.office.asked')
+          : t(lang, 'escalation.office.askNoChat', {
+              contact: t(lang, `escalation.contact.${updated.contact}`),
+            });
+      }
+      if (verb === VERBS.close) {
+        await notifyManager(
+          updated,
+          t(ml, 'escalation.closed', {
+            caseId: updated.caseId,
+            office,
+            outcome: t(ml, `escalation.outcome.${updated.outcome!}`),
+          }),
+        );
+      }
+      if (message) return { message };
+      return { card: await channelCard(updated) };
+    };
+
+  /** The Ombud's details go to the person who took the case, in their personal chat (if they have one). */
+  const sendDetailsToAssignee = async (c: CaseRecord, lang: Lang) => {
+    if (!c.assignee) return;
+    const card = caseCard(c, {
+      lang,
+      now: now(),
+      audience: { kind: 'officer', aadObjectId: c.assignee.aadObjectId },
+    });
+    card.body = [
+      { type: 'TextBlock', text: t(lang, 'escalation.office.details', { caseId: c.caseId }), wrap: true },
+      ...((card.body as unknown[]) ?? []),
+    ];
+    await sendToUser(c.assignee.aadObjectId, cardActivity(card));
+  };
+
+  const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.refresh];
+  const caseOffice: Feature = {
+    name: 'caseOffice',
+    scopes: ['channel'],
+    invokeVerbs: Object.fromEntries(officeVerbs.map((v) => [v, officeAction(v)])),
+    // Action.Submit fallback (clients without Universal Actions): same handlers; the card is refreshed for
+    // everyone by the update above, and a message answers the person who clicked.
+    verbs: Object.fromEntries(
+      officeVerbs.map((v) => [
+        v,
+        async (turn: Turn, value: Record<string, unknown>) => {
+          const reply = await officeAction(v)(turn, value);
+          if (reply.message) await turn.sendText(reply.message);
+        },
+      ]),
+    ),
+  };
+
+  return [officeChannelsFeature(services), escalation, caseOffice];
+}
+
+/** The daily-ish retention step for cases, run by src/index.ts before the store's generic purge. */
+export async function purgeClosedCases(
+  services: Pick<AppServices, 'store' | 'config'>,
+  now = new Date(),
+): Promise<string[]> {
+  return new CaseService(services.store, {
+    retentionDays: services.config.caseRetentionDays,
+    now: () => now,
+  }).purgeDue();
+}

@@ -1,0 +1,437 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import { COLLECTIONS, type AuditEntry, type CaseRecord } from '../../src/cases/types';
+import { OFFICE_CHANNELS, type OfficeChannel } from '../../src/features/officeChannels';
+import { BOT, MANAGER, OFFICER, TEAM, mention, message, submit } from '../support/activities';
+import { FakeConnector } from '../support/fakeConnector';
+import { startBot, visibleText as plainText, type RunningBot } from '../support/harness';
+
+const VE_CHANNEL = '19:values-ethics@thread.tacv2';
+const OMBUD_CHANNEL = '19:ombud@thread.tacv2';
+const OFFICER2 = {
+  id: '29:officer-2',
+  name: 'Jordan Lee',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
+};
+const OUTSIDER = {
+  id: '29:outsider',
+  name: 'Pat Outsider',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
+};
+const MANAGER_CHAT = `a:personal-${MANAGER.id}`;
+const SUMMARY = 'An employee posted about a program our team delivers; I need advice on next steps.';
+
+/** An Action.Execute click as Teams delivers it: an adaptiveCard/action invoke in the card's thread. */
+function invoke(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  from: { id: string; name: string; aadObjectId: string },
+  conversationId: string,
+): Activity {
+  const base = message('', {
+    serviceUrl,
+    conversationType: 'channel',
+    channelId: VE_CHANNEL,
+    conversationId,
+    from,
+  });
+  delete (base as Partial<Activity>).text;
+  return {
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  } as Activity;
+}
+
+async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 8000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function setUpMembers(connector: FakeConnector): void {
+  connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+  connector.members.set(OFFICER2.id, { ...OFFICER2, userRole: 'user' });
+}
+
+async function register(
+  bot: RunningBot,
+  office: 'values and ethics office' | 'ombud',
+  channelId: string,
+  from = OFFICER,
+) {
+  await bot.post(mention(`register ${office}`, { serviceUrl: bot.connector.url, channelId, from }));
+  return visibleText(bot.connector.sentActivities(channelId));
+}
+
+/** Walks the manager through the dialog; returns the confirmation text. */
+async function escalate(
+  bot: RunningBot,
+  answers: { office?: string; summary?: string; urgency?: string; contact?: string } = {},
+  confirm?: Activity,
+): Promise<string> {
+  const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+  await say('escalate');
+  await say(answers.office ?? 'Values and ethics office');
+  await say(answers.summary ?? SUMMARY);
+  await say(answers.urgency ?? 'Routine');
+  await say(answers.contact ?? 'Teams chat');
+  const before = bot.connector.sentActivities(MANAGER_CHAT).length;
+  await bot.post(confirm ?? message('Send it', { serviceUrl: bot.connector.url }));
+  return visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(before));
+}
+
+/** What a person reads, including FactSet values (the harness's helper reads text and titles only). */
+function visibleText(activities: readonly any[]): string {
+  const facts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'FactSet' && Array.isArray(o.facts))
+      for (const f of o.facts as { title: string; value: string }[]) facts.push(`${f.title}: ${f.value}`);
+    Object.values(o).forEach(walk);
+  };
+  activities.forEach(walk);
+  return [plainText(activities), ...facts].join('\n');
+}
+
+const posts = (c: FakeConnector) => c.calls.filter((x) => x.kind === 'createConversation');
+const caseIdIn = (text: string) => /\b(VE|OMB)-\d{4}-\d{4}\b/.exec(text)?.[0];
+
+describe('escalation to an office', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ env: { OFFICE_ADMIN_IDS: OFFICER2.aadObjectId } });
+    setUpMembers(bot.connector);
+    // Each person has a personal chat with the bot, learned from a first message.
+    for (const from of [MANAGER, OFFICER])
+      await bot.post(message('help', { serviceUrl: bot.connector.url, from }));
+  });
+  afterAll(async () => bot.stop());
+  beforeEach(() => bot.connector.reset());
+
+  it('refuses registration by someone who is neither a team owner nor a configured administrator', async () => {
+    const reply = await register(bot, 'values and ethics office', VE_CHANNEL, MANAGER);
+    expect(reply).toContain('Only an owner of this team or a configured office administrator');
+    expect(await bot.app.store.get(OFFICE_CHANNELS, 'valuesEthics')).toBeUndefined();
+  });
+
+  it('tells the manager whom to contact when the office has no channel, and stores nothing', async () => {
+    const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+    await say('escalate');
+    await say('Values and ethics office');
+    const text = visibleText(bot.connector.sentActivities(MANAGER_CHAT));
+    expect(text).toContain('has not connected a Teams channel');
+    expect(text).toContain('your intranet lists how to reach it');
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(0);
+  });
+
+  it('registers the channel when a team owner asks, and confirms there', async () => {
+    const reply = await register(bot, 'values and ethics office', VE_CHANNEL);
+    expect(reply).toContain('This channel now receives the values and ethics office’s requests');
+    const stored = await bot.app.store.get<OfficeChannel>(OFFICE_CHANNELS, 'valuesEthics');
+    expect(stored?.value).toMatchObject({
+      teamId: TEAM.id,
+      channelId: VE_CHANNEL,
+      serviceUrl: bot.connector.url,
+    });
+  });
+
+  it('registers a channel for a configured administrator who is not an owner', async () => {
+    const reply = await register(bot, 'ombud', OMBUD_CHANNEL, OFFICER2);
+    expect(reply).toContain('receives the Ombud’s requests');
+  });
+
+  let caseId = '';
+  let thread = { conversationId: '', activityId: '' };
+
+  it('escalates end to end: case stored, card posted once to the office channel, manager told', async () => {
+    const confirmation = await escalate(bot);
+    caseId = caseIdIn(confirmation) ?? '';
+    expect(caseId).toMatch(/^VE-\d{4}-0001$/);
+    expect(confirmation).toContain('is saved and is being sent to the values and ethics office');
+    const post = await waitFor(() => posts(bot.connector)[0], 'the case card');
+    expect(post.body.channelData.channel.id).toBe(VE_CHANNEL);
+    const card = visibleText([post.body.activity]);
+    expect(card).toContain(`Request ${caseId}`);
+    expect(card).toContain(SUMMARY);
+    expect(card).toContain('Alex Tremblay');
+    expect(card).toContain('Assign to me');
+    const notice = await waitFor(
+      () => visibleText(bot.connector.sentActivities(MANAGER_CHAT)).includes('has reached') || undefined,
+      'the delivery notice',
+    );
+    expect(notice).toBe(true);
+    const stored = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
+    expect(stored?.value).toMatchObject({ status: 'new', delivery: 'posted', urgency: 'routine' });
+    thread = { conversationId: post.body.channelData.channel.id, activityId: '' };
+    thread = {
+      conversationId: stored!.value.thread!.conversationId,
+      activityId: stored!.value.thread!.activityId,
+    };
+    expect(posts(bot.connector)).toHaveLength(1);
+    // Case text never reaches the logs.
+    expect(bot.logs.text).not.toContain('program our team delivers');
+  });
+
+  it('refuses a non-member’s action and changes nothing', async () => {
+    const before = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
+    const res = await bot.post(
+      invoke(bot.connector.url, 'caseAssign', { caseId, seenAssignee: '' }, OUTSIDER, thread.conversationId),
+    );
+    const body = JSON.parse(res.body);
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(body.value).toContain('Only members of the office’s team');
+    const after = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
+    expect(after?.version).toBe(before?.version);
+    expect(bot.connector.calls.filter((c) => c.kind === 'update')).toHaveLength(0);
+  });
+
+  it('assigns to the officer who clicks, refreshes the card in place and tells the manager', async () => {
+    const res = await bot.post(
+      invoke(bot.connector.url, 'caseAssign', { caseId, seenAssignee: '' }, OFFICER, thread.conversationId),
+    );
+    const body = JSON.parse(res.body);
+    expect(body.statusCode).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(visibleText([{ attachments: [{ content: body.value }] }])).toContain('Sam Okafor');
+    const update = bot.connector.calls.find((c) => c.kind === 'update');
+    expect(update?.conversationId).toBe(thread.conversationId);
+    expect(update?.activityId).toBe(thread.activityId);
+    const updated = visibleText([update!.body]);
+    expect(updated).toContain('Assigned');
+    expect(updated).toContain('Sam Okafor');
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      `Sam Okafor from the values and ethics office has taken your request ${caseId}`,
+    );
+  });
+
+  it('sends the officer’s question to the manager, whose answer is added to the case and the card', async () => {
+    const res = await bot.post(
+      invoke(
+        bot.connector.url,
+        'caseAsk',
+        { caseId, question: 'Is the post still online?' },
+        OFFICER,
+        thread.conversationId,
+      ),
+    );
+    expect(JSON.parse(res.body).value).toContain('Your question was sent to the manager');
+    const questionCard = bot.connector.sentActivities(MANAGER_CHAT).at(-1);
+    expect(visibleText([questionCard])).toContain('Is the post still online?');
+    const answerButton = questionCard.attachments[0].content.actions[0];
+    expect(visibleText(bot.connector.calls.filter((c) => c.kind === 'update').map((c) => c.body))).toContain(
+      'Waiting for the manager',
+    );
+
+    bot.connector.reset();
+    await bot.post(
+      submit({ ...answerButton.data, answer: 'Yes, it is still up.' }, { serviceUrl: bot.connector.url }),
+    );
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      `Thank you. Your answer was added to ${caseId}`,
+    );
+    const update = bot.connector.calls.find((c) => c.kind === 'update');
+    const card = visibleText([update!.body]);
+    expect(card).toContain('Yes, it is still up.');
+    expect(card).toContain('Assigned');
+  });
+
+  it('closes with an outcome, refreshes the card and tells the manager the outcome', async () => {
+    const res = await bot.post(
+      invoke(
+        bot.connector.url,
+        'caseClose',
+        { caseId, outcome: 'adviceGiven', note: 'Talked through the options.' },
+        OFFICER,
+        thread.conversationId,
+      ),
+    );
+    const card = JSON.parse(res.body).value;
+    expect(visibleText([{ attachments: [{ content: card }] }])).toContain('Closed');
+    expect(card.actions).toBeUndefined();
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      `Your request ${caseId} was closed by the values and ethics office. Outcome: Advice given.`,
+    );
+    const stored = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
+    expect(stored?.expiresAt).toBe(stored?.value.purgeAt);
+  });
+
+  it('lists the manager’s cases and gives a copy with its audit trail', async () => {
+    await bot.post(message('my cases', { serviceUrl: bot.connector.url }));
+    const list = bot.connector.sentActivities(MANAGER_CHAT).at(-1);
+    expect(visibleText([list])).toContain(`${caseId}: Values and ethics office, Closed`);
+    const copyButton = list.attachments[0].content.actions[0];
+    await bot.post(submit(copyButton.data, { serviceUrl: bot.connector.url }));
+    const copy = visibleText([bot.connector.sentActivities(MANAGER_CHAT).at(-1)]);
+    expect(copy).toContain(`Copy of case ${caseId}`);
+    expect(copy).toContain(SUMMARY);
+    expect(copy).toContain('Talked through the options.');
+    for (const line of [
+      'Created by you',
+      'Delivered to the office automatically',
+      'Assigned by the office',
+      'Answered by you',
+      'Closed by the office',
+    ])
+      expect(copy).toContain(line);
+    const trail = await bot.app.store.list<AuditEntry>(COLLECTIONS.audit, { where: { caseId } });
+    expect(trail.map((d) => d.value.action)).toEqual([
+      'created',
+      'posted',
+      'assigned',
+      'informationRequested',
+      'answered',
+      'closed',
+    ]);
+  });
+
+  it('lets only one of two officers clicking at once take the case; the other sees who has it', async () => {
+    await escalate(bot);
+    const stored = await waitFor(async () => {
+      const all = await bot.app.store.list<CaseRecord>(COLLECTIONS.cases, {
+        where: { delivery: 'posted', status: 'new' },
+      });
+      return all[0]?.value;
+    }, 'a posted case');
+    const conv = stored.thread!.conversationId;
+    const [a, b] = await Promise.all(
+      [OFFICER, OFFICER2].map((who) =>
+        bot.post(
+          invoke(bot.connector.url, 'caseAssign', { caseId: stored.caseId, seenAssignee: '' }, who, conv),
+        ),
+      ),
+    );
+    const bodies = [JSON.parse(a!.body), JSON.parse(b!.body)];
+    const cards = bodies.filter((x) => x.type === 'application/vnd.microsoft.card.adaptive');
+    const messages = bodies.filter((x) => x.type === 'application/vnd.microsoft.activity.message');
+    expect(cards).toHaveLength(1);
+    expect(messages).toHaveLength(1);
+    const winner = (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, stored.caseId))!.value.assignee!;
+    expect(messages[0].value).toBe(`${winner.name} has this case. Nothing was changed.`);
+    const trail = await bot.app.store.list<AuditEntry>(COLLECTIONS.audit, {
+      where: { caseId: stored.caseId },
+    });
+    expect(trail.filter((d) => d.value.action === 'assigned')).toHaveLength(1);
+  });
+
+  it('posts exactly once through 429s (Retry-After) and a 500', async () => {
+    bot.connector.failNext(2, { status: 429, retryAfterSeconds: 0, kinds: ['createConversation'] });
+    bot.connector.failNext(1, { status: 500, kinds: ['createConversation'] });
+    const confirmation = await escalate(bot, { urgency: 'Urgent' });
+    const id = caseIdIn(confirmation)!;
+    await waitFor(() => posts(bot.connector)[0], 'the case card');
+    const kinds = bot.connector.calls.map((c) => c.kind);
+    expect(kinds.filter((k) => k === 'createConversation:failed:429')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'createConversation:failed:500')).toHaveLength(1);
+    expect(posts(bot.connector)).toHaveLength(1);
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('posted');
+  });
+
+  it('creates one case and one post when Teams delivers the confirmation twice', async () => {
+    const confirm = message('Send it', { serviceUrl: bot.connector.url });
+    const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      await say(text);
+    const before = await bot.app.store.count(COLLECTIONS.cases);
+    await Promise.all([bot.post(confirm), bot.post(confirm)]);
+    await bot.post(confirm); // and once more, late
+    await waitFor(() => posts(bot.connector)[0], 'the case card');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(before + 1);
+    expect(posts(bot.connector)).toHaveLength(1);
+  });
+
+  it('tells the manager the truth when the bot was removed from the office team (403)', async () => {
+    bot.connector.failNext(1, { status: 403, kinds: ['createConversation'] });
+    const id = caseIdIn(await escalate(bot))!;
+    const text = await waitFor(() => {
+      const all = visibleText(bot.connector.sentActivities(MANAGER_CHAT));
+      return all.includes('could not deliver') ? all : undefined;
+    }, 'the undelivered notice');
+    expect(text).toContain(`I could not deliver your request ${id} to the values and ethics office`);
+    expect(text).toContain('the office has not seen it');
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('undelivered');
+    expect(posts(bot.connector)).toHaveLength(0);
+  });
+
+  it('shows the Ombud channel only that a confidential request exists; details go to the assignee', async () => {
+    const confirmation = await escalate(bot, {
+      office: 'Ombud',
+      summary: 'A confidential matter about a post and my team.',
+    });
+    const id = caseIdIn(confirmation)!;
+    expect(id).toMatch(/^OMB-\d{4}-0001$/);
+    const post = await waitFor(() => posts(bot.connector)[0], 'the Ombud card');
+    expect(post.body.channelData.channel.id).toBe(OMBUD_CHANNEL);
+    const card = visibleText([post.body.activity]);
+    expect(card).toContain(`Confidential request ${id}`);
+    expect(card).not.toContain('confidential matter');
+    expect(card).not.toContain('Alex Tremblay');
+
+    const conv = (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))!.value.thread!.conversationId;
+    bot.connector.reset();
+    const res = await bot.post(
+      invoke(bot.connector.url, 'caseAssign', { caseId: id, seenAssignee: '' }, OFFICER2, conv),
+    );
+    expect(visibleText([{ attachments: [{ content: JSON.parse(res.body).value }] }])).not.toContain(
+      'confidential matter',
+    );
+    const update = bot.connector.calls.find((c) => c.kind === 'update')!;
+    expect(visibleText([update.body])).not.toContain('confidential matter');
+    expect(update.body.attachments[0].content.refresh.userIds).toEqual([OFFICER2.id]);
+    // The assignee's automatic refresh shows the details; anyone else's shows the channel card.
+    const mine = await bot.post(invoke(bot.connector.url, 'caseRefresh', { caseId: id }, OFFICER2, conv));
+    expect(visibleText([{ attachments: [{ content: JSON.parse(mine.body).value }] }])).toContain(
+      'confidential matter',
+    );
+    const theirs = await bot.post(invoke(bot.connector.url, 'caseRefresh', { caseId: id }, OFFICER, conv));
+    expect(visibleText([{ attachments: [{ content: JSON.parse(theirs.body).value }] }])).not.toContain(
+      'confidential matter',
+    );
+  });
+});
+
+describe('escalation after a crash between saving and posting', () => {
+  it('delivers the saved case exactly once when a new process starts on the same data', async () => {
+    const connector = await new FakeConnector().start();
+    setUpMembers(connector);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'smg-crash-'));
+    try {
+      // First process: delivery paused, as if it died right after the case was saved.
+      const first = await startBot({ connector, dataDir, env: { CASE_OUTBOX_POLL_SECONDS: '0' } });
+      await first.post(message('help', { serviceUrl: connector.url }));
+      await register(first, 'values and ethics office', VE_CHANNEL);
+      const id = caseIdIn(await escalate(first))!;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(posts(connector)).toHaveLength(0);
+      await first.stop({ keepData: true });
+
+      const second = await startBot({ connector, dataDir });
+      await waitFor(() => posts(connector)[0], 'the recovered post');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(posts(connector)).toHaveLength(1);
+      expect(visibleText([posts(connector)[0]!.body.activity])).toContain(`Request ${id}`);
+      expect((await second.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('posted');
+      await second.stop();
+    } finally {
+      await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+void BOT;
