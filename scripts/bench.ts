@@ -4,6 +4,7 @@
  * Connector by N concurrent conversations asking the evaluation questions.
  *
  *   npm run bench -- [--conversations 50] [--seconds 10 | --turns T] [--db postgres://…] [--json]
+ *                    [--heap-mb M] [--tsx] [--log-level error]
  *
  * Reports p50/p99 turn latency (request sent → reply received by the connector), throughput, each child's
  * peak RSS, errors, and the ratios to the echo bot. Targets (reported, not asserted): p99 ≤ 1.5 × echo,
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'error' },
     /** Run the bots' TypeScript through tsx instead of compiling it first (faster start, ~30 MB more RSS). */
     tsx: { type: 'boolean', default: false },
+    /** Caps both bots' V8 old space (--max-old-space-size), as a deployment would with NODE_OPTIONS. */
+    'heap-mb': { type: 'string' },
   },
 });
 
@@ -40,6 +43,7 @@ const conversations = positive('conversations', args.conversations);
 const turns = args.turns === undefined ? undefined : positive('turns', args.turns);
 const seconds =
   args.seconds === undefined ? (turns === undefined ? 10 : undefined) : positive('seconds', args.seconds);
+const heapMb = args['heap-mb'] === undefined ? undefined : positive('heap-mb', args['heap-mb']);
 const postgresUrl = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : undefined;
 if (args.db && !postgresUrl) fail('--db must be a postgres:// URL (SQLite in a temp folder is the default)');
 
@@ -52,7 +56,9 @@ interface BotRun {
   readonly peakRssMb: number;
   readonly cpuMs: number;
   readonly p50: number;
+  readonly p90: number;
   readonly p99: number;
+  readonly max: number;
   readonly rps: number;
 }
 
@@ -111,7 +117,11 @@ async function benchBot(
   const schema = `bench_${process.pid}_${kind}`;
   const child = fork(childEntry, [], {
     // restify reads process.binding('http_parser') at import: a deprecation notice, not a benchmark result.
-    execArgv: args.tsx ? ['--no-deprecation', '--import', 'tsx'] : ['--no-deprecation'],
+    execArgv: [
+      '--no-deprecation',
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      ...(args.tsx ? ['--import', 'tsx'] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -145,7 +155,9 @@ async function benchBot(
       peakRssMb: after.peakRssMb,
       cpuMs: after.cpuMs - before.cpuMs,
       p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
       p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? NaN,
       rps: load.turns / (load.elapsedMs / 1000),
     };
   } finally {
@@ -227,7 +239,9 @@ function print(bot: BotRun, echo: BotRun): void {
   const round = (n: number, digits = 2) => Number(n.toFixed(digits));
   const summary = (run: BotRun) => ({
     p50_ms: round(run.p50),
+    p90_ms: round(run.p90),
     p99_ms: round(run.p99),
+    max_ms: round(run.max),
     rps: round(run.rps, 1),
     rss_mb: round(run.peakRssMb, 1),
     errors: run.load.errors,
@@ -244,6 +258,7 @@ function print(bot: BotRun, echo: BotRun): void {
     ...(turns ? { turns_requested: turns } : { seconds }),
     db: postgresUrl ? 'postgres' : 'sqlite',
     load_average: round(loadAtStart),
+    ...(heapMb ? { heap_mb: heapMb } : {}),
     targets: {
       p99_ratio_max: 1.5,
       rps_ratio_min: 0.7,
@@ -261,7 +276,7 @@ function print(bot: BotRun, echo: BotRun): void {
   process.stdout.write(
     `\n${conversations} concurrent conversations, ${turns ? `${turns} turns` : `${seconds} s`} per bot, ` +
       `${result.db} storage, ${questions.length} evaluation questions, node ${process.version}, ` +
-      `load average at start ${loadAtStart.toFixed(2)}\n\n` +
+      `load average at start ${loadAtStart.toFixed(2)}${heapMb ? `, old space capped at ${heapMb} MB` : ''}\n\n` +
       row('', 'guidance bot', 'echo bot', 'ratio', 'target') +
       row('turns', String(bot.load.turns), String(echo.load.turns)) +
       row(
@@ -278,12 +293,19 @@ function print(bot: BotRun, echo: BotRun): void {
         `${(bot.p50 / echo.p50).toFixed(2)}×`,
       ) +
       row(
+        'p90 latency (ms)',
+        bot.p90.toFixed(2),
+        echo.p90.toFixed(2),
+        `${(bot.p90 / echo.p90).toFixed(2)}×`,
+      ) +
+      row(
         'p99 latency (ms)',
         bot.p99.toFixed(2),
         echo.p99.toFixed(2),
         `${p99Ratio.toFixed(2)}×`,
         `≤ 1.5× (${check(p99Ratio <= 1.5)})`,
       ) +
+      row('max latency (ms)', bot.max.toFixed(2), echo.max.toFixed(2)) +
       row(
         'throughput (turns/s)',
         bot.rps.toFixed(1),
