@@ -1,6 +1,8 @@
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../cards/render';
 import { t, type Lang } from '../i18n';
-import { MAX_CARD_ACTIONS, MAX_INTRO_CHARS, type CardKind } from './cards';
+import { MAX_INTRO_CHARS, type CardKind } from './cards';
+
+const MAX_BAR_ACTIONS = 5;
 
 /**
  * The small cards of the "post to a team channel" flow: choose a team, a channel, an optional
@@ -24,14 +26,17 @@ const cancel = (lang: Lang) => ({
   cancelData: { verb: CANCEL_VERB },
 });
 
-/** Up to five buttons (Cancel is the sixth action); further options are listed by number to type. */
+/**
+ * Up to four buttons plus Cancel: renderers show at most five actions in a card's action bar (the
+ * Adaptive Cards default host config). Further options are listed by number, to type.
+ */
 export function choiceCard(
   lang: Lang,
   step: 'team' | 'channel',
   options: readonly ChoiceOption[],
   teamName = '',
 ): AdaptiveCardJson {
-  const buttonCount = MAX_CARD_ACTIONS - 1;
+  const buttonCount = MAX_BAR_ACTIONS - 1;
   const numbered = options.map((o, i) => ({ ...o, label: `${i + 1}. ${o.name}` }));
   return renderCard('post-choice', {
     title:
