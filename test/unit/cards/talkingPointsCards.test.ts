@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { flattenCardText } from '../../../src/cards/flatten';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
+import { PROJECT_ROOT } from '../../../src/projectRoot';
 import { loadContent } from '../../../src/guidance/content';
 import { buildCard, MAX_INTRO_CHARS, type CardKind, type CardMode } from '../../../src/talkingPoints/cards';
 import { choiceCard, confirmCard, introCard } from '../../../src/talkingPoints/flowCards';
@@ -137,7 +140,7 @@ describe('user text stays inert', () => {
 
   it('templates hold no guidance text: every sentence comes from content/ or i18n', () => {
     const templates = ['talking-points', 'discussion-guide'].map((n) =>
-      JSON.stringify(require(`../../../cards/${n}.json`)),
+      readFileSync(path.join(PROJECT_ROOT, 'cards', `${n}.json`), 'utf8'),
     );
     for (const t of templates) expect(t).not.toMatch(/public serv|fonction/i);
   });
