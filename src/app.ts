@@ -19,6 +19,7 @@ import { createServer } from './server/createServer';
 import { BotStateStorage } from './storage/botStateStorage';
 import { openStore } from './storage/openStore';
 import type { Store } from './storage/types';
+import { mountTabs, type TabsOptions } from './tabs/mountTabs';
 
 export interface AppOptions {
   readonly config: Config;
@@ -27,6 +28,8 @@ export interface AppOptions {
   readonly store?: Store;
   readonly features?: (services: AppServices) => readonly Feature[];
   readonly authOverrides?: BotFrameworkAuthOverrides;
+  /** The Teams tabs (pages and /api/tabs); their case actions and office access can be replaced. */
+  readonly tabs?: TabsOptions;
 }
 
 /** What features are built from: shared services, no HTTP. */
@@ -114,6 +117,7 @@ export function createApp(options: AppOptions): App {
     handleActivity: (activity: Activity, authHeader: string) =>
       processInbound(adapter, auth, activity, authHeader, (context) => bot.run(context)),
   });
+  mountTabs(server, services, options.tabs);
 
   return {
     server,

@@ -53,6 +53,25 @@ const schema = z.object({
   CASE_RETENTION_DAYS: positiveInt(730),
   OFFICE_CONTACT_EN: optionalText,
   OFFICE_CONTACT_FR: optionalText,
+  BOT_DOMAIN: z
+    .string()
+    .default('')
+    .transform((v) => v.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '')),
+  TAB_SSO_AUDIENCE: optionalText,
+  ENTRA_JWKS_URL: z
+    .string()
+    .default('https://login.microsoftonline.com/{tenantId}/discovery/v2.0/keys')
+    .refine((v) => /^https?:\/\//.test(v), 'must be an http(s) URL'),
+  TAB_DEV_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((o) => o.every((x) => /^https?:\/\/[^/\s]+$/.test(x)), 'must be comma-separated origins like http://127.0.0.1:5000'),
   OFFICE_ADMIN_IDS: z
     .string()
     .default('')
@@ -95,6 +114,15 @@ export interface Config {
   readonly caseRetentionDays: number;
   /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
   readonly officeContact: { readonly en?: string; readonly fr?: string };
+  /** The Teams tabs: who their SSO tokens must be issued for, where Entra ID's keys are, local hosts. */
+  readonly tabs: {
+    /** Accepted token audiences: api://<BOT_DOMAIN>/<app id> and the app id (or TAB_SSO_AUDIENCE). */
+    readonly audiences: readonly string[];
+    /** JWKS address; `{tenantId}` is replaced by the token's tenant. */
+    readonly jwksUrlTemplate: string;
+    /** Local mode only: origins allowed to host the tabs (a test host page); ignored when authenticated. */
+    readonly devOrigins: readonly string[];
+  };
   /** Entra object ids allowed to register an office channel in any team (besides that team's owners). */
   readonly officeAdminIds: readonly string[];
   /** Office channels named by configuration, used when none was registered in Teams. */
@@ -156,6 +184,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
+    tabs: {
+      audiences: v.TAB_SSO_AUDIENCE
+        ? v.TAB_SSO_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean)
+        : [...(v.BOT_DOMAIN && v.MicrosoftAppId ? [`api://${v.BOT_DOMAIN}/${v.MicrosoftAppId}`] : []), ...(v.MicrosoftAppId ? [v.MicrosoftAppId] : [])],
+      jwksUrlTemplate: v.ENTRA_JWKS_URL,
+      devOrigins: v.MicrosoftAppId ? [] : v.TAB_DEV_ORIGINS,
+    },
     officeAdminIds: v.OFFICE_ADMIN_IDS,
     officeChannels: {
       ...(v.VE_TEAM_ID && v.VE_CHANNEL_ID

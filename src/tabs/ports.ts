@@ -1,0 +1,30 @@
+import type { ChangeResult } from '../cases/caseService';
+import type { Actor, AuditEntry, CaseRecord, OfficeId, Outcome } from '../cases/types';
+import type { SawPostRecord } from '../records/sawPostRecord';
+
+/**
+ * What the tab API needs from the rest of the app, as small interfaces: the HTTP code is tested with
+ * the real case service, and the Teams-specific parts (team membership, card refresh) are swapped at
+ * the composition root.
+ */
+
+/** The case operations the board offers: the very functions the channel card calls. */
+export interface TabCaseActions {
+  listForOffice(office: OfficeId): Promise<readonly CaseRecord[]>;
+  listForManager(aadObjectId: string): Promise<readonly CaseRecord[]>;
+  get(caseId: string): Promise<CaseRecord | undefined>;
+  auditTrail(caseId: string): Promise<readonly AuditEntry[]>;
+  assign(caseId: string, officer: Actor, seenAssignee: string | undefined): Promise<ChangeResult>;
+  requestInformation(caseId: string, officer: Actor, question: string): Promise<ChangeResult>;
+  close(caseId: string, officer: Actor, outcome: Outcome, note: string): Promise<ChangeResult>;
+}
+
+/** Which office a team is registered for, and whether someone belongs to that team (checked with Teams). */
+export interface OfficeAccess {
+  officeOfTeam(teamId: string): Promise<OfficeId | undefined>;
+  isMember(teamId: string, aadObjectId: string): Promise<boolean>;
+}
+
+export interface TabRecords {
+  listFor(owner: string): Promise<readonly SawPostRecord[]>;
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+/**
+ * Serves the Teams stand-in (teamsHost.html) on its own loopback port, so the tab runs
+ * cross-origin in an iframe as it does in Teams, and builds the URL that loads a tab with a context.
+ */
+
+export interface HostContext {
+  readonly locale: string;
+  readonly theme: 'default' | 'dark' | 'contrast';
+  readonly user: { readonly aadObjectId: string; readonly name: string; readonly upn?: string };
+  readonly tenantId: string;
+  readonly team?: { readonly id: string; readonly name: string; readonly groupId: string };
+  readonly channel?: { readonly id: string; readonly name: string };
+  readonly entityId?: string;
+}
+
+export interface TeamsHost {
+  readonly origin: string;
+  url(options: {
+    tabUrl: string;
+    frameContext: 'content' | 'settings';
+    context: HostContext;
+    token?: string;
+    silent?: boolean;
+  }): string;
+  stop(): Promise<void>;
+}
+
+/** The context in the shape teams-js's host sends (the legacy flat fields app.getContext maps from). */
+function legacyContext(c: HostContext, frameContext: string): Record<string, unknown> {
+  return {
+    locale: c.locale,
+    theme: c.theme,
+    frameContext,
+    hostClientType: 'web',
+    hostName: 'Teams',
+    entityId: c.entityId ?? '',
+    userObjectId: c.user.aadObjectId,
+    userDisplayName: c.user.name,
+    userPrincipalName: c.user.upn ?? '',
+    loginHint: c.user.upn ?? '',
+    tid: c.tenantId,
+    ...(c.team ? { teamId: c.team.id, teamName: c.team.name, groupId: c.team.groupId } : {}),
+    ...(c.channel ? { channelId: c.channel.id, channelName: c.channel.name } : {}),
+  };
+}
+
+export async function startTeamsHost(): Promise<TeamsHost> {
+  const html = readFileSync(path.join(__dirname, 'teamsHost.html'));
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(html);
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: ({ tabUrl, frameContext, context, token, silent }) =>
+      `${origin}/?config=${encodeURIComponent(
+        JSON.stringify({
+          tabUrl,
+          frameContext,
+          context: legacyContext(context, frameContext),
+          token,
+          silent,
+        }),
+      )}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,327 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { TEAMS, type TeamRecord } from '../../src/bot/conversationRegistry';
+import { CaseService } from '../../src/cases/caseService';
+import type { Actor } from '../../src/cases/types';
+import { RecordService } from '../../src/records/sawPostRecord';
+import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
+import { startBot, type RunningBot } from '../support/harness';
+import { launchBrowser, type BrowserSession } from './support/browser';
+import { startTeamsHost, type HostContext, type TeamsHost } from './support/teamsHost';
+
+/**
+ * The two tabs in Chromium, each inside a stand-in for the Teams client (teamsHost.html) that answers
+ * teams-js's messages: the office's case board (filter, open, take a case; themes; keyboard), the
+ * manager's "My cases" (EN/FR), the configuration page's save, and the page opened outside Teams.
+ * axe-core scans every page in every theme. Refreshes docs/screenshots/tab-*.png.
+ */
+
+jest.setTimeout(120_000);
+
+// The callbacks given to evaluate/waitForFunction run in the browser; the test's tsconfig has no DOM types.
+declare const document: any;
+declare const window: any;
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let host: TeamsHost;
+let bot: RunningBot;
+let browser: BrowserSession;
+let page: Page;
+let cases: CaseService;
+const ids: Record<string, string> = {};
+const apiCalls: string[] = [];
+
+const officeContext = (theme: HostContext['theme'] = 'default', locale = 'en-ca'): HostContext => ({
+  locale,
+  theme,
+  user: { aadObjectId: OFFICER.aadObjectId, name: OFFICER.name },
+  tenantId: TENANT_ID,
+  team: { id: TEAM.id, name: TEAM.name, groupId: TEAM.aadGroupId },
+  channel: { id: TEAM.id, name: 'General' },
+  entityId: 'case-board',
+});
+
+const managerContext = (locale: string): HostContext => ({
+  locale,
+  theme: 'default',
+  user: { aadObjectId: MANAGER.aadObjectId, name: MANAGER.name },
+  tenantId: TENANT_ID,
+  entityId: 'my-cases',
+});
+
+/** Opens a tab in the host and returns its frame once the page says which state it reached. */
+async function openTab(
+  file: string,
+  context: HostContext,
+  state: string,
+  frameContext: 'content' | 'settings' = 'content',
+): Promise<Frame> {
+  await page.goto(
+    host.url({ tabUrl: `${bot.url}/tabs/${file}`, frameContext, context, token: 'host-token' }),
+  );
+  const frame = await (await page.waitForSelector('#tab')).contentFrame();
+  if (!frame) throw new Error('tab frame missing');
+  await frame.waitForSelector(`html[data-state="${state}"]`, { timeout: 15_000 });
+  return frame;
+}
+
+/** axe-core in the tab's own document (evaluated through the devtools protocol, which the page's CSP allows). */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  const result = await frame.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  return (result.violations as any[]).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+async function shot(name: string): Promise<void> {
+  await page.locator('#tab').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-tabs.mjs'), '--no-check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`build-tabs failed: ${build.stderr}`);
+  host = await startTeamsHost();
+  bot = await startBot({
+    env: {
+      TAB_DEV_ORIGINS: host.origin,
+      VE_TEAM_ID: TEAM.id,
+      VE_CHANNEL_ID: TEAM.id,
+      CASE_OUTBOX_POLL_SECONDS: '0',
+    },
+  });
+  const store = bot.app.store;
+  const team: TeamRecord = {
+    teamId: TEAM.id,
+    name: TEAM.name,
+    tenantId: TENANT_ID,
+    serviceUrl: bot.connector.url,
+    installed: true,
+  };
+  await store.put(TEAMS, TEAM.id, team);
+  bot.connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'user' });
+
+  // Cases a few days old, so the screenshots read like a working week; no assertion depends on the ages.
+  const day = 86_400_000;
+  const today = Math.floor(Date.now() / day) * day + 15 * 3_600_000;
+  const created = [today - 9 * day, today - 4 * day, today - 1 * day];
+  let i = 0;
+  cases = new CaseService(store, { retentionDays: 30, now: () => new Date(created[Math.min(i++, 2)]!) });
+  const manager: Actor = { aadObjectId: MANAGER.aadObjectId, name: MANAGER.name };
+  const create = async (key: string, urgency: 'routine' | 'timeSensitive' | 'urgent', summary: string) => {
+    const { case: c } = await cases.create({
+      office: 'valuesEthics',
+      manager,
+      managerLang: 'en',
+      summary,
+      urgency,
+      contact: 'teamsChat',
+      idempotencyKey: key,
+    });
+    ids[key] = c.caseId;
+  };
+  await create('routine', 'routine', 'An employee posted about a departmental policy on a weekend.');
+  await create('urgent', 'urgent', 'An employee shared an internal memo on a public account.');
+  await create('soon', 'timeSensitive', 'A post criticises a named minister; the employee asked what to do.');
+  await new RecordService(store, { retentionDays: 90 }).create({
+    owner: MANAGER.aadObjectId,
+    idempotencyKey: 'record-1',
+    lang: 'en',
+    answers: { howRaised: 'colleague', violation: 'notSure', offices: ['valuesEthics', 'humanResources'] },
+    contentVersion: 'test',
+  });
+
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('request', (request) => {
+    if (request.url().includes('/api/tabs/')) apiCalls.push(new URL(request.url()).pathname);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+  await host?.stop();
+});
+
+describe('case board tab', () => {
+  it('shows the office’s cases with counts, oldest first, and passes axe in the default theme', async () => {
+    const frame = await openTab('board.html', officeContext(), 'list');
+    expect(await frame.locator('h1').textContent()).toBe('Case board: Values and ethics office');
+    expect(await frame.locator('.counts li[data-status="new"]').textContent()).toBe('3 New');
+    const rows = frame.locator('table.cases tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.locator('th').allTextContents()).toEqual([ids.routine, ids.urgent, ids.soon]);
+    expect(await rows.nth(1).textContent()).toContain('Urgent');
+    expect(await rows.nth(1).textContent()).toContain(MANAGER.name);
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en-CA');
+    expect(await axeViolations(frame)).toEqual([]);
+    await shot('tab-board-default');
+  });
+
+  it('filters by urgency and sorts by age with the keyboard alone', async () => {
+    const frame = await openTab('board.html', officeContext(), 'list');
+    await frame.locator('#filter-urgency').focus();
+    await page.keyboard.press('ArrowDown'); // All → Routine
+    await page.keyboard.press('ArrowDown'); // → Time-sensitive
+    await page.keyboard.press('ArrowDown'); // → Urgent
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 1);
+    expect(await frame.locator('table.cases tbody th').allTextContents()).toEqual([ids.urgent]);
+    await frame.selectOption('#filter-urgency', '');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 3);
+    await frame.selectOption('#sort', 'newest');
+    await frame.waitForFunction(
+      (first) => document.querySelector('table.cases tbody th')?.textContent === first,
+      ids.soon,
+    );
+    expect(await frame.locator('table.cases tbody th').allTextContents()).toEqual([
+      ids.soon,
+      ids.urgent,
+      ids.routine,
+    ]);
+  });
+
+  it('opens a case and takes it, through the case service and its audit log', async () => {
+    const frame = await openTab('board.html', officeContext(), 'list');
+    await frame.getByRole('button', { name: ids.urgent! }).focus();
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector('html[data-state="case"]');
+    // Focus moves to the case heading, so a screen reader starts reading the case.
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-title');
+    expect(await frame.locator('article.case').textContent()).toContain(
+      'An employee shared an internal memo',
+    );
+    await frame.getByRole('button', { name: 'Take this case' }).click();
+    await frame.waitForFunction(() =>
+      document.getElementById('announce')?.textContent?.startsWith('You took case'),
+    );
+    expect(await frame.locator('#announce').textContent()).toBe(
+      `You took case ${ids.urgent}. The card in the office channel shows it too.`,
+    );
+    expect(await frame.locator('.facts').textContent()).toContain(`${OFFICER.name} (you)`);
+    expect(await frame.getByRole('button', { name: 'Take this case' }).count()).toBe(0);
+    const stored = await cases.get(ids.urgent!);
+    expect(stored?.status).toBe('assigned');
+    expect(stored?.assignee?.aadObjectId).toBe(OFFICER.aadObjectId);
+    expect((await cases.auditTrail(ids.urgent!)).map((a) => [a.action, a.actor])).toEqual([
+      ['created', MANAGER.aadObjectId],
+      ['assigned', OFFICER.aadObjectId],
+    ]);
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // Back to the list: the case shows its new status and assignee; focus returns to its row.
+    await frame.getByRole('button', { name: 'Back to all cases' }).click();
+    await frame.waitForSelector('html[data-state="list"]');
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(ids.urgent);
+    expect(await frame.locator('.counts li[data-status="assigned"]').textContent()).toBe('1 Assigned');
+  });
+
+  it.each(['dark', 'contrast'] as const)(
+    'follows the %s theme when Teams switches to it, with no axe violation',
+    async (theme) => {
+      const frame = await openTab('board.html', officeContext(), 'list');
+      await page.evaluate((t) => window.setTheme(t), theme);
+      await frame.waitForSelector(`html[data-theme="${theme}"]`);
+      const background = await frame.evaluate(() => window.getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(0, 0, 0)');
+      expect(await axeViolations(frame)).toEqual([]);
+      await shot(`tab-board-${theme}`);
+    },
+  );
+});
+
+describe('"My cases" tab', () => {
+  it('lists the manager’s own cases and records in English', async () => {
+    const frame = await openTab('mycases.html', managerContext('en-us'), 'ready');
+    expect(await frame.locator('h1').textContent()).toBe('My cases');
+    const text = (await frame.locator('main').textContent()) ?? '';
+    for (const caseId of Object.values(ids)) expect(text).toContain(caseId);
+    expect(text).toContain('Handled by' + OFFICER.name);
+    expect(text).toContain('Not sure: steps to consider');
+    expect(text).toContain('Values and ethics office, Human resources');
+    expect(await axeViolations(frame)).toEqual([]);
+    await shot('tab-mycases-en');
+  });
+
+  it('speaks French when Teams runs in French', async () => {
+    const frame = await openTab('mycases.html', managerContext('fr-ca'), 'ready');
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+    expect(await frame.locator('h1').textContent()).toBe('Mes cas');
+    const text = (await frame.locator('main').textContent()) ?? '';
+    expect(text).toContain('Questions que j’ai confiées à un bureau');
+    expect(text).toContain('Incertain : étapes à considérer');
+    expect(text).toContain('Bureau des valeurs et de l’éthique, Ressources humaines');
+    expect(text).not.toContain('Handled by');
+    expect(await axeViolations(frame)).toEqual([]);
+    await shot('tab-mycases-fr');
+  });
+
+  it('shows someone else none of them', async () => {
+    const frame = await openTab(
+      'mycases.html',
+      { ...managerContext('en-ca'), user: { aadObjectId: OFFICER.aadObjectId, name: OFFICER.name } },
+      'ready',
+    );
+    const text = (await frame.locator('main').textContent()) ?? '';
+    expect(text).toContain('You have not handed any question to an office.');
+    for (const caseId of Object.values(ids)) expect(text).not.toContain(caseId);
+  });
+});
+
+describe('configuration page', () => {
+  it('saves the board’s address with pages.config when Teams asks it to', async () => {
+    const frame = await openTab('config.html', officeContext(), 'ready', 'settings');
+    expect(await frame.locator('h1').textContent()).toBe('Case board');
+    expect(await page.evaluate(() => window.teamsHost.validity)).toBe(true);
+    await page.evaluate(() => window.triggerSave());
+    await page.waitForFunction(() => window.teamsHost.saved === 'success');
+    expect(await page.evaluate(() => window.teamsHost.settings)).toEqual({
+      entityId: 'case-board',
+      contentUrl: `${bot.url}/tabs/board.html`,
+      suggestedDisplayName: 'Case board',
+    });
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+});
+
+describe('outside Teams', () => {
+  it('says it runs inside Teams and calls nothing when opened directly', async () => {
+    apiCalls.length = 0;
+    await page.goto(`${bot.url}/tabs/board.html`);
+    await page.waitForSelector('html[data-state="outside"]');
+    expect(await page.locator('main').textContent()).toBe(
+      'This page runs inside Microsoft TeamsOpen the Social Media Guidance app in Microsoft Teams to use it.' +
+        'Cette page fonctionne dans Microsoft TeamsOuvrez l’application Orientation médias sociaux dans Microsoft Teams pour l’utiliser.',
+    );
+    expect(apiCalls).toEqual([]);
+    expect(await axeViolations(page.mainFrame())).toEqual([]);
+  });
+
+  it('says the same when framed by a page that does not answer like Teams', async () => {
+    apiCalls.length = 0;
+    await page.goto(
+      host.url({
+        tabUrl: `${bot.url}/tabs/mycases.html`,
+        frameContext: 'content',
+        context: managerContext('en-ca'),
+        silent: true,
+      }),
+    );
+    const frame = await (await page.waitForSelector('#tab')).contentFrame();
+    await frame!.waitForSelector('html[data-state="outside"]', { timeout: 15_000 });
+    expect(await frame!.locator('h1').first().textContent()).toBe('This page runs inside Microsoft Teams');
+    expect(apiCalls).toEqual([]);
+  });
+});

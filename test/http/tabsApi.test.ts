@@ -1,0 +1,413 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import jwt from 'jsonwebtoken';
+import { MicrosoftAppCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { TEAMS, type TeamRecord } from '../../src/bot/conversationRegistry';
+import { CaseService } from '../../src/cases/caseService';
+import type { Actor, OfficeId, Urgency } from '../../src/cases/types';
+import { RecordService } from '../../src/records/sawPostRecord';
+import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
+import { startBot, type RunningBot } from '../support/harness';
+
+/**
+ * /api/tabs in authenticated mode: Teams SSO tokens signed by a locally generated key and published by a
+ * stand-in for Entra ID's JWKS endpoint; team membership answered by the fake Bot Connector.
+ */
+
+const APP_ID = '0d6a1f3e-1234-4abc-8def-0123456789ab';
+const DOMAIN = 'bot.example.gc.ca';
+const AUDIENCE = `api://${DOMAIN}/${APP_ID}`;
+const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
+const OUTSIDER = {
+  id: '29:outsider',
+  name: 'Kim Outsider',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
+};
+const SECOND_OFFICER = {
+  id: '29:officer-2',
+  name: 'Dana Roy',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
+};
+
+class NoTokenCredentials extends ServiceClientCredentialsFactory {
+  async isValidAppId(appId: string) {
+    return appId === APP_ID;
+  }
+  async isAuthenticationDisabled() {
+    return false;
+  }
+  async createCredentials() {
+    return MicrosoftAppCredentials.Empty;
+  }
+}
+
+/** Entra ID's per-tenant key endpoint, answering for any tenant with the given key; counts its requests. */
+async function startJwks(publicKey: KeyObject) {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'tab-key', n: jwk.n, e: jwk.e }] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, hits, template: `${base}/{tenantId}/discovery/v2.0/keys` };
+}
+
+describe('tab API (authenticated mode)', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let jwks: Awaited<ReturnType<typeof startJwks>>;
+  let bot: RunningBot;
+  let cases: CaseService;
+  const ids: Record<string, string> = {};
+
+  const token = (
+    who: { aadObjectId: string; name: string },
+    overrides: { tid?: string; aud?: string; iss?: string; exp?: number; scp?: string; key?: KeyObject } = {},
+  ) => {
+    const tid = overrides.tid ?? TENANT_ID;
+    return jwt.sign(
+      {
+        oid: who.aadObjectId,
+        tid,
+        name: who.name,
+        scp: overrides.scp ?? 'access_as_user',
+        ...(overrides.exp !== undefined ? { exp: overrides.exp } : {}),
+      },
+      overrides.key ?? privateKey,
+      {
+        algorithm: 'RS256',
+        keyid: 'tab-key',
+        audience: overrides.aud ?? AUDIENCE,
+        issuer: overrides.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`,
+        ...(overrides.exp !== undefined ? {} : { expiresIn: '10m' }),
+      },
+    );
+  };
+
+  const call = async (path: string, auth?: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${bot.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(auth ? { authorization: auth } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+  const as = (who: { aadObjectId: string; name: string }) => `Bearer ${token(who)}`;
+  const boardUrl = (query = '') => `/api/tabs/board?teamId=${encodeURIComponent(TEAM.id)}${query}`;
+  const caseUrl = (caseId: string, action = '') =>
+    `/api/tabs/board/cases/${caseId}${action}?teamId=${encodeURIComponent(TEAM.id)}`;
+
+  beforeAll(async () => {
+    jwks = await startJwks(publicKey);
+    bot = await startBot({
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'not-used-in-tests',
+        BOT_DOMAIN: DOMAIN,
+        ENTRA_JWKS_URL: jwks.template,
+        ALLOWED_TENANT_IDS: TENANT_ID,
+        VE_TEAM_ID: TEAM.id,
+        VE_CHANNEL_ID: TEAM.id,
+        CASE_OUTBOX_POLL_SECONDS: '0',
+      },
+      authOverrides: { credentialsFactory: new NoTokenCredentials() },
+    });
+    const store = bot.app.store;
+    const team: TeamRecord = {
+      teamId: TEAM.id,
+      name: TEAM.name,
+      tenantId: TENANT_ID,
+      serviceUrl: bot.connector.url,
+      installed: true,
+    };
+    await store.put(TEAMS, TEAM.id, team);
+    for (const m of [OFFICER, SECOND_OFFICER]) bot.connector.members.set(m.id, { ...m, userRole: 'user' });
+
+    let clock = Date.parse('2026-03-02T14:00:00Z');
+    cases = new CaseService(store, { retentionDays: 30, now: () => new Date((clock += 3_600_000)) });
+    const manager: Actor = { aadObjectId: MANAGER.aadObjectId, name: MANAGER.name };
+    const create = async (
+      key: string,
+      office: OfficeId,
+      urgency: Urgency,
+      summary: string,
+      who = manager,
+    ) => {
+      const { case: c } = await cases.create({
+        office,
+        manager: who,
+        managerLang: 'en',
+        summary,
+        urgency,
+        contact: 'teamsChat',
+        idempotencyKey: key,
+      });
+      ids[key] = c.caseId;
+    };
+    await create('routine', 'valuesEthics', 'routine', 'A post about a policy, written on a weekend.');
+    await create('urgent', 'valuesEthics', 'urgent', 'An employee shared an internal memo publicly.');
+    await create('ombud', 'ombud', 'timeSensitive', 'A confidential matter for the Ombud.');
+    await create('other', 'valuesEthics', 'routine', 'Another manager’s question.', {
+      aadObjectId: OUTSIDER.aadObjectId,
+      name: OUTSIDER.name,
+    });
+    await new RecordService(store, { retentionDays: 90 }).create({
+      owner: MANAGER.aadObjectId,
+      idempotencyKey: 'rec-1',
+      lang: 'en',
+      answers: { howRaised: 'colleague', violation: 'notSure', offices: ['valuesEthics'] },
+      contentVersion: 'test',
+    });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    jwks?.server.close();
+  });
+
+  describe('refuses every token that is not a valid Teams SSO token for this app', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    it.each([
+      ['no token', () => undefined],
+      ['a malformed token', () => 'Bearer not.a.jwt'],
+      ['an expired token', () => `Bearer ${token(OFFICER, { exp: now() - 3600 })}`],
+      ['a wrong audience', () => `Bearer ${token(OFFICER, { aud: 'api://elsewhere.example/other-app' })}`],
+      ['a tenant that is not allowed', () => `Bearer ${token(OFFICER, { tid: OTHER_TENANT })}`],
+      [
+        'an issuer of another tenant',
+        () => `Bearer ${token(OFFICER, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })}`,
+      ],
+      ['a key Entra ID did not publish', () => `Bearer ${token(OFFICER, { key: stranger.privateKey })}`],
+      ['a token without the access_as_user scope', () => `Bearer ${token(OFFICER, { scp: 'User.Read' })}`],
+      [
+        'an unsigned token (alg none)',
+        () =>
+          `Bearer ${jwt.sign({ oid: OFFICER.aadObjectId, tid: TENANT_ID, scp: 'access_as_user' }, '', {
+            algorithm: 'none',
+            audience: AUDIENCE,
+            issuer: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
+          })}`,
+      ],
+      [
+        'HS256 signed with the public key (algorithm confusion)',
+        () =>
+          `Bearer ${jwt.sign(
+            { oid: OFFICER.aadObjectId, tid: TENANT_ID, scp: 'access_as_user' },
+            publicKey.export({ format: 'pem', type: 'spki' }) as string,
+            {
+              algorithm: 'HS256',
+              keyid: 'tab-key',
+              audience: AUDIENCE,
+              issuer: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
+            },
+          )}`,
+      ],
+    ])('401 for %s, with a generic body and no case data', async (_label, auth) => {
+      for (const path of [boardUrl(), '/api/tabs/mine']) {
+        const response = await call(path, auth());
+        expect(response.status).toBe(401);
+        expect(response.body).toEqual({ code: 'unauthorized', message: 'Unauthorized' });
+      }
+    });
+
+    it('ignores the development identity header when authenticated', async () => {
+      const response = await fetch(`${bot.url}/api/tabs/mine`, {
+        headers: { 'x-dev-user': MANAGER.aadObjectId },
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-dev-identity')).toBeNull();
+    });
+
+    it('fetches the keys of the token’s tenant only, and never for a tenant that is not allowed', () => {
+      expect(jwks.hits.length).toBeGreaterThan(0);
+      expect(new Set(jwks.hits)).toEqual(new Set([`/${TENANT_ID}/discovery/v2.0/keys`]));
+    });
+  });
+
+  it('accepts the bare app id as audience too (tokens for the app id rather than its URI)', async () => {
+    const response = await call('/api/tabs/mine', `Bearer ${token(MANAGER, { aud: APP_ID })}`);
+    expect(response.status).toBe(200);
+  });
+
+  describe('board', () => {
+    it('lists the office’s cases, oldest first, with counts per status, for a member of its team', async () => {
+      const response = await call(boardUrl(), as(OFFICER));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-dev-identity')).toBeNull();
+      expect(response.body.office).toBe('valuesEthics');
+      expect(response.body.cases.map((c: any) => c.caseId)).toEqual([ids.routine, ids.urgent, ids.other]);
+      expect(response.body.counts).toEqual({ new: 3, assigned: 0, waiting: 0, closed: 0 });
+      // The Ombud's case is not on the values and ethics board at all.
+      expect(response.text).not.toContain(ids.ombud);
+      expect(response.text).not.toContain('Ombud');
+      expect(response.body.cases[0]).toMatchObject({
+        urgency: 'routine',
+        status: 'new',
+        manager: { name: MANAGER.name },
+      });
+    });
+
+    it('filters by urgency and status, and sorts newest first on request', async () => {
+      const urgent = await call(boardUrl('&urgency=urgent'), as(OFFICER));
+      expect(urgent.body.cases.map((c: any) => c.caseId)).toEqual([ids.urgent]);
+      const newest = await call(boardUrl('&sort=newest&status=new'), as(OFFICER));
+      expect(newest.body.cases.map((c: any) => c.caseId)).toEqual([ids.other, ids.urgent, ids.routine]);
+      expect((await call(boardUrl('&status=lost'), as(OFFICER))).status).toBe(400);
+    });
+
+    it('403 for a caller from another team, without any case data', async () => {
+      const response = await call(boardUrl(), as(OUTSIDER));
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ code: 'notMember', message: 'Forbidden' });
+      expect((await call(caseUrl(ids.routine!), as(OUTSIDER))).status).toBe(403);
+      const act = await call(caseUrl(ids.routine!, '/assign'), as(OUTSIDER), {
+        method: 'POST',
+        body: { seenAssignee: 'none' },
+      });
+      expect(act.status).toBe(403);
+      expect((await cases.get(ids.routine!))?.status).toBe('new');
+    });
+
+    it('404 for a team that no office registered, and for another office’s case', async () => {
+      const other = await call('/api/tabs/board?teamId=19%3Aanother%40thread.tacv2', as(OFFICER));
+      expect(other.status).toBe(404);
+      expect(other.body.code).toBe('notOfficeTeam');
+      expect((await call(caseUrl(ids.ombud!), as(OFFICER))).status).toBe(404);
+    });
+
+    it('assigns, asks, and closes through the case service, with its audit log and rules', async () => {
+      const caseId = ids.urgent!;
+      const assigned = await call(caseUrl(caseId, '/assign'), as(OFFICER), {
+        method: 'POST',
+        body: { seenAssignee: 'none' },
+      });
+      expect(assigned.status).toBe(200);
+      expect(assigned.body.case).toMatchObject({
+        status: 'assigned',
+        assignee: { name: OFFICER.name, isYou: true },
+      });
+      expect(assigned.body.case.can).toEqual({ assign: false, requestInfo: true, close: true });
+
+      // A second officer whose page still showed nobody is refused: first click wins, as on the card.
+      const late = await call(caseUrl(caseId, '/assign'), as(SECOND_OFFICER), {
+        method: 'POST',
+        body: { seenAssignee: 'none' },
+      });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('taken');
+      expect(late.body.case.assignee).toEqual({ name: OFFICER.name, isYou: false });
+      // …and may not ask or close a case someone else holds.
+      const notMine = await call(caseUrl(caseId, '/close'), as(SECOND_OFFICER), {
+        method: 'POST',
+        body: { outcome: 'adviceGiven', note: '' },
+      });
+      expect(notMine.status).toBe(409);
+      expect(notMine.body.code).toBe('notAssignee');
+
+      const asked = await call(caseUrl(caseId, '/request-info'), as(OFFICER), {
+        method: 'POST',
+        body: { question: 'Was the memo marked Protected?' },
+      });
+      expect(asked.status).toBe(200);
+      expect(asked.body.case.status).toBe('waiting');
+      expect(asked.body.case.questions).toEqual([
+        expect.objectContaining({ question: 'Was the memo marked Protected?' }),
+      ]);
+
+      const closed = await call(caseUrl(caseId, '/close'), as(OFFICER), {
+        method: 'POST',
+        body: { outcome: 'referredLabourRelations', note: 'Referred to labour relations.' },
+      });
+      expect(closed.status).toBe(200);
+      expect(closed.body.case).toMatchObject({ status: 'closed', outcome: 'referredLabourRelations' });
+      expect(closed.body.case.can).toEqual({ assign: false, requestInfo: false, close: false });
+
+      const trail = await cases.auditTrail(caseId);
+      expect(trail.map((a) => [a.action, a.actor])).toEqual([
+        ['created', MANAGER.aadObjectId],
+        ['assigned', OFFICER.aadObjectId],
+        ['informationRequested', OFFICER.aadObjectId],
+        ['closed', OFFICER.aadObjectId],
+      ]);
+      const detail = await call(caseUrl(caseId), as(OFFICER));
+      expect(detail.body.case.history.map((h: any) => [h.action, h.by])).toEqual([
+        ['created', 'manager'],
+        ['assigned', 'you'],
+        ['informationRequested', 'you'],
+        ['closed', 'you'],
+      ]);
+      const again = await call(caseUrl(caseId, '/assign'), as(OFFICER), {
+        method: 'POST',
+        body: { seenAssignee: 'you' },
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('closed');
+    });
+
+    it('rejects malformed actions without changing the case', async () => {
+      const caseId = ids.routine!;
+      const noQuestion = await call(caseUrl(caseId, '/request-info'), as(OFFICER), {
+        method: 'POST',
+        body: { question: '  ' },
+      });
+      expect(noQuestion.status).toBe(400);
+      const badOutcome = await call(caseUrl(caseId, '/close'), as(OFFICER), {
+        method: 'POST',
+        body: { outcome: 'fired' },
+      });
+      expect(badOutcome.status).toBe(400);
+      expect((await call(caseUrl('not-a-case'), as(OFFICER))).status).toBe(404);
+      expect((await cases.get(caseId))?.status).toBe('new');
+    });
+  });
+
+  describe('my cases', () => {
+    it('lists only the caller’s own cases and "I saw a post" records', async () => {
+      const response = await call('/api/tabs/mine', as(MANAGER));
+      expect(response.status).toBe(200);
+      const mine = response.body.cases.map((c: any) => c.caseId).sort();
+      expect(mine).toEqual([ids.routine, ids.urgent, ids.ombud].sort());
+      expect(response.text).not.toContain(ids.other);
+      expect(response.text).not.toContain('Another manager');
+      expect(response.body.records).toEqual([
+        expect.objectContaining({ path: 'notSure', howRaised: 'colleague', offices: ['valuesEthics'] }),
+      ]);
+    });
+
+    it('shows another person nothing of them', async () => {
+      const response = await call('/api/tabs/mine', as(OFFICER));
+      expect(response.body).toEqual({ cases: [], records: [] });
+    });
+  });
+});
+
+describe('tab API (local mode)', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ env: { CASE_OUTBOX_POLL_SECONDS: '0' } });
+  });
+  afterAll(() => bot.stop());
+
+  it('takes the development identity from X-Dev-User and flags every response as unverified', async () => {
+    const ok = await fetch(`${bot.url}/api/tabs/mine`, { headers: { 'x-dev-user': MANAGER.aadObjectId } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-dev-identity')).toBe('unverified-local-development');
+    const missing = await fetch(`${bot.url}/api/tabs/mine`);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('x-dev-identity')).toBe('unverified-local-development');
+    const malformed = await fetch(`${bot.url}/api/tabs/mine`, { headers: { 'x-dev-user': '../../etc' } });
+    expect(malformed.status).toBe(401);
+  });
+});
