@@ -152,14 +152,16 @@ export class CaseService {
     return (await this.store.get<CaseRecord>(COLLECTIONS.cases, caseId))?.value;
   }
 
-  /** The manager's cases, newest first. */
+  /** The manager's cases, newest first (by the case's own clock, so ties within a millisecond stay ordered). */
   async listForManager(aadObjectId: string, limit = 20): Promise<CaseRecord[]> {
     const docs = await this.store.list<CaseRecord>(COLLECTIONS.cases, {
       where: { managerAadObjectId: aadObjectId },
       order: 'createdDesc',
       limit,
     });
-    return docs.map((d) => d.value);
+    return docs
+      .map((d) => d.value)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId));
   }
 
   async auditTrail(caseId: string): Promise<AuditEntry[]> {

@@ -199,13 +199,4 @@ export class OutboxWorker {
     });
     if (marked.ok) await this.o.onUndelivered?.(marked.case, verdict.reason);
   }
-
-  /** Puts a case back in the queue (its office channel was registered again after a failed post). */
-  static requeueOps(caseId: string, at: string): { collection: string; id: string; value: OutboxItem } {
-    return {
-      collection: COLLECTIONS.outbox,
-      id: caseId,
-      value: { caseId, state: 'pending', attempts: 0, nextAttemptAt: at },
-    };
-  }
 }

@@ -83,7 +83,7 @@ export class OfficeMembership {
     let member = false;
     try {
       const found = await TeamsInfo.getTeamMember(context, teamId, aadObjectId);
-      member = found?.aadObjectId === aadObjectId || found?.id !== undefined;
+      member = Boolean(found?.id);
     } catch (err) {
       // Not found (not a member) or Teams unavailable: deny, and do not remember a transient failure.
       this.logger.info(
