@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { recogniseCommand } from '../../src/bot/commands';
+import { loadConfig } from '../../src/config/config';
 
 /**
  * The Teams app package: templates in appPackage/ validated offline against the schemas bundled in
@@ -51,6 +52,14 @@ interface TeamsManifest {
     additionalLanguages: { languageTag: string; file: string }[];
   };
   validDomains?: string[];
+  staticTabs?: { entityId: string; name: string; contentUrl: string; scopes: string[] }[];
+  configurableTabs?: {
+    configurationUrl: string;
+    canUpdateConfiguration?: boolean;
+    scopes: string[];
+    context?: string[];
+  }[];
+  webApplicationInfo?: { id: string; resource: string };
 }
 
 function without(values: Readonly<Record<string, string>>, name: string): Record<string, string> {
@@ -302,6 +311,63 @@ describe('fr-ca localization', () => {
     );
     const commandKeys = Object.keys(frCa).filter((key) => key.startsWith('bots['));
     expect(commandKeys.sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('tabs', () => {
+  const manifest = filledManifest(SAMPLE);
+  const frCa = readJson('fr-ca.json') as Record<string, string>;
+  const pageOf = (url: string) => {
+    const parsed = new URL(url);
+    return { host: parsed.host, file: parsed.pathname.replace(/^\/tabs\//, '') };
+  };
+
+  it('pins "My cases" as a personal tab, named in French too', () => {
+    expect(manifest.staticTabs).toEqual([
+      {
+        entityId: 'my-cases',
+        name: 'My cases',
+        contentUrl: `https://${SAMPLE.BOT_DOMAIN}/tabs/mycases.html`,
+        scopes: ['personal'],
+      },
+    ]);
+    expect(frCa['staticTabs[0].name']).toBe('Mes cas');
+  });
+
+  it('offers the "Case board" as a configurable channel tab', () => {
+    expect(manifest.configurableTabs).toEqual([
+      {
+        configurationUrl: `https://${SAMPLE.BOT_DOMAIN}/tabs/config.html`,
+        canUpdateConfiguration: false,
+        scopes: ['team'],
+        context: ['channelTab'],
+      },
+    ]);
+  });
+
+  it('asks Teams for SSO tokens for the bot’s app id URI, which the tab API accepts', () => {
+    expect(manifest.webApplicationInfo).toEqual({
+      id: SAMPLE.BOT_ID,
+      resource: `api://${SAMPLE.BOT_DOMAIN}/${SAMPLE.BOT_ID}`,
+    });
+    const config = loadConfig({
+      MicrosoftAppId: SAMPLE.BOT_ID,
+      BOT_DOMAIN: SAMPLE.BOT_DOMAIN,
+    });
+    expect(config.tabs.audiences).toContain(manifest.webApplicationInfo?.resource);
+  });
+
+  it('points every tab at a page the tab build produces, on a valid domain', () => {
+    const urls = [
+      ...(manifest.staticTabs ?? []).map((tab) => tab.contentUrl),
+      ...(manifest.configurableTabs ?? []).map((tab) => tab.configurationUrl),
+    ];
+    expect(urls.length).toBe(2);
+    for (const url of urls) {
+      const { host, file } = pageOf(url);
+      expect(manifest.validDomains).toContain(host);
+      expect(existsSync(path.join(ROOT, 'tabs/pages', file))).toBe(true);
+    }
   });
 });
 
