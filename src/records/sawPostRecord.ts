@@ -142,17 +142,20 @@ export class RecordService {
     return { record: existing.value, created: false };
   }
 
-  /** The owner's records, newest first; expired ones not yet purged are left out. */
+  /**
+   * The owner's records, newest first by the record's own time (not the store's insertion clock, which
+   * can tie within a millisecond); expired ones not yet purged are left out. A manager has few records
+   * within the retention period, so all of theirs are read.
+   */
   async listFor(owner: string, limit = 5): Promise<SawPostRecord[]> {
     const docs = await this.store.list<SawPostRecord>(RECORDS_COLLECTION, {
       where: { owner, kind: 'sawPost' },
-      order: 'createdDesc',
-      limit: limit + 10,
     });
     const now = this.now().toISOString();
     return docs
       .map((d) => d.value)
       .filter((r) => r.expiresAt > now)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
 
