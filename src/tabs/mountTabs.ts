@@ -1,9 +1,11 @@
 import type { Server } from 'restify';
 import type { AppServices } from '../app';
-import { CaseService } from '../cases/caseService';
-import { COLLECTIONS, OFFICE_IDS, type CaseRecord } from '../cases/types';
+import { safeError } from '../logging/logger';
+import { CaseService, type ChangeResult } from '../cases/caseService';
+import { COLLECTIONS, OFFICE_IDS, type Actor, type CaseRecord } from '../cases/types';
 import { OfficeDirectory } from '../features/officeChannels';
 import { RecordService } from '../records/sawPostRecord';
+import { caseEffects, type BoardAction, type CaseChange } from './caseEffects';
 import { devIdentity, ssoIdentity } from './identity';
 import type { OfficeAccess, TabCaseActions } from './ports';
 import { registerTabPages } from './staticPages';
@@ -17,8 +19,8 @@ import { teamsMembership } from './teamsMembership';
 export interface TabsOptions {
   readonly cases?: TabCaseActions;
   readonly offices?: OfficeAccess;
-  /** Called after a successful change from the board, so the case card in the office channel shows it. */
-  readonly onCaseChanged?: (c: CaseRecord) => Promise<void>;
+  /** After a successful change from the board: the card in the channel and the manager's messages. */
+  readonly onCaseChanged?: (change: CaseChange) => Promise<void>;
 }
 
 export function mountTabs(server: Server, services: AppServices, options: TabsOptions = {}): void {
@@ -29,11 +31,12 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
     caseServiceActions(
       new CaseService(store, { retentionDays: config.caseRetentionDays }),
       store,
-      options.onCaseChanged,
-      (err) => logger.warn({ event: 'tabs.card.refreshFailed', err: String(err) }, 'case card not refreshed'),
+      options.onCaseChanged ?? caseEffects(services),
+      (err) =>
+        logger.warn({ event: 'tabs.case.effectsFailed', err: safeError(err) }, 'case follow-up failed'),
     );
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
-  const isMember = teamsMembership(adapter, config.bot.appId, store);
+  const memberId = teamsMembership(adapter, config.bot.appId, store);
   // The escalation feature's directory: the channel registered in Teams, else the configured one.
   const directory = new OfficeDirectory(store, config);
   const offices: OfficeAccess = options.offices ?? {
@@ -42,7 +45,7 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
         if ((await directory.resolve(office))?.teamId === teamId) return office;
       return undefined;
     },
-    isMember,
+    memberId,
   };
   registerTabPages(server, local ? { devOrigins: config.tabs.devOrigins } : {});
   registerTabsApi(server, {
@@ -69,11 +72,19 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
 export function caseServiceActions(
   service: CaseService,
   store: AppServices['store'],
-  onChanged: ((c: CaseRecord) => Promise<void>) | undefined,
-  onRefreshError: (err: unknown) => void,
+  onChanged: ((change: CaseChange) => Promise<void>) | undefined,
+  onEffectError: (err: unknown) => void,
 ): TabCaseActions {
-  const refreshed = async (result: Awaited<ReturnType<CaseService['assign']>>) => {
-    if (result.ok && onChanged) await onChanged(result.case).catch(onRefreshError);
+  const run = async (
+    action: BoardAction,
+    caseId: string,
+    officer: Actor,
+    change: () => Promise<ChangeResult>,
+  ) => {
+    const before = await service.get(caseId);
+    const result = await change();
+    if (result.ok && before && onChanged)
+      await onChanged({ action, before, after: result.case, officer }).catch(onEffectError);
     return result;
   };
   return {
@@ -84,10 +95,11 @@ export function caseServiceActions(
     listForManager: (aadObjectId) => service.listForManager(aadObjectId, 50),
     get: (caseId) => service.get(caseId),
     auditTrail: (caseId) => service.auditTrail(caseId),
-    assign: async (caseId, officer, seen) => refreshed(await service.assign(caseId, officer, seen)),
-    requestInformation: async (caseId, officer, question) =>
-      refreshed(await service.requestInformation(caseId, officer, question)),
-    close: async (caseId, officer, outcome, note) =>
-      refreshed(await service.close(caseId, officer, outcome, note)),
+    assign: (caseId, officer, seen) =>
+      run('assign', caseId, officer, () => service.assign(caseId, officer, seen)),
+    requestInformation: (caseId, officer, question) =>
+      run('requestInfo', caseId, officer, () => service.requestInformation(caseId, officer, question)),
+    close: (caseId, officer, outcome, note) =>
+      run('close', caseId, officer, () => service.close(caseId, officer, outcome, note)),
   };
 }

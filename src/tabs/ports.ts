@@ -22,7 +22,8 @@ export interface TabCaseActions {
 /** Which office a team is registered for, and whether someone belongs to that team (checked with Teams). */
 export interface OfficeAccess {
   officeOfTeam(teamId: string): Promise<OfficeId | undefined>;
-  isMember(teamId: string, aadObjectId: string): Promise<boolean>;
+  /** The member's Teams user id (29:…) when they belong to the team, else undefined. */
+  memberId(teamId: string, aadObjectId: string): Promise<string | undefined>;
 }
 
 export interface TabRecords {

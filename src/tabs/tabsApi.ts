@@ -86,20 +86,21 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     if (!teamId || !TEAM_ID.test(teamId)) throw new ApiError(400, 'teamId');
     const office = await deps.offices.officeOfTeam(teamId);
     if (!office) throw new ApiError(404, 'notOfficeTeam');
-    if (!(await deps.offices.isMember(teamId, caller.aadObjectId))) {
+    const teamsId = await deps.offices.memberId(teamId, caller.aadObjectId);
+    if (!teamsId) {
       deps.logger.info({ event: 'tabs.board.notMember', office }, 'board refused to a non-member');
       throw new ApiError(403, 'notMember');
     }
-    return office;
+    return { office, teamsId };
   };
 
-  const officeCase = async (req: Request, caller: SsoIdentity): Promise<CaseRecord> => {
-    const office = await officeFor(req, caller);
+  const officeCase = async (req: Request, caller: SsoIdentity) => {
+    const { office, teamsId } = await officeFor(req, caller);
     const caseId = String(req.params?.caseId ?? '');
     const found = CASE_ID.test(caseId) ? await deps.cases.get(caseId) : undefined;
     // Another office's case reads as absent: its existence is not the caller's business.
     if (!found || found.office !== office) throw new ApiError(404, 'notFound');
-    return found;
+    return { c: found, teamsId };
   };
 
   const detail = async (c: CaseRecord, caller: SsoIdentity) =>
@@ -110,8 +111,9 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     caller: SsoIdentity,
     run: (c: CaseRecord, officer: Actor) => ReturnType<TabCaseActions['assign']>,
   ) => {
-    const c = await officeCase(req, caller);
-    const officer: Actor = { aadObjectId: caller.aadObjectId, name: caller.name };
+    const { c, teamsId } = await officeCase(req, caller);
+    // The Teams id lets the Ombud's card refresh for its assignee, as when they click on the card.
+    const officer: Actor = { aadObjectId: caller.aadObjectId, name: caller.name, teamsId };
     const result = await run(c, officer);
     if (!result.ok) {
       if (result.reason === 'notFound') throw new ApiError(404, 'notFound');
@@ -137,7 +139,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
   server.get(
     '/api/tabs/board',
     route(async (req, caller) => {
-      const office = await officeFor(req, caller);
+      const { office } = await officeFor(req, caller);
       const query = parseBoardQuery(queryOf(req));
       if (!query) throw new ApiError(400, 'filter');
       return board(office, await deps.cases.listForOffice(office), query, caller.aadObjectId, now());
@@ -146,7 +148,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
 
   server.get(
     '/api/tabs/board/cases/:caseId',
-    route(async (req, caller) => ({ case: await detail(await officeCase(req, caller), caller) })),
+    route(async (req, caller) => ({ case: await detail((await officeCase(req, caller)).c, caller) })),
   );
 
   server.post(

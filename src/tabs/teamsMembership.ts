@@ -15,15 +15,15 @@ export function teamsMembership(
   botAppId: string,
   store: DocumentStore,
   now: () => number = Date.now,
-): (teamId: string, aadObjectId: string) => Promise<boolean> {
+): (teamId: string, aadObjectId: string) => Promise<string | undefined> {
   // A short cache: a board refresh should not cost a Teams call each time, and removals still apply within minutes.
-  const cache = new Map<string, { member: boolean; at: number }>();
+  const cache = new Map<string, { teamsId: string | undefined; at: number }>();
   return async (teamId, aadObjectId) => {
     const key = `${teamId}\n${aadObjectId}`;
     const hit = cache.get(key);
-    if (hit && now() - hit.at < CACHE_MS) return hit.member;
+    if (hit && now() - hit.at < CACHE_MS) return hit.teamsId;
     const team = (await store.get<TeamRecord>(TEAMS, teamId))?.value;
-    if (!team || !team.installed) return false;
+    if (!team || !team.installed) return undefined;
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: team.serviceUrl,
@@ -35,18 +35,18 @@ export function teamsMembership(
         name: '',
       },
     };
-    let member = false;
+    let teamsId: string | undefined;
+    let definite = true;
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
       try {
         const found = await TeamsInfo.getTeamMember(context, teamId, aadObjectId);
-        member = found?.aadObjectId?.toLowerCase() === aadObjectId.toLowerCase();
+        teamsId = found?.aadObjectId?.toLowerCase() === aadObjectId.toLowerCase() ? found.id : undefined;
       } catch (err) {
-        // Teams answers 404 for someone who is not in the team; other failures must not grant access either.
-        member = false;
-        if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+        // Teams answers 404 for someone who is not in the team; any other failure denies too, uncached.
+        definite = (err as { statusCode?: number }).statusCode === 404;
       }
     });
-    cache.set(key, { member, at: now() });
-    return member;
+    if (definite) cache.set(key, { teamsId, at: now() });
+    return teamsId;
   };
 }

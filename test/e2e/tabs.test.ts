@@ -194,6 +194,13 @@ describe('case board tab', () => {
   });
 
   it('opens a case and takes it, through the case service and its audit log', async () => {
+    // The case card the outbox posted in the office channel: taking the case on the board must update it.
+    await cases.markPosted(ids.urgent!, {
+      serviceUrl: bot.connector.url,
+      conversationId: `${TEAM.id};messageid=thread-1`,
+      activityId: 'thread-1',
+    });
+    bot.connector.reset();
     const frame = await openTab('board.html', officeContext(), 'list');
     await frame.getByRole('button', { name: ids.urgent! }).focus();
     await page.keyboard.press('Enter');
@@ -217,8 +224,12 @@ describe('case board tab', () => {
     expect(stored?.assignee?.aadObjectId).toBe(OFFICER.aadObjectId);
     expect((await cases.auditTrail(ids.urgent!)).map((a) => [a.action, a.actor])).toEqual([
       ['created', MANAGER.aadObjectId],
+      ['posted', 'system'],
       ['assigned', OFFICER.aadObjectId],
     ]);
+    const updates = bot.connector.calls.filter((c) => c.kind === 'update');
+    expect(updates.map((u) => u.activityId)).toEqual(['thread-1']);
+    expect(JSON.stringify(updates[0]!.body)).toContain(`"value":"${OFFICER.name}"`);
     expect(await axeViolations(frame)).toEqual([]);
 
     // Back to the list: the case shows its new status and assignee; focus returns to its row.

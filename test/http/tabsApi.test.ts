@@ -3,12 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { MicrosoftAppCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
-import { TEAMS, type TeamRecord } from '../../src/bot/conversationRegistry';
+import { TEAMS, USER_CHATS, type TeamRecord, type UserChatRecord } from '../../src/bot/conversationRegistry';
 import { CaseService } from '../../src/cases/caseService';
 import type { Actor, OfficeId, Urgency } from '../../src/cases/types';
 import { RecordService } from '../../src/records/sawPostRecord';
 import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
-import { startBot, type RunningBot } from '../support/harness';
+import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /**
  * /api/tabs in authenticated mode: Teams SSO tokens signed by a locally generated key and published by a
@@ -24,6 +24,8 @@ const OUTSIDER = {
   name: 'Kim Outsider',
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
 };
+const MANAGER_CHAT = 'a:manager-personal-chat';
+const CARD_THREAD = `${TEAM.id};messageid=thread-7`;
 const SECOND_OFFICER = {
   id: '29:officer-2',
   name: 'Dana Roy',
@@ -134,6 +136,14 @@ describe('tab API (authenticated mode)', () => {
       installed: true,
     };
     await store.put(TEAMS, TEAM.id, team);
+    const managerChat: UserChatRecord = {
+      userId: MANAGER.id,
+      aadObjectId: MANAGER.aadObjectId,
+      conversationId: MANAGER_CHAT,
+      tenantId: TENANT_ID,
+      serviceUrl: bot.connector.url,
+    };
+    await store.put(USER_CHATS, MANAGER.aadObjectId, managerChat);
     for (const m of [OFFICER, SECOND_OFFICER]) bot.connector.members.set(m.id, { ...m, userRole: 'user' });
 
     let clock = Date.parse('2026-03-02T14:00:00Z');
@@ -289,6 +299,13 @@ describe('tab API (authenticated mode)', () => {
 
     it('assigns, asks, and closes through the case service, with its audit log and rules', async () => {
       const caseId = ids.urgent!;
+      // The card the outbox posted in the office channel, which every change must update.
+      await cases.markPosted(caseId, {
+        serviceUrl: bot.connector.url,
+        conversationId: CARD_THREAD,
+        activityId: 'thread-7',
+      });
+      bot.connector.reset();
       const assigned = await call(caseUrl(caseId, '/assign'), as(OFFICER), {
         method: 'POST',
         body: { seenAssignee: 'none' },
@@ -337,6 +354,7 @@ describe('tab API (authenticated mode)', () => {
       const trail = await cases.auditTrail(caseId);
       expect(trail.map((a) => [a.action, a.actor])).toEqual([
         ['created', MANAGER.aadObjectId],
+        ['posted', 'system'],
         ['assigned', OFFICER.aadObjectId],
         ['informationRequested', OFFICER.aadObjectId],
         ['closed', OFFICER.aadObjectId],
@@ -344,10 +362,31 @@ describe('tab API (authenticated mode)', () => {
       const detail = await call(caseUrl(caseId), as(OFFICER));
       expect(detail.body.case.history.map((h: any) => [h.action, h.by])).toEqual([
         ['created', 'manager'],
+        ['posted', 'system'],
         ['assigned', 'you'],
         ['informationRequested', 'you'],
         ['closed', 'you'],
       ]);
+
+      // As with a click on the card: the channel card is updated after each change, and the manager is told.
+      const updates = bot.connector.calls.filter((c) => c.kind === 'update');
+      expect(updates.map((u) => [u.conversationId, u.activityId])).toEqual([
+        [CARD_THREAD, 'thread-7'],
+        [CARD_THREAD, 'thread-7'],
+        [CARD_THREAD, 'thread-7'],
+      ]);
+      // Card facts are {title, value} pairs, which visibleText leaves out: read the card's JSON.
+      expect(JSON.stringify(updates[0]!.body)).toContain(`"value":"${OFFICER.name}"`);
+      expect(JSON.stringify(updates[2]!.body)).toMatch(/"value":"Closed/);
+      const toManager = bot.connector.sentActivities(MANAGER_CHAT);
+      expect(toManager).toHaveLength(3);
+      expect(toManager[0].text).toBe(
+        `${OFFICER.name} from the values and ethics office has taken your request ${caseId}.`,
+      );
+      expect(visibleText([toManager[1]])).toContain('Was the memo marked Protected?');
+      expect(toManager[2].text).toContain(caseId);
+      expect(toManager[2].text).toContain('Referred to labour relations');
+
       const again = await call(caseUrl(caseId, '/assign'), as(OFFICER), {
         method: 'POST',
         body: { seenAssignee: 'you' },
