@@ -84,7 +84,15 @@ export class ConnectorGateway {
       ],
       true,
     );
-    return this.auth.createConnectorFactory(identity).create(serviceUrl);
+    const client = await this.auth.createConnectorFactory(identity).create(serviceUrl);
+    // The connector client retries 429/5xx itself (up to 3 times); stacked under our own retry that meant
+    // up to 20 calls in a 429 storm and blind re-posts on 5xx. Our policy alone decides here.
+    (
+      client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    ).client?.pipeline?.removePolicy({
+      name: 'defaultRetryPolicy',
+    });
+    return client;
   }
 }
 

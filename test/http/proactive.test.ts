@@ -69,6 +69,14 @@ describe('proactive plumbing', () => {
     expect(bot.connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(1);
   });
 
+  it('makes exactly as many calls as its own policy allows (the client’s hidden retries are off)', async () => {
+    bot.connector.failNext(20, { status: 429, retryAfterSeconds: 0, kinds: ['createConversation'] });
+    const error = await bot.app.services.gateway.createThread(target(), card).catch((e: unknown) => e);
+    expect((error as ConnectorError).kind).toBe('throttled');
+    expect(bot.connector.calls).toHaveLength(5);
+    bot.connector.reset();
+  });
+
   it('does not retry a 403 (bot removed or blocked) and says so', async () => {
     bot.connector.failNext(1, { status: 403, kinds: ['createConversation'] });
     const error = await bot.app.services.gateway.createThread(target(), card).catch((e: unknown) => e);
