@@ -7,6 +7,7 @@ import { detectLanguage } from './detectLanguage';
 import { normaliseQuestion } from './normalise';
 import { cuedPassage } from './intents';
 import { GuidanceIndex, type Retrieval } from './retrieve';
+import { MANAGER_CONTEXT } from './scope';
 
 export type { QuotedPassage, QuotedListItem } from './compose';
 export type { GuidanceContent } from './content';
@@ -58,6 +59,13 @@ const MIN_TERM_IDF = 1.6;
  * best passage is right far more often than not, and "unsure" helps nobody who asked in scope.
  */
 export const MIN_SCORE_DOMAIN = 3.5;
+/**
+ * A question with no topic word at all ("which offices might I need to bring in?") is still the
+ * guidance's when nearly every word it has is a word the guidance uses: at most this many unknown
+ * words (one more when it speaks of the manager's team or employees), and this score.
+ */
+export const MIN_SCORE_VOCAB = 3.0;
+const MAX_UNKNOWN_VOCAB = 1;
 /** A second passage is quoted only when it scores nearly as well as the first. */
 const SECOND_PASSAGE_RATIO = 0.9;
 /** A list question gets the whole list when the list itself scores at least this share of the best item. */
@@ -167,7 +175,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       ((stepsPreferred && top.passage.id === 'aware-post.steps') ||
         (cued && top.passage.id === cue) ||
         (c.domainSignal && top.score >= MIN_SCORE_DOMAIN && specific) ||
-        (top.score >= minScore && r.coverage >= neededCoverage && specific));
+        (top.score >= minScore && r.coverage >= neededCoverage && specific) ||
+        // no topic word, but the question speaks the guidance's language throughout
+        (!c.domainSignal &&
+          top.score >= MIN_SCORE_VOCAB &&
+          r.knownTerms * 2 >= r.queryTerms &&
+          r.queryTerms - r.knownTerms <= MAX_UNKNOWN_VOCAB + (MANAGER_CONTEXT.test(q.folded) ? 1 : 0)));
     if (!confident) {
       if (!c.domainSignal && (top === undefined || top.score < minScore)) {
         return result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) });

@@ -1,3 +1,6 @@
+import { detectUrgent } from './urgency';
+import { aboutCorporateAccount, otherDomainCount, OTHER_AREA_WEIGHT } from './scope';
+
 /**
  * Decides what kind of message this is before any retrieval: small talk, an urgent situation,
  * something outside the guidance, or a question for the guidance. Works on the folded text
@@ -283,15 +286,16 @@ const OUT_OF_SCOPE_TOPIC = any(
  * their own; weak words (accounts, unions, careers, identity…) also belong to other topics, so a
  * clearly other-domain word (pay, leave, password…) outweighs them.
  */
-const DOMAIN_STRONG = any(
+const DOMAIN_STRONG_PARTS = [
   '\\b(social|media|medias|reseaux|online|en ligne|internet|post|posts|posted|posting|tweet|tweets|tweeted|publication|publications|publie|publier|publiee|gazouillis|meme|memes|story|stories|reel|reels|thread|dm|dms)\\b',
   '\\b(facebook|fb|twitter|instagram|insta|ig|tiktok|linkedin|reddit|youtube|bluesky|threads|snapchat|x com|mastodon|discord)\\b',
   '\\b(liked|likes|liking|a like|un like|des likes|share|shared|sharing|retweet\\w*|repost\\w*|comments|commented|commente|aime|aimer|partage|partager|commentaire|commentaires)\\b',
   '\\b(disclaimers?|avis de non)\\b',
-  '\\b(values and ethics|valeurs et (de l )?ethique|code of conduct|code de conduite|impartial\\w*|partisan\\w*|non partisan\\w*|political|politics|politique|loyalty|loyaute|oath|serment|charter|charte|democracy|democratie|public trust|confiance du public)\\b',
+  '\\b(values and ethics|valeurs et (de l )?ethique|code of conduct|code de conduite|impartial\\w*|partisan\\w*|non partisan\\w*|political|politics|politiques?(?! (de|du|des|d|sur|en matiere)\\b)|loyalty|loyaute|oath|serment|charter|charte|democracy|democratie|public trust|confiance du public)\\b',
   '\\b(ethics|ethique|inappropriate|inapproprie\\w*|offensive|offensant\\w*|hate speech|propos haineux|freedom of expression|liberte d expression|free speech)\\b',
   '\\b(harass\\w*|harcel\\w*|discriminat\\w*|bully\\w*|intimid\\w*|monitor\\w*|surveill\\w*|ombud\\w*|digital footprint|empreinte numerique|privacy|confidentialite|psychologically|psychologique\\w*|unconscious bias|prejuges inconscients)\\b',
-);
+].map((p) => new RegExp(p));
+const DOMAIN_STRONG = { test: (t: string): boolean => DOMAIN_STRONG_PARTS.some((re) => re.test(t)) };
 const DOMAIN_WEAK = any(
   '\\b(accounts?|profiles?|bio|comptes?|profils?)\\b',
   '\\b(elections?|electoral\\w*|candidat\\w*|campaign\\w*|campagne|party|parti|vote|voter)\\b',
@@ -331,12 +335,20 @@ export function classify(folded: string): Classification {
     if (topic === 'harassment' && GENERAL_DISCUSSION.test(folded) && !SPECIFIC_PERSON.test(folded)) continue;
     if (URGENT[topic].some((re) => re.test(folded))) return { ...base, kind: 'urgent', urgentTopic: topic };
   }
+  const structured = detectUrgent(folded);
+  if (structured) return { ...base, kind: 'urgent', urgentTopic: structured };
   const short = folded.replace(/\b(please|svp|s il vous plait|bot)\b/g, '').trim();
   for (const s of SMALLTALK) {
     if (s.re.test(short)) return { ...base, kind: 'smalltalk', smalltalkKind: s.kind };
   }
   if (OUT_OF_SCOPE_ALWAYS.test(folded)) return { ...base, kind: 'out-of-scope' };
-  if (!strongDomain && !verdictRequested && OUT_OF_SCOPE_TOPIC.test(folded))
+  // balance of evidence: other-domain areas against in-scope word groups
+  if (aboutCorporateAccount(folded)) return { ...base, kind: 'out-of-scope' };
+  const strongGroups = DOMAIN_STRONG_PARTS.filter((re) => re.test(folded)).length;
+  const domainEvidence = 2 * strongGroups + (DOMAIN_WEAK.test(folded) ? 1 : 0);
+  const otherEvidence =
+    OTHER_AREA_WEIGHT * (otherDomainCount(folded) + (OUT_OF_SCOPE_TOPIC.test(folded) ? 1 : 0));
+  if (!verdictRequested && otherEvidence > 0 && otherEvidence >= domainEvidence)
     return { ...base, kind: 'out-of-scope' };
   return { ...base, kind: 'in-scope' };
 }
