@@ -188,6 +188,39 @@ export class CaseService {
   }
 
   /**
+   * Puts an undelivered case back in the outbox (its office's channel was registered again), so a case
+   * refused with 403 still reaches the office once the bot is back. Returns false if it is not undelivered.
+   */
+  async requeue(caseId: string): Promise<boolean> {
+    const result = await this.mutate(caseId, (c, at) =>
+      c.delivery !== 'undelivered'
+        ? { ok: false, reason: 'notFound' }
+        : {
+            next: { ...c, delivery: 'pending', updatedAt: at },
+            audit: [],
+            actor: 'system',
+            extra: [
+              {
+                op: 'put',
+                collection: COLLECTIONS.outbox,
+                id: caseId,
+                value: { caseId, state: 'pending', attempts: 0, nextAttemptAt: at } satisfies OutboxItem,
+              },
+            ],
+          },
+    );
+    return result.ok;
+  }
+
+  /** Cases of an office that could not be delivered. */
+  async undelivered(office: OfficeId): Promise<CaseRecord[]> {
+    const docs = await this.store.list<CaseRecord>(COLLECTIONS.cases, {
+      where: { office, delivery: 'undelivered' },
+    });
+    return docs.map((d) => d.value);
+  }
+
+  /**
    * Assigns the case to `officer`. `seenAssignee` is who the card showed when they clicked: if someone
    * else took the case since, the click is refused and the card shows who has it (first click wins).
    */

@@ -1,7 +1,6 @@
-import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../app';
 import type { CardActionReply, Feature } from '../bot/feature';
-import { USER_CHATS, type UserChatRecord } from '../bot/conversationRegistry';
 import { ConnectorError } from '../bot/retry';
 import type { Turn } from '../bot/turn';
 import { CaseService, type ChangeResult } from '../cases/caseService';
@@ -15,7 +14,6 @@ import {
   type OfficeId,
   type Outcome,
 } from '../cases/types';
-import type { AdaptiveCardJson } from '../cards/render';
 import {
   ESCALATION_DIALOG,
   EscalationDialog,
@@ -23,8 +21,9 @@ import {
   type EscalationOptions,
 } from '../dialogs/escalation/escalationDialog';
 import { t, type Lang } from '../i18n';
-import { safeError } from '../logging/logger';
-import { caseCard, caseListCard, formatDate, officeName, questionCard, VERBS } from './escalationCards';
+import { officeWords } from '../dialogs/escalation/officeWords';
+import { caseCard, caseListCard, formatDate, VERBS } from './escalationCards';
+import { cardActivity, createCaseEffects } from './escalationEffects';
 import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
 
 /** Injected for tests: the clock, the worker's timers and jitter. */
@@ -75,53 +74,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
   const membership = new OfficeMembership(logger, now);
   const workerEnabled = config.caseOutboxPollSeconds > 0;
 
-  const sendToUser = async (aadObjectId: string, activity: Partial<Activity>): Promise<boolean> => {
-    const chat = await store.get<UserChatRecord>(USER_CHATS, aadObjectId);
-    if (!chat) return false;
-    try {
-      await gateway.send(
-        { serviceUrl: chat.value.serviceUrl, conversationId: chat.value.conversationId },
-        activity,
-      );
-      return true;
-    } catch (err) {
-      logger.warn({ event: 'case.notifyFailed', err: safeError(err) }, 'personal message not delivered');
-      return false;
-    }
-  };
-  const cardActivity = (card: AdaptiveCardJson): Partial<Activity> => ({
-    type: 'message',
-    attachments: [CardFactory.adaptiveCard(card)],
-  });
-  const notifyManager = (c: CaseRecord, text: string) =>
-    sendToUser(c.managerAadObjectId, { type: 'message', text });
-
-  const channelCard = async (c: CaseRecord): Promise<AdaptiveCardJson> => {
-    const channel = await directory.resolve(c.office);
-    return caseCard(c, {
-      lang: channel?.lang ?? config.defaultLanguage,
-      now: now(),
-      audience: { kind: 'channel' },
-      actions: true,
-    });
-  };
-
-  /** Every change shows on the posted card for everyone in the channel (not only the person who clicked). */
-  const refreshChannelCard = async (c: CaseRecord): Promise<void> => {
-    if (!c.thread) return;
-    try {
-      await gateway.update(
-        { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
-        c.thread.activityId,
-        cardActivity(await channelCard(c)),
-      );
-    } catch (err) {
-      logger.warn(
-        { event: 'case.cardRefreshFailed', caseId: c.caseId, err: safeError(err) },
-        'card not refreshed',
-      );
-    }
-  };
+  const effects = createCaseEffects(services, now);
+  const { notifyManager, channelCard, refreshChannelCard } = effects;
 
   const worker = new OutboxWorker({
     store,
@@ -145,7 +99,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         c,
         t(c.managerLang, 'escalation.posted', {
           caseId: c.caseId,
-          office: officeName(c.managerLang, c.office),
+          ...officeWords(c.managerLang, c.office),
         }),
       );
     },
@@ -154,7 +108,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         c,
         t(c.managerLang, 'escalation.undelivered', {
           caseId: c.caseId,
-          office: officeName(c.managerLang, c.office),
+          ...officeWords(c.managerLang, c.office),
           contact: directory.contact(c.office, c.managerLang),
         }),
       );
@@ -410,57 +364,18 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         { event: 'case.updated', caseId: updated.caseId, verb, status: updated.status },
         'case updated',
       );
-      await refreshChannelCard(updated);
-      const ml = updated.managerLang;
-      const office = officeName(ml, updated.office);
+      const action = verb === VERBS.assign ? 'assign' : verb === VERBS.ask ? 'requestInfo' : 'close';
+      const { questionSent } = await effects.afterChange({ action, before: c, after: updated, officer });
       let message: string | undefined;
-      if (verb === VERBS.assign || (verb === VERBS.ask && c.assignee === undefined)) {
-        await notifyManager(
-          updated,
-          t(ml, 'escalation.assigned', { name: officer.name, office, caseId: updated.caseId }),
-        );
-        if (updated.office === 'ombud') await sendDetailsToAssignee(updated, channel.lang);
-      }
-      if (verb === VERBS.ask) {
-        const question = updated.questions[updated.questions.length - 1]!;
-        const sent = await sendToUser(
-          updated.managerAadObjectId,
-          cardActivity(questionCard(updated, question, ml)),
-        );
-        message = sent
+      if (action === 'requestInfo')
+        message = questionSent
           ? t(lang, 'escalation.office.asked')
           : t(lang, 'escalation.office.askNoChat', {
               contact: t(lang, `escalation.contact.${updated.contact}`),
             });
-      }
-      if (verb === VERBS.close) {
-        await notifyManager(
-          updated,
-          t(ml, 'escalation.closed', {
-            caseId: updated.caseId,
-            office,
-            outcome: t(ml, `escalation.outcome.${updated.outcome!}`),
-          }),
-        );
-      }
       if (message) return { message };
       return { card: await channelCard(updated) };
     };
-
-  /** The Ombud's details go to the person who took the case, in their personal chat (if they have one). */
-  const sendDetailsToAssignee = async (c: CaseRecord, lang: Lang) => {
-    if (!c.assignee) return;
-    const card = caseCard(c, {
-      lang,
-      now: now(),
-      audience: { kind: 'officer', aadObjectId: c.assignee.aadObjectId },
-    });
-    card.body = [
-      { type: 'TextBlock', text: t(lang, 'escalation.office.details', { caseId: c.caseId }), wrap: true },
-      ...((card.body as unknown[]) ?? []),
-    ];
-    await sendToUser(c.assignee.aadObjectId, cardActivity(card));
-  };
 
   const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.refresh];
   const caseOffice: Feature = {
@@ -480,7 +395,17 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     ),
   };
 
-  return [officeChannelsFeature(services), escalation, caseOffice];
+  /** A channel registered (again) for an office: cases that could not reach it are sent now. */
+  const onRegistered = async (office: OfficeId) => {
+    let requeued = 0;
+    for (const c of await cases.undelivered(office)) if (await cases.requeue(c.caseId)) requeued++;
+    if (requeued > 0) {
+      logger.info({ event: 'case.requeued', office, count: requeued }, 'undelivered cases queued again');
+      if (workerEnabled) void worker.kick();
+    }
+  };
+
+  return [officeChannelsFeature(services, onRegistered), escalation, caseOffice];
 }
 
 /** The daily-ish retention step for cases, run by src/index.ts before the store's generic purge. */

@@ -2,6 +2,7 @@ import { canSeeDetails, showsRequester, type Audience } from '../cases/confident
 import { MAX_CASE_TEXT } from '../cases/caseService';
 import { OUTCOMES, type AuditEntry, type CaseQuestion, type CaseRecord, type OfficeId } from '../cases/types';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../cards/render';
+import { officeWords } from '../dialogs/escalation/officeWords';
 import { t, type Lang } from '../i18n';
 
 /**
@@ -18,8 +19,9 @@ export const VERBS = {
   copy: 'caseCopy',
 } as const;
 
+/** The office's name without article (kept for other surfaces; messages use officeWords for grammar). */
 export function officeName(lang: Lang, office: OfficeId): string {
-  return t(lang, office === 'ombud' ? 'escalation.office.ombud' : 'escalation.office.valuesEthics');
+  return officeWords(lang, office).office;
 }
 
 export function formatDate(lang: Lang, iso: string): string {
@@ -193,7 +195,7 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
 /** The question an officer asked, sent to the manager's personal chat with a box to answer. */
 export function questionCard(c: CaseRecord, q: CaseQuestion, lang: Lang): AdaptiveCardJson {
   return renderCard('case-question', {
-    title: t(lang, 'escalation.question.title', { office: officeName(lang, c.office), caseId: c.caseId }),
+    title: t(lang, 'escalation.question.title', { ...officeWords(lang, c.office), caseId: c.caseId }),
     question: q.question,
     placeholder: t(lang, 'escalation.question.placeholder'),
     maxLength: MAX_CASE_TEXT,

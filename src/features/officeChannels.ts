@@ -5,6 +5,7 @@ import { TEAMS, type TeamRecord } from '../bot/conversationRegistry';
 import type { CommandId } from '../bot/commands';
 import type { OfficeId } from '../cases/types';
 import type { Config } from '../config/config';
+import { officeWords } from '../dialogs/escalation/officeWords';
 import { t, type Lang } from '../i18n';
 import { safeError, type Logger } from '../logging/logger';
 import type { DocumentStore } from '../storage/types';
@@ -53,12 +54,7 @@ export class OfficeDirectory {
 
   /** Whom to contact when the bot cannot deliver: the configured text, else the catalogue's generic one. */
   contact(office: OfficeId, lang: Lang): string {
-    return (
-      this.config.officeContact[lang] ??
-      t(lang, 'escalation.contactDefault', {
-        office: t(lang, office === 'ombud' ? 'escalation.office.ombud' : 'escalation.office.valuesEthics'),
-      })
-    );
+    return this.config.officeContact[lang] ?? t(lang, 'escalation.contactDefault', officeWords(lang, office));
   }
 }
 
@@ -160,14 +156,7 @@ export function officeChannelsFeature(
       };
       await store.put(OFFICE_CHANNELS, office, record);
       logger.info({ event: 'office.registered', office }, 'office channel registered');
-      await turn.sendText(
-        t(turn.lang, 'escalation.register.done', {
-          office: t(
-            turn.lang,
-            office === 'ombud' ? 'escalation.office.ombud' : 'escalation.office.valuesEthics',
-          ),
-        }),
-      );
+      await turn.sendText(t(turn.lang, 'escalation.register.done', officeWords(turn.lang, office)));
       await onRegistered?.(office);
     },
   };

@@ -366,6 +366,85 @@ describe('escalation to an office', () => {
     expect(text).toContain('the office has not seen it');
     expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('undelivered');
     expect(posts(bot.connector)).toHaveLength(0);
+
+    // Once the office registers its channel again, the saved case is delivered after all.
+    await register(bot, 'values and ethics office', VE_CHANNEL);
+    const post = await waitFor(() => posts(bot.connector)[0], 'the re-queued case card');
+    expect(visibleText([post.body.activity])).toContain(`Request ${id}`);
+    await waitFor(
+      () =>
+        visibleText(bot.connector.sentActivities(MANAGER_CHAT)).includes(`Your request ${id} has reached`) ||
+        undefined,
+      'the late delivery notice',
+    );
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('posted');
+  });
+
+  it('accepts the Action.Submit fallback of the card buttons, with the same checks', async () => {
+    const id = caseIdIn(await escalate(bot))!;
+    const stored = await waitFor(async () => {
+      const c = (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value;
+      return c?.thread ? c : undefined;
+    }, 'the posted case');
+    const where = {
+      serviceUrl: bot.connector.url,
+      conversationType: 'channel' as const,
+      channelId: VE_CHANNEL,
+    };
+    const conversationId = stored.thread!.conversationId;
+    bot.connector.reset();
+    await bot.post(
+      submit(
+        { verb: 'caseAssign', caseId: id, seenAssignee: '' },
+        { ...where, conversationId, from: OUTSIDER },
+      ),
+    );
+    expect(visibleText(bot.connector.sentActivities(conversationId))).toContain(
+      'Only members of the office’s team',
+    );
+    await bot.post(
+      submit(
+        { verb: 'caseAssign', caseId: id, seenAssignee: '' },
+        { ...where, conversationId, from: OFFICER2 },
+      ),
+    );
+    const update = bot.connector.calls.find((c) => c.kind === 'update')!;
+    expect(visibleText([update.body])).toContain('Assigned to: Jordan Lee');
+  });
+
+  it('starts from the urgent card in French, skips the urgency question and writes to the manager in French', async () => {
+    const fr = { serviceUrl: bot.connector.url, locale: 'fr-CA' };
+    await bot.post(submit({ verb: 'escalate', urgent: true, topic: 'threat' }, fr));
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      'Quel bureau doit la recevoir?',
+    );
+    for (const text of [
+      'Bureau des valeurs et de l’éthique',
+      'Un employé a publié au sujet de notre programme.',
+    ])
+      await bot.post(message(text, fr));
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(-1))).toContain(
+      'Comment voulez-vous',
+    );
+    await bot.post(message('Courriel', fr));
+    await bot.post(message('L’envoyer', fr));
+    const text = visibleText(bot.connector.sentActivities(MANAGER_CHAT));
+    const id = caseIdIn(text)!;
+    expect(text).toContain(
+      `Votre demande **${id}** est enregistrée et est en cours d’envoi au bureau des valeurs et de l’éthique`,
+    );
+    await waitFor(
+      () =>
+        visibleText(bot.connector.sentActivities(MANAGER_CHAT)).includes(
+          `Votre demande ${id} est arrivée au bureau des valeurs et de l’éthique.`,
+        ) || undefined,
+      'the French delivery notice',
+    );
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value).toMatchObject({
+      urgency: 'urgent',
+      managerLang: 'fr',
+      contact: 'email',
+    });
   });
 
   it('shows the Ombud channel only that a confidential request exists; details go to the assignee', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../../cases/types';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { t, type Lang, type MessageKey } from '../../i18n';
+import { officeWords } from './officeWords';
 
 export const ESCALATION_DIALOG = 'escalation';
 const WATERFALL = 'escalation.steps';
@@ -95,10 +96,6 @@ function choice(lang: Lang, value: string, key: MessageKey, synonyms: string[] =
   return { value: title, synonyms: [value, other, ...synonyms] };
 }
 
-function officeLabel(lang: Lang, office: OfficeId): string {
-  return t(lang, office === 'ombud' ? 'escalation.office.ombud' : 'escalation.office.valuesEthics');
-}
-
 /**
  * The escalation conversation (personal chat only): office, summary (with advice and a personal-information
  * check), the optional "I saw a post" record, urgency, how to be contacted, then consent on exactly what
@@ -169,7 +166,7 @@ export class EscalationDialog extends ComponentDialog {
     if (!(await this.deps.hasChannel(office))) {
       await step.context.sendActivity(
         t(lang, 'escalation.noChannel', {
-          office: officeLabel(lang, office),
+          ...officeWords(lang, office),
           contact: this.deps.contact(office, lang),
         }),
       );
@@ -257,7 +254,7 @@ export class EscalationDialog extends ComponentDialog {
     await step.context.sendActivity(
       MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.preview(step.context, draft, lang))),
     );
-    return this.prompt(step, t(lang, 'escalation.consent.ask', { office: officeLabel(lang, draft.office) }), [
+    return this.prompt(step, t(lang, 'escalation.consent.ask', officeWords(lang, draft.office)), [
       choice(lang, 'send', 'escalation.consent.send', ['send', 'envoyer', 'yes', 'oui']),
       choice(lang, 'edit', 'escalation.consent.edit'),
       choice(lang, 'cancel', 'escalation.consent.cancel'),
@@ -277,7 +274,7 @@ export class EscalationDialog extends ComponentDialog {
     await step.context.sendActivity(
       t(lang, 'escalation.created', {
         caseId,
-        office: officeLabel(lang, draft.office),
+        ...officeWords(lang, draft.office),
         contact: t(lang, `escalation.contact.${draft.contact}`),
       }),
     );

@@ -5,6 +5,14 @@ export const escalation = defineMessages({
   en: {
     'escalation.office.valuesEthics': 'values and ethics office',
     'escalation.office.ombud': 'Ombud',
+    'escalation.officeThe.valuesEthics': 'the values and ethics office',
+    'escalation.officeThe.ombud': 'the Ombud',
+    'escalation.officeTo.valuesEthics': 'to the values and ethics office',
+    'escalation.officeTo.ombud': 'to the Ombud',
+    'escalation.officeOf.valuesEthics': 'from the values and ethics office',
+    'escalation.officeOf.ombud': 'from the Ombud',
+    'escalation.officeBy.valuesEthics': 'by the values and ethics office',
+    'escalation.officeBy.ombud': 'by the Ombud',
     'escalation.officeTitle.valuesEthics': 'Values and ethics office',
     'escalation.officeTitle.ombud': 'Ombud',
     'escalation.officeAbout.valuesEthics':
@@ -160,20 +168,27 @@ export const escalation = defineMessages({
   fr: {
     'escalation.office.valuesEthics': 'bureau des valeurs et de l’éthique',
     'escalation.office.ombud': 'Ombud',
+    'escalation.officeThe.valuesEthics': 'le bureau des valeurs et de l’éthique',
+    'escalation.officeThe.ombud': 'l’Ombud',
+    'escalation.officeTo.valuesEthics': 'au bureau des valeurs et de l’éthique',
+    'escalation.officeTo.ombud': 'à l’Ombud',
+    'escalation.officeOf.valuesEthics': 'du bureau des valeurs et de l’éthique',
+    'escalation.officeOf.ombud': 'de l’Ombud',
+    'escalation.officeBy.valuesEthics': 'par le bureau des valeurs et de l’éthique',
+    'escalation.officeBy.ombud': 'par l’Ombud',
     'escalation.officeTitle.valuesEthics': 'Bureau des valeurs et de l’éthique',
     'escalation.officeTitle.ombud': 'Ombud',
     'escalation.officeAbout.valuesEthics':
       'vous conseille sur l’application du Code de valeurs et d’éthique du secteur public à la situation.',
     'escalation.officeAbout.ombud':
       'est confidentiel, impartial, indépendant et informel : un endroit pour discuter d’une situation difficile et examiner vos options.',
-    'escalation.contactDefault':
-      'le {office} de votre organisation (votre intranet indique comment le joindre)',
+    'escalation.contactDefault': '{the} de votre organisation (votre intranet indique comment le joindre)',
     'escalation.intro':
       'J’enverrai votre demande à un bureau sous forme de cas. Vous choisissez le bureau, décrivez brièvement la situation et voyez exactement ce que le bureau verra avant tout envoi. Tapez « annuler » à tout moment.',
     'escalation.chooseOffice':
       'Quel bureau doit la recevoir?\n\n- **Bureau des valeurs et de l’éthique** : {veAbout}\n- **Ombud** : {ombudAbout}',
     'escalation.noChannel':
-      'Le {office} n’a pas encore relié de canal Teams, je ne peux donc pas envoyer votre demande. Veuillez le joindre directement : {contact}. Rien n’a été envoyé ni conservé.',
+      'Aucun canal Teams n’a encore été relié pour {the}; je ne peux donc pas envoyer votre demande. Veuillez le joindre directement : {contact}. Rien n’a été envoyé ni conservé.',
     'escalation.summary.ask':
       'Décrivez la situation en quelques phrases et ce dont vous avez besoin de la part du bureau.\n\n**À inclure** : ce qui s’est passé, en termes généraux; ce que vous avez fait jusqu’ici; votre question.\n\n**À omettre** : les noms, sauf si le bureau en a besoin pour vous aider; une copie ou une capture de la publication, sauf si elle est nécessaire; tout ce qui touche la santé ou la vie privée d’une personne.',
     'escalation.summary.tooShort': 'Veuillez écrire au moins une courte phrase.',
@@ -201,21 +216,21 @@ export const escalation = defineMessages({
     'escalation.contact.phone': 'Téléphone',
     'escalation.contact.email': 'Courriel',
     'escalation.consent.ask':
-      'Voici exactement ce que le {office} verra, avec votre nom pour qu’il puisse vous joindre. Rien n’est envoyé avant que vous choisissiez « L’envoyer ».',
+      'Voici exactement ce que {the} verra, avec votre nom pour qu’il puisse vous joindre. Rien n’est envoyé avant que vous choisissiez « L’envoyer ».',
     'escalation.consent.send': 'L’envoyer',
     'escalation.consent.edit': 'Modifier le résumé',
     'escalation.consent.cancel': 'Annuler',
     'escalation.retry': 'Veuillez choisir l’une des options.',
     'escalation.cancelled': 'Rien n’a été envoyé, et votre texte n’a pas été conservé.',
     'escalation.created':
-      'Votre demande **{caseId}** est enregistrée et est en cours d’envoi au {office}. La suite : une personne du bureau la prend en charge et communique avec vous de la façon choisie ({contact}). Je vous informerai ici quand elle arrivera au bureau, quand elle sera prise en charge, si le bureau a une question et quand elle sera fermée. Tapez « mes cas » pour en voir l’état.',
-    'escalation.posted': 'Votre demande {caseId} est arrivée au {office}.',
+      'Votre demande **{caseId}** est enregistrée et est en cours d’envoi {to}. La suite : une personne du bureau la prend en charge et communique avec vous de la façon choisie ({contact}). Je vous informerai ici quand elle arrivera au bureau, quand elle sera prise en charge, si le bureau a une question et quand elle sera fermée. Tapez « mes cas » pour en voir l’état.',
+    'escalation.posted': 'Votre demande {caseId} est arrivée {to}.',
     'escalation.undelivered':
-      'Je n’ai pas pu remettre votre demande {caseId} au {office} : je n’ai plus accès à son canal Teams. Votre demande est enregistrée, mais le bureau ne l’a pas vue. Veuillez le joindre directement : {contact}.',
-    'escalation.assigned': '{name}, du {office}, a pris en charge votre demande {caseId}.',
+      'Je n’ai pas pu remettre votre demande {caseId} {to} : je n’ai plus accès à son canal Teams. Votre demande est enregistrée, mais le bureau ne l’a pas vue. Veuillez le joindre directement : {contact}.',
+    'escalation.assigned': '{name}, {of}, a pris en charge votre demande {caseId}.',
     'escalation.closed':
-      'Votre demande {caseId} a été fermée par le {office}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
-    'escalation.question.title': 'Le {office} a une question sur votre demande {caseId}',
+      'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
+    'escalation.question.title': 'Question {of} sur votre demande {caseId}',
     'escalation.question.placeholder': 'Votre réponse',
     'escalation.question.send': 'Envoyer ma réponse',
     'escalation.question.privacy': 'Votre réponse est ajoutée au cas; seul le bureau la voit.',
@@ -280,7 +295,7 @@ export const escalation = defineMessages({
     'escalation.office.details':
       'Détails de la demande confidentielle {caseId}, pour vous, en tant que personne qui l’a prise en charge.',
     'escalation.register.done':
-      'Ce canal reçoit maintenant les demandes destinées au {office}. Chacune y est publiée dans un nouveau fil; seuls les membres de cette équipe peuvent y donner suite.',
+      'Ce canal reçoit maintenant les demandes destinées {to}. Chacune y est publiée dans un nouveau fil; seuls les membres de cette équipe peuvent y donner suite.',
     'escalation.register.refused':
       'Seul un propriétaire de cette équipe ou un administrateur de bureau désigné dans la configuration peut enregistrer le canal d’un bureau. Rien n’a été modifié.',
     'escalation.register.channelOnly':

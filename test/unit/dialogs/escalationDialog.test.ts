@@ -137,7 +137,7 @@ describe('EscalationDialog', () => {
       'Quel est le degré d’urgence?',
     );
     expect(await say('Urgent')).toContain('Comment voulez-vous que le bureau communique avec vous?');
-    expect(await say('Email')).toContain('Voici exactement ce que le Ombud verra');
+    expect(await say('Email')).toContain('Voici exactement ce que l’Ombud verra');
     expect(await say('L’envoyer')).toContain('Votre demande **VE-2026-0001** est enregistrée');
     expect(submitted[0]).toMatchObject({ office: 'ombud', contact: 'email', urgency: 'urgent' });
   });
