@@ -304,7 +304,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       const channel = await directory.resolve(c.office);
       const from = turn.context.activity.from;
       const aad = from.aadObjectId;
-      if (!channel || !aad || !(await membership.isMember(turn.context, channel.teamId, aad))) {
+      if (!channel || !aad || !(await membership.isMember(turn.context, channel.teamId, from.id, aad))) {
         logger.info({ event: 'case.actionDenied', caseId: c.caseId, verb }, 'non-member action refused');
         return { message: t(lang, 'escalation.office.denied') };
       }

@@ -71,15 +71,21 @@ export class OfficeMembership {
     private readonly ttlMs = 60_000,
   ) {}
 
-  async isMember(context: TurnContext, teamId: string, aadObjectId: string): Promise<boolean> {
+  /** `userId` is the caller's Teams id (always accepted by Teams); the answer must carry their Entra object id. */
+  async isMember(
+    context: TurnContext,
+    teamId: string,
+    userId: string,
+    aadObjectId: string,
+  ): Promise<boolean> {
     const key = `${teamId}\n${aadObjectId}`;
     const cached = this.cache.get(key);
     const now = this.now().getTime();
     if (cached && cached.until > now) return cached.member;
     let member = false;
     try {
-      const found = await TeamsInfo.getTeamMember(context, teamId, aadObjectId);
-      member = Boolean(found?.id);
+      const found = await TeamsInfo.getTeamMember(context, teamId, userId);
+      member = found?.aadObjectId === undefined || found.aadObjectId === aadObjectId;
     } catch (err) {
       // Not found (not a member) or Teams unavailable: deny, and do not remember a transient failure.
       this.logger.info(
