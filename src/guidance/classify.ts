@@ -1,4 +1,4 @@
-import { detectUrgent } from './urgency';
+import { detectUrgent, isGeneralQuestion } from './urgency';
 import { aboutCorporateAccount, otherDomainCount, OTHER_AREA_WEIGHT } from './scope';
 
 /**
@@ -224,7 +224,8 @@ const OUT_OF_SCOPE_ALWAYS = any(
   '\\b(write|draft|compose) (me|us) (a|an|some|my)\\b',
   '\\b(help me|aide moi a|aidez moi a|m aider a) (write|draft|rediger|ecrire|composer)\\b',
   '\\b(tell me|give me|raconte|dis moi) (a |une )?(joke|poem|story|blague|histoire|poeme)',
-  '\\b(joke|blague|poem|poeme|haiku|riddle|devinette)\\b',
+  '\\b(poem|poeme|haiku|riddle|devinette)\\b',
+  '\\b(tell|give|raconte|dis|fais)( me| moi| nous)? (a |an |une |des |some )?(joke|jokes|blague|blagues)\\b',
   // producing content: "make me a tweet", "fais-moi un post"
   '\\b(make|write|draft|create|generate|compose|craft|prepare|come up with) (me |us )?(a|an|some|my|our) (tweet|post|caption|linkedin post|thread|bio|announcement|reel|video script|script|hashtag)',
   '\\b(fais|faites|ecris|ecrivez|redige|redigez|prepare|preparez|cree|creez|compose|composez) (moi |nous )?(un|une|des|mon|ma|notre) (post|publication|tweet|gazouillis|legende|bio|annonce|texte|message|reel|video)',
@@ -245,7 +246,7 @@ const OUT_OF_SCOPE_ALWAYS = any(
   '\\b(quel parti|quel candidat|pour qui)\\b.{0,30}\\bvoter\\b',
   '\\b(python|javascript|typescript|java|c\\+\\+|html|css|sql|regex|excel formula|powershell|code snippet|bash script|a function that|une fonction qui)\\b',
   // marketing and growing an account: not about personal conduct
-  '\\b(hashtags?|mots? clics?|more followers|gain followers|grow (our|my|the)\\b.{0,30}\\b(following|followers|audience|page|account|channel)|(plus d|obtenir des|gagner des) abonnes|engagement rate|taux d engagement|organic reach|portee organique|algorithm|algorithme|hootsuite|sprout social|canva|content calendar|calendrier (de contenu|editorial)|seo|sponsored posts?|publicites? payantes?|ad campaign|campagne publicitaire|marketing|influenc(er|eur|euse)s?)\\b',
+  '\\b(hashtags?|mots? clics?|more followers|gain followers|grow (our|my|the)\\b.{0,30}\\b(following|followers|audience|page|account|channel)|(plus d|obtenir des|gagner des) abonnes|engagement rate|taux d engagement|organic reach|portee organique|algorithm|algorithme|hootsuite|sprout social|canva|content calendar|calendrier (de contenu|editorial)|seo|sponsored posts?|publicites? payantes?|ad campaign|campagne publicitaire|marketing|influencers|influenceurs|influenceuses|(an|un|une|the|des|les) influenc(er|eur|euse)|influencer marketing)\\b',
   '\\b(best|ideal|optimal) (time|day|days|hour)( of (the )?(day|week))? to (post|tweet|publish)',
   '\\b(meilleur|bon) (moment|jour|heure) pour (publier|poster|tweeter)',
   '\\b(schedule|scheduling|automate|plan|planning) (our |my |the )?(posts|tweets|content)\\b',
@@ -333,6 +334,8 @@ export function classify(folded: string): Classification {
 
   for (const topic of URGENT_TOPICS) {
     if (topic === 'harassment' && GENERAL_DISCUSSION.test(folded) && !SPECIFIC_PERSON.test(folded)) continue;
+    // "what if a journalist ever asks…" is the guidance's media-query point, not a call to return
+    if (topic === 'journalist' && isGeneralQuestion(folded) && !SPECIFIC_PERSON.test(folded)) continue;
     if (URGENT[topic].some((re) => re.test(folded))) return { ...base, kind: 'urgent', urgentTopic: topic };
   }
   const structured = detectUrgent(folded);
@@ -347,7 +350,7 @@ export function classify(folded: string): Classification {
   const strongGroups = DOMAIN_STRONG_PARTS.filter((re) => re.test(folded)).length;
   const domainEvidence = 2 * strongGroups + (DOMAIN_WEAK.test(folded) ? 1 : 0);
   const otherEvidence =
-    OTHER_AREA_WEIGHT * (otherDomainCount(folded) + (OUT_OF_SCOPE_TOPIC.test(folded) ? 1 : 0));
+    OTHER_AREA_WEIGHT * (otherDomainCount(folded) || (OUT_OF_SCOPE_TOPIC.test(folded) ? 1 : 0));
   if (!verdictRequested && otherEvidence > 0 && otherEvidence >= domainEvidence)
     return { ...base, kind: 'out-of-scope' };
   return { ...base, kind: 'in-scope' };

@@ -26,6 +26,13 @@ export const OTHER_DOMAINS: { area: string; re: RegExp }[] = [
     ),
   },
   {
+    area: 'learning-security',
+    re: any(
+      '\\b(mentor\\w*|coaching program|learn (a language|spanish|french|english|mandarin|to code)|language (course|class|app)|podcasts?|books? (about|on) leadership|leadership (book|course|podcast)|security clearance|reliability status|workplace (accident|injury|incident report)|injured at work|bereavement|offsite|off site|retreat|planning day|strategic planning)\\b',
+      '\\b(mentorat|programme de mentorat|apprendre (l espagnol|l anglais|le francais|une langue)|cours de langue|balados?|livres? (sur|de) leadership|cote de securite|cote de fiabilite|accident de travail|lesion professionnelle|blessure au travail|deuil|conge de deuil|journee de reflexion|lac a l epaule|planification strategique)\\b',
+    ),
+  },
+  {
     area: 'it-tools',
     re: any(
       '\\b(teams (channel|meeting|chat|call|status|site)|ms teams|microsoft teams|(set ?up|create|make|add) (a |an )?(new )?(channel|team site|sharepoint|distribution list)|out of office|outlook|vpn|laptop|printer|sharepoint|onedrive|gcdocs|excel|powerpoint|word document|pdf|chatgpt|chat gpt|copilot|generative ai|gen ai|ai tools?|mfa|authenticator|screen reader|headset|docking station)\\b',

@@ -188,6 +188,8 @@ const SENSITIVE = re(
   'case files?',
   'investigation (file|files|details|report|notes)',
   'home address\\w*',
+  '(list|lists|names|addresses|file numbers?) of (clients|citizens|taxpayers|applicants|claimants|patients|beneficiaries)',
+  '(clients|citizens|taxpayers|applicants|claimants|patients|beneficiaries) (s )?(names|addresses|file numbers?|files|details|info)',
   'phone numbers',
   // fr
   'classifie\\w*',
@@ -205,6 +207,8 @@ const SENSITIVE = re(
   'notes? (d information|de breffage|interne)',
   '(dossier|dossiers|nom|noms|adresse|adresses|renseignements|donnees|photo|numero) (d un|d une|du|des|de) (client|clients|citoyen|citoyens|contribuable|contribuables|demandeur|demandeurs|prestataire|prestataires|patient|patients|detenu|detenus|veteran|veterans|refugie|refugies)',
   'numero d assurance sociale',
+  '(liste|listes|noms|adresses|numeros) (des|de|de nos) (clients|citoyens|contribuables|demandeurs|prestataires|patients|beneficiaires)',
+  '(clients|citoyens|contribuables|demandeurs|prestataires|patients|beneficiaires) (avec )?(leurs|les) (adresses|noms|numeros|dossiers|coordonnees)',
   'assurance sociale',
   'nas',
   'dossiers? (medical|medicaux|d enquete|de sante|client)',
@@ -215,6 +219,7 @@ const SENSITIVE = re(
 /** Making something public or visible online. */
 const EXPOSED = re(
   '(posted|shared|tweeted|published|leaked|uploaded|reposted|retweeted|dumped|streamed|broadcast|screenshotted)',
+  '(posting|sharing|tweeting|publishing|leaking|uploading|dumping|streaming)',
   'put (it|them|this|that)? ?(up|online|out)',
   'online',
   'on ' + PLATFORM,
@@ -252,6 +257,8 @@ const VIOLENT = re(
   'make (them|him|her|you|us|everyone|everybody|management|the managers|the directors)( all)? (pay|regret|sorry)',
   '(regret it|will pay|ll pay|gonna pay|going to pay|be sorry)',
   'watch (your|their|his|her) back',
+  'what (he|she|they|i) (s|is|are|am|re) (really )?capable of',
+  '(see|find out|learn|show (them|you|everyone)) what (he|she|they|i) (can do|s capable)',
   'know\\w* where (you|she|he|they|we) (live|lives|work|works|park|parks)',
   '(hurt|harm|attack|assault) (him|her|them|you|us|people|someone|somebody|everyone|the \\w+|my \\w+|our \\w+)',
   // fr
@@ -283,6 +290,9 @@ const VICTIMISED = re(
   '(abuse|attacks|threats|hate|harassment) (from|by) (strangers|people|the public|members of the public|trolls|a group|users)',
   'flood\\w* (her|his|their|an?|the|my) .{0,40}(account|inbox|page|dms|mentions|comments) with',
   'messag\\w* (her|him|them) (threats|insults|abuse|hate)',
+  '(spamm|flood|bombard|swarm|harass|target)\\w* (her|his|their) (family|kids|children|partner|wife|husband|parents|home|personal)',
+  'trolls? (found|are|have|keep|posted|tracked)',
+  '(found|tracked down|dug up) (the|her|his|their) (name|address|family|home|identity)',
   'threats? (against|to|toward|towards) (her|him|them|my|our)',
   '(posted|shared|published|leaked|found|put) (her|his|their) (home )?(address|phone|number|kids|children|family|photos?|car|licen[cs]e)',
   'photos? of (her|his|their) (kids|children|family|house|home|car)',
@@ -361,6 +371,11 @@ const SELF_HARM = re(
   'burden (to|on|for) (anyone|everyone|others|anybody|you|us|them|his|her|their|my)',
   'end (it|it all|things|everything)( all)?\\b',
   '(goodbye|farewell) (message|post|note|letter|video)',
+  '(my|his|her|their) last (post|message|tweet|story|video)',
+  'last (post|message|tweet) (ever|before)',
+  'thank (you|u) all for everything',
+  '(notice|care|miss (him|her|me)|matter) if (he|she|i|they) (was|were|is|were) (gone|not here|dead)',
+  'if (he|she|i) (was|were) gone',
   'giv(e|ing) away (his|her|their|my) (stuff|things|belongings)',
   '(hopeless|can t go on|cannot go on|can t take (it|this) any ?more)',
   'overdos\\w*',
@@ -380,6 +395,9 @@ const SELF_HARM = re(
   '(etre|suis|est) un fardeau',
   'fardeau pour',
   'message d adieu',
+  'debarrass\\w* de (moi|lui|elle)',
+  '(personne|nul) ne (remarquerait|verrait|s apercevrait)',
+  '(dernier|derniere) (message|publication)',
   'adieux?',
   'au bout du rouleau',
   'desespoir',
@@ -503,7 +521,8 @@ const GENERAL_FRAME = new RegExp(
       '(at|in|during) (a |our |the )?(team|staff) meetings?',
       '(should|do|can|could) (i|we) (talk|discuss|bring|raise|address)',
       'what if',
-      'if (an?|my|one of|someone|somebody|employees?|staff|a team member|a public servant|public servants)',
+      '^(and )?if',
+      '(do|handle|respond|react|say)\\b.{0,20}\\bif (an?|someone|somebody|employees?|staff|a team member|a public servant|public servants)',
       'when (an?|someone|somebody|employees|staff|team members|a colleague|colleagues)',
       'in general',
       'in case',
@@ -517,7 +536,9 @@ const GENERAL_FRAME = new RegExp(
       'en reunion',
       'reunions? d equipe',
       'et si',
-      'si (un|une|mon|ma|quelqu|des|les|l)',
+      '^(et )?si',
+      '(que|quoi) faire (si|lorsqu|quand)',
+      'comment (reagir|gerer|intervenir|repondre) (si|lorsqu|quand)',
       'lorsqu (un|une|on)',
       'quand (un|une|des)',
       'en general',
@@ -562,10 +583,19 @@ function positions(text: string, group: RegExp): number[] {
 
 /** Whether some match of every group lies within `window` characters of one anchor match. */
 function coOccur(text: string, groups: RegExp[], window: number): boolean {
-  const pos = groups.map((g) => positions(text, g));
-  if (pos.some((p) => p.length === 0)) return false;
+  const pos: number[][] = [];
+  for (const g of groups) {
+    const p = positions(text, g);
+    if (p.length === 0) return false; // most questions stop at the first concept
+    pos.push(p);
+  }
   if (groups.length === 1) return true;
   return pos[0]!.some((a) => pos.slice(1).every((ps) => ps.some((b) => Math.abs(a - b) <= window)));
+}
+
+/** "What if a journalist asks…", "how do I discuss…": advice in general, not a case happening now. */
+export function isGeneralQuestion(folded: string): boolean {
+  return GENERAL_FRAME.test(folded) && !NOW_MARK.test(folded);
 }
 
 /** The urgent category this question describes, or undefined. */

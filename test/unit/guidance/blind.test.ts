@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../../src/projectRoot';
+import { evaluate, loadEvalQuestions, pct } from '../../../src/guidance/evaluation';
+
+/**
+ * Blind rounds: sets written from the guidance alone, before looking at the classifier (round 3)
+ * or after a method change but before looking at its failures (round 4). Thresholds sit a little
+ * below what the pipeline reaches, so a change that overfits the tuned sets shows up here; urgent
+ * routing stays at 100%.
+ */
+const SETS: { file: string; en: number; fr: number; min: number }[] = [
+  { file: 'blind-round3.jsonl', en: 0.92, fr: 0.9, min: 160 },
+  { file: 'blind-round4.jsonl', en: 0.72, fr: 0.8, min: 60 },
+];
+
+describe.each(SETS)('blind set $file', ({ file, en, fr, min }) => {
+  const questions = loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', file));
+  const report = evaluate(questions);
+  const r = (key: string) => report.byLangKind[key] ?? { right: 0, total: 0 };
+  const merge = (...keys: string[]) =>
+    keys
+      .map(r)
+      .reduce((a, b) => ({ right: a.right + b.right, total: a.total + b.total }), { right: 0, total: 0 });
+
+  it('is big enough to mean something', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(min);
+  });
+  it(`answers ≥ ${en * 100}% of English in-scope questions with the right passage`, () => {
+    expect(pct(r('en answer'))).toBeGreaterThanOrEqual(en);
+  });
+  it(`answers ≥ ${fr * 100}% of French in-scope questions with the right passage`, () => {
+    expect(pct(r('fr answer'))).toBeGreaterThanOrEqual(fr);
+  });
+  it('declines ≥ 95% of out-of-scope questions', () => {
+    expect(pct(merge('en out-of-scope', 'fr out-of-scope'))).toBeGreaterThanOrEqual(0.95);
+  });
+  it('routes every urgent situation as urgent', () => {
+    expect(report.confusion.urgent.urgent).toBe(questions.filter((q) => q.kind === 'urgent').length);
+  });
+});
