@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../app';
 import type { CardActionReply, Feature } from '../bot/feature';
+import { TURN_LANGUAGE, type TurnLanguage } from '../bot/guidanceBot';
 import { ConnectorError } from '../bot/retry';
 import type { Turn } from '../bot/turn';
 import { CaseService, type ChangeResult } from '../cases/caseService';
@@ -197,6 +198,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       );
       return { caseId: c.caseId };
     },
+    langOf: (context) => (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.lang,
     confirmed() {
       // After the manager has read the confirmation: post now rather than at the next poll.
       if (workerEnabled) void worker.kick();

@@ -297,6 +297,9 @@ describe('escalation to an office', () => {
       'answered',
       'closed',
     ]);
+    // Questions, answers and notes are case text too: none of it is logged.
+    for (const secret of ['Is the post still online?', 'Yes, it is still up.', 'Talked through the options.'])
+      expect(bot.logs.text).not.toContain(secret);
   });
 
   it('lets only one of two officers clicking at once take the case; the other sees who has it', async () => {
@@ -445,6 +448,17 @@ describe('escalation to an office', () => {
       managerLang: 'fr',
       contact: 'email',
     });
+  });
+
+  it('continues in French when the manager types "français" in the middle of the request', async () => {
+    const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+    await say('escalate');
+    await say('français');
+    bot.connector.reset();
+    await say('Bureau des valeurs et de l’éthique');
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain('**À omettre** : les noms');
+    await say('annuler');
+    await say('English');
   });
 
   it('shows the Ombud channel only that a confidential request exists; details go to the assignee', async () => {

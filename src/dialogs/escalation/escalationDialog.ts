@@ -60,6 +60,8 @@ export interface EscalationDialogDeps {
   preview(context: TurnContext, draft: Draft, lang: Lang): AdaptiveCardJson;
   /** Creates the case once per confirming activity and returns its id; the dialog then confirms. */
   submit(context: TurnContext, draft: Draft, lang: Lang): Promise<{ caseId: string }>;
+  /** This turn's language when the bot knows it (a switch mid-flow applies from the next prompt). */
+  langOf?(context: TurnContext): Lang | undefined;
   /** Called once the manager has been told the case id (the case card can be posted now). */
   confirmed?(caseId: string): void;
 }
@@ -121,8 +123,10 @@ export class EscalationDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
+  /** The options, in this turn's language (the manager may have typed "français" mid-flow). */
   private opts(step: WaterfallStepContext): EscalationOptions {
-    return step.options as EscalationOptions;
+    const options = step.options as EscalationOptions;
+    return { ...options, lang: this.deps.langOf?.(step.context) ?? options.lang };
   }
 
   private values(step: WaterfallStepContext): Values {
@@ -180,7 +184,10 @@ export class EscalationDialog extends ComponentDialog {
   }
 
   private async validateSummary(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const lang = (prompt.options.validations as { lang?: Lang } | undefined)?.lang ?? 'en';
+    const lang =
+      this.deps.langOf?.(prompt.context) ??
+      (prompt.options.validations as { lang?: Lang } | undefined)?.lang ??
+      'en';
     const text = (prompt.recognized.value ?? '').trim();
     if (!prompt.recognized.succeeded) return false;
     if (text.length < MIN_SUMMARY_CHARS) {
