@@ -5,9 +5,9 @@ import { CaseService, type ChangeResult } from '../cases/caseService';
 import { COLLECTIONS, OFFICE_IDS, type Actor, type CaseRecord } from '../cases/types';
 import { OfficeDirectory } from '../features/officeChannels';
 import { RecordService } from '../records/sawPostRecord';
-import { caseEffects, type BoardAction, type CaseChange } from './caseEffects';
+import { caseChangeEffects, type CaseChange, type CaseChangeAction } from '../features/escalationEffects';
 import { devIdentity, ssoIdentity } from './identity';
-import type { OfficeAccess, TabCaseActions } from './ports';
+import type { OfficeAccess, TabCaseActions, TabChangeResult } from './ports';
 import { registerTabPages } from './staticPages';
 import { registerTabsApi } from './tabsApi';
 import { teamsMembership } from './teamsMembership';
@@ -20,7 +20,7 @@ export interface TabsOptions {
   readonly cases?: TabCaseActions;
   readonly offices?: OfficeAccess;
   /** After a successful change from the board: the card in the channel and the manager's messages. */
-  readonly onCaseChanged?: (change: CaseChange) => Promise<void>;
+  readonly onCaseChanged?: (change: CaseChange) => Promise<{ readonly questionSent?: boolean }>;
 }
 
 export function mountTabs(server: Server, services: AppServices, options: TabsOptions = {}): void {
@@ -31,7 +31,8 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
     caseServiceActions(
       new CaseService(store, { retentionDays: config.caseRetentionDays }),
       store,
-      options.onCaseChanged ?? caseEffects(services),
+      // The escalation feature's own post-change step: exactly what a click on the case card does next.
+      options.onCaseChanged ?? caseChangeEffects(services),
       (err) =>
         logger.warn({ event: 'tabs.case.effectsFailed', err: safeError(err) }, 'case follow-up failed'),
     );
@@ -66,26 +67,31 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
 
 /**
  * The board's actions over the escalation feature's CaseService: the same rules and audit lines as the
- * card. A refresh failure is logged but does not undo or fail the change (the card catches up on its next
- * update or refresh).
+ * card, then the same effects (caseChangeEffects). An effect failure is logged but does not undo or fail
+ * the change (the card catches up on its next update or refresh).
  */
 export function caseServiceActions(
   service: CaseService,
   store: AppServices['store'],
-  onChanged: ((change: CaseChange) => Promise<void>) | undefined,
+  onChanged: ((change: CaseChange) => Promise<{ readonly questionSent?: boolean }>) | undefined,
   onEffectError: (err: unknown) => void,
 ): TabCaseActions {
   const run = async (
-    action: BoardAction,
+    action: CaseChangeAction,
     caseId: string,
     officer: Actor,
     change: () => Promise<ChangeResult>,
-  ) => {
+  ): Promise<TabChangeResult> => {
     const before = await service.get(caseId);
     const result = await change();
-    if (result.ok && before && onChanged)
-      await onChanged({ action, before, after: result.case, officer }).catch(onEffectError);
-    return result;
+    if (!result.ok || !before || !onChanged) return result;
+    const effects = await onChanged({ action, before, after: result.case, officer }).catch((err: unknown) => {
+      onEffectError(err);
+      return {};
+    });
+    return 'questionSent' in effects && effects.questionSent !== undefined
+      ? { ...result, questionSent: effects.questionSent }
+      : result;
   };
   return {
     listForOffice: async (office) =>

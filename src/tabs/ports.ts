@@ -8,15 +8,18 @@ import type { SawPostRecord } from '../records/sawPostRecord';
  * the composition root.
  */
 
+/** A change's result; `questionSent: false` when the manager has no chat with the bot to receive a question. */
+export type TabChangeResult = ChangeResult & { readonly questionSent?: boolean };
+
 /** The case operations the board offers: the very functions the channel card calls. */
 export interface TabCaseActions {
   listForOffice(office: OfficeId): Promise<readonly CaseRecord[]>;
   listForManager(aadObjectId: string): Promise<readonly CaseRecord[]>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   auditTrail(caseId: string): Promise<readonly AuditEntry[]>;
-  assign(caseId: string, officer: Actor, seenAssignee: string | undefined): Promise<ChangeResult>;
-  requestInformation(caseId: string, officer: Actor, question: string): Promise<ChangeResult>;
-  close(caseId: string, officer: Actor, outcome: Outcome, note: string): Promise<ChangeResult>;
+  assign(caseId: string, officer: Actor, seenAssignee: string | undefined): Promise<TabChangeResult>;
+  requestInformation(caseId: string, officer: Actor, question: string): Promise<TabChangeResult>;
+  close(caseId: string, officer: Actor, outcome: Outcome, note: string): Promise<TabChangeResult>;
 }
 
 /** Which office a team is registered for, and whether someone belongs to that team (checked with Teams). */

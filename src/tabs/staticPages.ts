@@ -26,6 +26,7 @@ const TEAMS_FRAME_ANCESTORS = [
   'https://local.teams.office.com',
   'https://*.office.com',
   'https://outlook.office.com',
+  'https://outlook.office365.com',
   'https://*.microsoft365.com',
   'https://*.cloud.microsoft',
 ];
@@ -45,7 +46,8 @@ export function registerTabPages(server: Server, options: StaticPagesOptions): v
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    // teams-js refreshes its list of valid host origins from this CDN (it falls back to a built-in list).
+    "connect-src 'self' https://res.cdn.office.net",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors 'self' ${ancestors}`,

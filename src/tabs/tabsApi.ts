@@ -128,7 +128,11 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
       { event: 'tabs.case.changed', caseId: c.caseId, status: result.case.status },
       'case changed from tab',
     );
-    return { case: await detail(result.case, caller) };
+    return {
+      case: await detail(result.case, caller),
+      // The page then tells the officer to reach the manager another way, as the card does.
+      ...(result.questionSent === false ? { questionSent: false } : {}),
+    };
   };
 
   server.get(

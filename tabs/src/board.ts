@@ -67,16 +67,33 @@ class BoardPage {
     replaceChildren(this.view, h('p', { class: 'error', role: 'alert' }, errorText(this.lang, status, code)));
   }
 
+  /** The list keeps its filter form across reloads, so a keyboard user changing a filter keeps focus on it. */
+  private list: { root: HTMLElement; counts: HTMLElement; table: HTMLElement } | undefined;
+  private requestSeq = 0;
+
   async showList(focusCaseId?: string): Promise<void> {
     const extra: Record<string, string> = { sort: this.filters.sort };
     if (this.filters.status) extra.status = this.filters.status;
     if (this.filters.urgency) extra.urgency = this.filters.urgency;
+    const seq = ++this.requestSeq;
     const { status, body } = await this.session.api<Board>(this.query('/api/tabs/board', extra));
-    if (status !== 200) return this.showError(status, body.code);
+    // A slower answer to an earlier filter must not replace the answer to the latest one.
+    if (seq !== this.requestSeq) return;
+    if (status !== 200) {
+      this.list = undefined;
+      return this.showError(status, body.code);
+    }
     const office = this.t(body.office === 'ombud' ? 'office.ombud' : 'office.valuesEthics');
     this.heading.textContent = this.t('board.title', { office });
     document.title = this.heading.textContent;
-    replaceChildren(this.view, this.counts(body), this.filterForm(), this.table(body.cases));
+    if (!this.list || !this.view.contains(this.list.root)) {
+      const counts = h('div');
+      const table = h('div');
+      this.list = { root: h('div', {}, counts, this.filterForm(), table), counts, table };
+      replaceChildren(this.view, this.list.root);
+    }
+    replaceChildren(this.list.counts, this.counts(body));
+    replaceChildren(this.list.table, this.table(body.cases));
     document.documentElement.dataset.state = 'list';
     const target =
       focusCaseId && this.view.querySelector<HTMLButtonElement>(`button[data-case="${focusCaseId}"]`);
@@ -432,14 +449,21 @@ class BoardPage {
     body: Record<string, string>,
   ) {
     for (const button of this.view.querySelectorAll('button')) button.disabled = true;
-    const { status, body: result } = await this.session.api<{ case?: BoardCaseDetail }>(
-      this.query(`/api/tabs/board/cases/${encodeURIComponent(c.caseId)}/${action}`),
-      { method: 'POST', body },
-    );
+    const { status, body: result } = await this.session.api<{
+      case?: BoardCaseDetail;
+      questionSent?: boolean;
+    }>(this.query(`/api/tabs/board/cases/${encodeURIComponent(c.caseId)}/${action}`), {
+      method: 'POST',
+      body,
+    });
     if (status === 200 && result.case) {
       this.renderCase(result.case);
       const done = action === 'assign' ? 'done.assigned' : action === 'close' ? 'done.closed' : 'done.asked';
-      this.announce(this.t(done, { caseId: c.caseId }));
+      if (result.questionSent === false && result.case.contact) {
+        // The manager has no chat with the bot: the question is on the case, but someone must reach them.
+        const contact = this.t(`contact.${result.case.contact}`);
+        this.announce(this.t('done.askedNoChat', { contact }));
+      } else this.announce(this.t(done, { caseId: c.caseId }));
       return;
     }
     if (result.case) this.renderCase(result.case);

@@ -100,6 +100,8 @@ export const tabStrings = defineMessages({
     'done.assigned': 'You took case {caseId}. The card in the office channel shows it too.',
     'done.asked': 'Your question was sent to the manager. The case now waits for their answer.',
     'done.closed': 'Case {caseId} is closed.',
+    'done.askedNoChat':
+      'Your question is on the case, but the manager has no chat with the bot to receive it. Please contact them by {contact}.',
     'mine.title': 'My cases',
     'mine.casesHeading': 'Questions I handed to an office',
     'mine.casesEmpty': 'You have not handed any question to an office. Type "escalate" to the bot to do so.',
@@ -236,6 +238,8 @@ export const tabStrings = defineMessages({
     'done.assigned': 'Vous avez pris le cas {caseId}. La carte dans le canal du bureau l’indique aussi.',
     'done.asked': 'Votre question a été envoyée au gestionnaire. Le cas attend maintenant sa réponse.',
     'done.closed': 'Le cas {caseId} est fermé.',
+    'done.askedNoChat':
+      'Votre question figure au dossier, mais le gestionnaire n’a pas de conversation avec le bot pour la recevoir. Veuillez communiquer avec lui par {contact}.',
     'mine.title': 'Mes cas',
     'mine.casesHeading': 'Questions que j’ai confiées à un bureau',
     'mine.casesEmpty':

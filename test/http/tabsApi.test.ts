@@ -395,6 +395,16 @@ describe('tab API (authenticated mode)', () => {
       expect(again.body.code).toBe('closed');
     });
 
+    it('says when a question could not reach the manager (no chat with the bot), as the card does', async () => {
+      const asked = await call(caseUrl(ids.other!, '/request-info'), as(OFFICER), {
+        method: 'POST',
+        body: { question: 'Can we talk on Monday?' },
+      });
+      expect(asked.status).toBe(200);
+      expect(asked.body.questionSent).toBe(false);
+      expect(asked.body.case.status).toBe('waiting');
+    });
+
     it('rejects malformed actions without changing the case', async () => {
       const caseId = ids.routine!;
       const noQuestion = await call(caseUrl(caseId, '/request-info'), as(OFFICER), {
