@@ -56,7 +56,12 @@ const schema = z.object({
   BOT_DOMAIN: z
     .string()
     .default('')
-    .transform((v) => v.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '')),
+    .transform((v) =>
+      v
+        .trim()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, ''),
+    ),
   TAB_SSO_AUDIENCE: optionalText,
   ENTRA_JWKS_URL: z
     .string()
@@ -71,7 +76,10 @@ const schema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .refine((o) => o.every((x) => /^https?:\/\/[^/\s]+$/.test(x)), 'must be comma-separated origins like http://127.0.0.1:5000'),
+    .refine(
+      (o) => o.every((x) => /^https?:\/\/[^/\s]+$/.test(x)),
+      'must be comma-separated origins like http://127.0.0.1:5000',
+    ),
   OFFICE_ADMIN_IDS: z
     .string()
     .default('')
@@ -186,8 +194,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
     tabs: {
       audiences: v.TAB_SSO_AUDIENCE
-        ? v.TAB_SSO_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean)
-        : [...(v.BOT_DOMAIN && v.MicrosoftAppId ? [`api://${v.BOT_DOMAIN}/${v.MicrosoftAppId}`] : []), ...(v.MicrosoftAppId ? [v.MicrosoftAppId] : [])],
+        ? v.TAB_SSO_AUDIENCE.split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [
+            ...(v.BOT_DOMAIN && v.MicrosoftAppId ? [`api://${v.BOT_DOMAIN}/${v.MicrosoftAppId}`] : []),
+            ...(v.MicrosoftAppId ? [v.MicrosoftAppId] : []),
+          ],
       jwksUrlTemplate: v.ENTRA_JWKS_URL,
       devOrigins: v.MicrosoftAppId ? [] : v.TAB_DEV_ORIGINS,
     },
