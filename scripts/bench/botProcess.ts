@@ -3,6 +3,7 @@
  * are its own. Environment: BENCH_KIND (guidance | echo), BENCH_DATABASE_URL, BENCH_PG_SCHEMA,
  * BENCH_LOG_LEVEL. Messages from the parent: {type: 'report'} → {type: 'report', …}; {type: 'stop'}.
  */
+import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { openStore } from '../../src/storage/openStore';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   };
   setInterval(sample, 20).unref();
   if (process.env.BENCH_TRACE_MEMORY) {
+    // Every collection with its pause, to tell GC pauses from other stalls.
+    setFlagsFromString('--trace-gc');
     setInterval(() => {
       const m = process.memoryUsage();
       process.stderr.write(
