@@ -40,6 +40,8 @@ export interface AppServices {
   readonly adapter: GuidanceAdapter;
   /** Proactive sends (new channel threads, messages to stored chats, card updates) with retry. */
   readonly gateway: ConnectorGateway;
+  /** The one answering pipeline, for features that answer a question typed in the middle of a flow. */
+  readonly answer: AnswerService;
 }
 
 export interface App {
@@ -57,13 +59,13 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? openStore(config.databaseUrl);
+  const store = options.store ?? openStore(config.databaseUrl, { pgPoolMax: config.pgPoolMax });
   const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const { adapter, auth } = createAdapter(config, options.authOverrides);
   const gateway = new ConnectorGateway(auth, config.bot.appId);
-  const services: AppServices = { config, logger, store, adapter, gateway };
+  const services: AppServices = { config, logger, store, adapter, gateway, answer: options.answer };
 
   const features = options.features?.(services) ?? [];
   const bot = new GuidanceBot({

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../app';
-import { createAnswerService } from '../bot/answerService';
 import type { Feature } from '../bot/feature';
 import { TURN_LANGUAGE, type AnswerService, type TurnLanguage } from '../bot/guidanceBot';
 import type { Turn } from '../bot/turn';
@@ -34,7 +33,7 @@ function ownerOf(turn: Turn): string {
 export function sawPostFeature(services: AppServices, options: { answer?: AnswerService } = {}): Feature {
   const { config, logger, store } = services;
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
-  const answer = options.answer ?? createAnswerService();
+  const answer = options.answer ?? services.answer;
   const dialog = new SawPostDialog({
     records,
     answer: (question, lang) => answer(question, lang),

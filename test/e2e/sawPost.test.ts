@@ -108,23 +108,13 @@ const FR: Words = {
   ],
 };
 
-/**
- * Sends a chat message. Playground.send types into the page's first textbox, which is a card's note box
- * once a step card with one is on screen; the composer is the last textbox on the page.
- */
-async function send(text: string): Promise<void> {
-  await playground.page.getByRole('textbox').last().click();
-  await playground.page.keyboard.type(text);
-  await playground.page.getByRole('button', { name: 'Send Message' }).click();
-}
-
 /** Ticks a radio button or checkbox of a card by its visible label. */
 async function choose(card: Locator, label: string): Promise<void> {
   await card.getByText(label, { exact: true }).click();
 }
 
 async function walk(w: Words): Promise<Locator> {
-  await send(w.start);
+  await playground.send(w.start);
   await playground.clickCardButton(await playground.waitForCard(w.framing), w.continue);
 
   let card = await playground.waitForCard(w.how);
@@ -163,7 +153,7 @@ describe('I saw a post in the personal chat', () => {
   });
 
   it('after "français", walks it again in French and shows the record in French', async () => {
-    await send('français');
+    await playground.send('français');
     await playground.waitForText(/Je vous répondrai désormais en français/);
     const record = await walk(FR);
     const text = (await record.textContent()) ?? '';

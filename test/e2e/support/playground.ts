@@ -45,9 +45,12 @@ export class Playground {
     await this.page.getByRole('treeitem', { name: `${TEAM_NAME} - ${channel}` }).click();
   }
 
-  /** Types into the conversation's composer (a rich-text editor, so keystrokes rather than fill()). */
+  /**
+   * Types into the conversation's composer (a rich-text editor, so keystrokes rather than fill()). Cards
+   * with inputs add textboxes above it; the composer is always the last one on the page.
+   */
   private async typeInComposer(text: string): Promise<void> {
-    const composer = this.page.getByRole('textbox').first();
+    const composer = this.page.getByRole('textbox').last();
     await composer.click();
     await this.page.keyboard.type(text);
   }
