@@ -397,6 +397,22 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     ),
   };
 
+  /** "Talk to an office" on a card shown in a channel or group chat: requests are made in private only. */
+  const escalateElsewhere: Feature = {
+    name: 'escalateElsewhere',
+    scopes: ['channel', 'groupChat'],
+    verbs: {
+      async escalate(turn) {
+        await turn.sendText(
+          t(turn.lang, 'common.fallback.personalOnly', {
+            botName: t(turn.lang, 'common.botName'),
+            command: t(turn.lang, 'command.escalate'),
+          }),
+        );
+      },
+    },
+  };
+
   /** A channel registered (again) for an office: cases that could not reach it are sent now. */
   const onRegistered = async (office: OfficeId) => {
     let requeued = 0;
@@ -407,7 +423,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     }
   };
 
-  return [officeChannelsFeature(services, onRegistered), escalation, caseOffice];
+  return [officeChannelsFeature(services, onRegistered), escalation, caseOffice, escalateElsewhere];
 }
 
 /** The daily-ish retention step for cases, run by src/index.ts before the store's generic purge. */

@@ -450,6 +450,20 @@ describe('escalation to an office', () => {
     });
   });
 
+  it('answers "talk to an office" clicked in a channel by pointing to the personal chat, starting nothing', async () => {
+    const before = await bot.app.store.count(COLLECTIONS.cases);
+    await bot.post(
+      submit(
+        { verb: 'escalate' },
+        { serviceUrl: bot.connector.url, conversationType: 'channel', channelId: VE_CHANNEL },
+      ),
+    );
+    expect(visibleText(bot.connector.sentActivities(VE_CHANNEL))).toContain(
+      'To keep things private, I do that only in our personal chat. Open a chat with me (search for "Social Media Guidance") and type "Talk to an office".',
+    );
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(before);
+  });
+
   it('continues in French when the manager types "français" in the middle of the request', async () => {
     const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
     await say('escalate');
