@@ -1,12 +1,14 @@
 import type { Lang } from '../i18n/lang';
 import { t } from '../i18n';
-import { classify, type SmalltalkKind, type UrgentTopic } from './classify';
+import { classify, strongDomainGroups, type SmalltalkKind, type UrgentTopic } from './classify';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
 import { loadContent, type GuidanceContent } from './content';
 import { detectLanguage } from './detectLanguage';
 import { normaliseQuestion } from './normalise';
 import { cuedPassage } from './intents';
+import { loadKindModel, type KindModel, type KindPrediction } from './kindModel';
 import { GuidanceIndex, type Retrieval } from './retrieve';
+import { isGeneralQuestion } from './urgency';
 import { MANAGER_CONTEXT } from './scope';
 
 export type { QuotedPassage, QuotedListItem } from './compose';
@@ -118,8 +120,41 @@ export interface Answerer {
   readonly content: GuidanceContent;
 }
 
-export function createAnswerer(content: GuidanceContent = loadContent()): Answerer {
+export interface AnswererOptions {
+  /** The learned kind classifier; defaults to content/kind-model.json, `null` for rules alone. */
+  kindModel?: KindModel | null;
+}
+
+/**
+ * Rules and model together. Urgent: the rules OR the model's p(urgent) above a threshold chosen on
+ * out-of-fold predictions (a stricter one for general-advice framing). Out of scope: the rules, or
+ * the model's p(out-of-scope) above its threshold (stricter when strong domain words are present);
+ * a rules decline on a question with domain words is kept in scope when the model is very sure.
+ */
+export function combineKind(
+  c: ReturnType<typeof classify>,
+  folded: string,
+  m: KindPrediction | undefined,
+  th: KindModel['thresholds'] | undefined,
+): { kind: ReturnType<typeof classify>['kind']; urgentTopic?: UrgentTopic } {
+  if (!m || !th || c.kind === 'urgent' || c.kind === 'smalltalk')
+    return { kind: c.kind, urgentTopic: c.urgentTopic };
+  if (m.pUrgent >= (isGeneralQuestion(folded) ? th.urgentGeneral : th.urgent))
+    return { kind: 'urgent', urgentTopic: m.topic };
+  if (c.kind === 'in-scope' && !c.verdictRequested) {
+    const strong = strongDomainGroups(folded) > 0;
+    if (m.pOutOfScope >= (strong ? th.outOfScopeStrong : th.outOfScope)) return { kind: 'out-of-scope' };
+  }
+  if (c.kind === 'out-of-scope' && c.domainSignal && m.pInScope >= th.keepInScope) return { kind: 'in-scope' };
+  return { kind: c.kind };
+}
+
+export function createAnswerer(
+  content: GuidanceContent = loadContent(),
+  opts: AnswererOptions = {},
+): Answerer {
   const index = new GuidanceIndex(content);
+  const model = opts.kindModel === undefined ? loadKindModel() : opts.kindModel;
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
     return {
@@ -139,7 +174,9 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const lang = detectLanguage(q.text, opts.lang).lang;
     if (q.empty) return result(lang, 'smalltalk', { smalltalkKind: 'help' });
 
-    const c = classify(q.folded);
+    const rules = classify(q.folded);
+    const decided = combineKind(rules, q.folded, model?.predict(q.folded), model?.thresholds);
+    const c = { ...rules, ...decided };
     const flags = { offerSawAPost: c.describesPost, verdictRequested: c.verdictRequested };
     if (c.kind === 'urgent') {
       return result(lang, 'urgent', {

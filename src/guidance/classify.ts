@@ -296,6 +296,10 @@ const DOMAIN_STRONG_PARTS = [
   '\\b(ethics|ethique|inappropriate|inapproprie\\w*|offensive|offensant\\w*|hate speech|propos haineux|freedom of expression|liberte d expression|free speech)\\b',
   '\\b(harass\\w*|harcel\\w*|discriminat\\w*|bully\\w*|intimid\\w*|monitor\\w*|surveill\\w*|ombud\\w*|digital footprint|empreinte numerique|privacy|confidentialite|psychologically|psychologique\\w*|unconscious bias|prejuges inconscients)\\b',
 ].map((p) => new RegExp(p));
+/** How many of the strong domain word groups the question uses (0 = no strong domain evidence). */
+export function strongDomainGroups(folded: string): number {
+  return DOMAIN_STRONG_PARTS.filter((re) => re.test(folded)).length;
+}
 const DOMAIN_STRONG = { test: (t: string): boolean => DOMAIN_STRONG_PARTS.some((re) => re.test(t)) };
 const DOMAIN_WEAK = any(
   '\\b(accounts?|profiles?|bio|comptes?|profils?)\\b',

@@ -1,0 +1,204 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../projectRoot';
+import { stemEnglish, stemFrench, words } from './analyse';
+import type { UrgentTopic } from './classify';
+
+/**
+ * The learned part of the classifier: a multinomial logistic regression over hashed features of
+ * the folded question, trained offline by `npm run train:kind` (scripts/train-kind.ts) and loaded
+ * from content/kind-model.json. Two heads share the features:
+ *   - kind: in-scope / urgent / out-of-scope
+ *   - topic: which of the six urgent categories (used only when the question is routed urgent)
+ * Features: word unigrams and bigrams, English and French stems, and character 3–5-grams of the
+ * folded text (typo robustness; accents are already folded away by normalise.ts).
+ * Inference is a sparse dot product: a few hundred features × (3 + 6) classes.
+ */
+
+export const KIND_CLASSES = ['in-scope', 'urgent', 'out-of-scope'] as const;
+export type KindClass = (typeof KIND_CLASSES)[number];
+export const TOPIC_CLASSES: readonly UrgentTopic[] = [
+  'disclosure',
+  'violence',
+  'self-harm',
+  'harassment',
+  'journalist',
+  'viral-hate',
+];
+
+export const MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'kind-model.json');
+
+/** FNV-1a, 32 bits: stable across runs and platforms. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export interface FeatureVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Relative weight of the feature groups (each group is L2-normalised, then scaled). */
+const GROUP_SCALE = { word: 1.0, stem: 0.7, bigram: 0.8, char: 1.0 } as const;
+
+/** Hashed, grouped, L2-normalised features of already-folded text. Deterministic. */
+export function features(folded: string, dim: number): FeatureVector {
+  const ws = words(folded).slice(0, 80);
+  const groups: Record<keyof typeof GROUP_SCALE, string[]> = { word: [], stem: [], bigram: [], char: [] };
+  groups.word.push('bias');
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    groups.word.push('w:' + w);
+    const se = stemEnglish(w);
+    const sf = stemFrench(w);
+    groups.stem.push('se:' + se);
+    if (sf !== se) groups.stem.push('sf:' + sf);
+    if (i + 1 < ws.length) groups.bigram.push('b:' + w + ' ' + ws[i + 1]);
+  }
+  const padded = ' ' + ws.join(' ') + ' ';
+  for (let n = 3; n <= 5; n++)
+    for (let i = 0; i + n <= padded.length && i < 400; i++) groups.char.push('c:' + padded.slice(i, i + n));
+  const acc = new Map<number, number>();
+  for (const g of Object.keys(GROUP_SCALE) as (keyof typeof GROUP_SCALE)[]) {
+    const list = groups[g];
+    if (list.length === 0) continue;
+    const v = GROUP_SCALE[g] / Math.sqrt(list.length);
+    for (const f of list) {
+      const h = hash32(f) % dim;
+      acc.set(h, (acc.get(h) ?? 0) + v);
+    }
+  }
+  const idx = new Int32Array(acc.size);
+  const val = new Float32Array(acc.size);
+  let k = 0;
+  for (const [i, v] of acc) {
+    idx[k] = i;
+    val[k++] = v;
+  }
+  return { idx, val };
+}
+
+export function softmax(z: number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+/** A linear layer over hashed features: weights[c * dim + i]. */
+export class LinearHead {
+  constructor(
+    readonly dim: number,
+    readonly classes: number,
+    readonly weights: Float32Array,
+    readonly bias: Float32Array,
+  ) {}
+  logits(x: FeatureVector): number[] {
+    const z = Array.from(this.bias);
+    for (let c = 0; c < this.classes; c++) {
+      const off = c * this.dim;
+      let s = z[c]!;
+      for (let k = 0; k < x.idx.length; k++) s += this.weights[off + x.idx[k]!]! * x.val[k]!;
+      z[c] = s;
+    }
+    return z;
+  }
+  probs(x: FeatureVector): number[] {
+    return softmax(this.logits(x));
+  }
+}
+
+/** Thresholds chosen by the training script on out-of-fold predictions (never on the blind sets). */
+export interface KindThresholds {
+  /** p(urgent) at or above which a question the rules did not flag is routed urgent. */
+  urgent: number;
+  /** …the same for general-advice framing ("how do we talk about…"), which needs more evidence. */
+  urgentGeneral: number;
+  /** p(out-of-scope) at or above which a question without strong domain words is declined. */
+  outOfScope: number;
+  /** …the same when the question has strong domain words (social media, posts, ethics…). */
+  outOfScopeStrong: number;
+  /** p(in-scope) at or above which the rules' balance-of-evidence decline is overridden. */
+  keepInScope: number;
+}
+
+export interface KindModelFile {
+  version: 1;
+  dim: number;
+  kind: { scale: number; weights: string; bias: number[] };
+  topic: { scale: number; weights: string; bias: number[] };
+  thresholds: KindThresholds;
+  trainedOn: { files: string[]; real: number; augmented: number; trainedAt: string };
+  validation: Record<string, number>;
+}
+
+export interface KindPrediction {
+  pInScope: number;
+  pUrgent: number;
+  pOutOfScope: number;
+  topic: UrgentTopic;
+}
+
+export class KindModel {
+  constructor(
+    readonly dim: number,
+    readonly kind: LinearHead,
+    readonly topic: LinearHead,
+    readonly thresholds: KindThresholds,
+  ) {}
+
+  predict(folded: string): KindPrediction {
+    const x = features(folded, this.dim);
+    const p = this.kind.probs(x);
+    const t = this.topic.logits(x);
+    let best = 0;
+    for (let i = 1; i < t.length; i++) if (t[i]! > t[best]!) best = i;
+    return { pInScope: p[0]!, pUrgent: p[1]!, pOutOfScope: p[2]!, topic: TOPIC_CLASSES[best]! };
+  }
+}
+
+/** Int16-quantised weights, base64: small on disk, exact to ~1e-4 of the largest weight. */
+export function encodeWeights(w: Float32Array): { scale: number; weights: string } {
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i]! / scale);
+  return { scale, weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64') };
+}
+
+function decodeWeights(enc: { scale: number; weights: string }): Float32Array {
+  const buf = Buffer.from(enc.weights, 'base64');
+  const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const w = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) w[i] = q[i]! * enc.scale;
+  return w;
+}
+
+export function modelFromFile(file: KindModelFile): KindModel {
+  const kind = new LinearHead(file.dim, 3, decodeWeights(file.kind), Float32Array.from(file.kind.bias));
+  const topic = new LinearHead(
+    file.dim,
+    TOPIC_CLASSES.length,
+    decodeWeights(file.topic),
+    Float32Array.from(file.topic.bias),
+  );
+  return new KindModel(file.dim, kind, topic, file.thresholds);
+}
+
+let cached: KindModel | null | undefined;
+
+/** The committed model, or null when the file is absent (the rules then decide alone). */
+export function loadKindModel(file = MODEL_FILE): KindModel | null {
+  if (file === MODEL_FILE && cached !== undefined) return cached;
+  const model = existsSync(file)
+    ? modelFromFile(JSON.parse(readFileSync(file, 'utf8')) as KindModelFile)
+    : null;
+  if (file === MODEL_FILE) cached = model;
+  return model;
+}
