@@ -16,6 +16,14 @@ export interface Failure {
   readonly status: number;
   readonly retryAfterSeconds?: number;
   readonly kinds?: readonly string[];
+  /** Hold the request this long before answering (a slow or timing-out connector). */
+  readonly delayMs?: number;
+}
+
+/** A slow answer: the call is held, then handled normally (or fails, with `failNext`'s `delayMs`). */
+export interface Delay {
+  readonly delayMs: number;
+  readonly kinds?: readonly string[];
 }
 
 export interface TeamFixture {
@@ -36,13 +44,15 @@ export interface MemberFixture {
 /**
  * A small Bot Connector on loopback: records every outgoing call of the bot (send, reply, update, create
  * conversation) and answers the TeamsInfo calls from fixtures. It can be told to fail the next calls with
- * 429 (with Retry-After), 500 or 403, the same traffic Teams produces.
+ * 429 (with Retry-After), 500 or 403, the same traffic Teams produces, and to answer slowly (timeouts).
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   readonly teams = new Map<string, TeamFixture>();
   readonly members = new Map<string, MemberFixture>();
   private failures: Failure[] = [];
+  private delays: Delay[] = [];
+  private held = new Set<NodeJS.Timeout>();
   private server?: http.Server;
   private counter = 0;
   url = '';
@@ -56,6 +66,8 @@ export class FakeConnector {
 
   async stop(): Promise<void> {
     if (!this.server) return;
+    for (const timer of this.held) clearTimeout(timer);
+    this.held.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
@@ -65,9 +77,25 @@ export class FakeConnector {
     for (let i = 0; i < count; i++) this.failures.push(failure);
   }
 
+  /** The next `count` matching calls are held `delayMs` before they are answered normally. */
+  delayNext(count: number, delay: Delay): void {
+    for (let i = 0; i < count; i++) this.delays.push(delay);
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.failures = [];
+    this.delays = [];
+  }
+
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.held.delete(timer);
+        resolve();
+      }, ms);
+      this.held.add(timer);
+    });
   }
 
   /** Activities the bot sent (send or reply), optionally to one conversation. */
@@ -90,6 +118,7 @@ export class FakeConnector {
     const failureIndex = this.failures.findIndex((f) => !f.kinds || f.kinds.includes(kind));
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
+      if (failure!.delayMs) await this.hold(failure!.delayMs);
       this.calls.push({
         method,
         path: url.pathname,
@@ -104,6 +133,8 @@ export class FakeConnector {
       res.end(JSON.stringify({ error: { code: 'Failure', message: 'injected failure' } }));
       return;
     }
+    const delayIndex = this.delays.findIndex((d) => !d.kinds || d.kinds.includes(kind));
+    if (delayIndex >= 0) await this.hold(this.delays.splice(delayIndex, 1)[0]!.delayMs);
     this.calls.push({ method, path: url.pathname, kind, conversationId, activityId, body });
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
