@@ -24,6 +24,7 @@ const OUTSIDER = {
   name: 'Kim Outsider',
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
 };
+const OMBUD_TEAM = '19:ombud-office@thread.tacv2';
 const MANAGER_CHAT = 'a:manager-personal-chat';
 const CARD_THREAD = `${TEAM.id};messageid=thread-7`;
 const SECOND_OFFICER = {
@@ -123,6 +124,8 @@ describe('tab API (authenticated mode)', () => {
         ALLOWED_TENANT_IDS: TENANT_ID,
         VE_TEAM_ID: TEAM.id,
         VE_CHANNEL_ID: TEAM.id,
+        OMBUD_TEAM_ID: OMBUD_TEAM,
+        OMBUD_CHANNEL_ID: OMBUD_TEAM,
         CASE_OUTBOX_POLL_SECONDS: '0',
       },
       authOverrides: { credentialsFactory: new NoTokenCredentials() },
@@ -136,6 +139,7 @@ describe('tab API (authenticated mode)', () => {
       installed: true,
     };
     await store.put(TEAMS, TEAM.id, team);
+    await store.put(TEAMS, OMBUD_TEAM, { ...team, teamId: OMBUD_TEAM, name: 'Ombud' });
     const managerChat: UserChatRecord = {
       userId: MANAGER.id,
       aadObjectId: MANAGER.aadObjectId,
@@ -419,6 +423,40 @@ describe('tab API (authenticated mode)', () => {
       expect(badOutcome.status).toBe(400);
       expect((await call(caseUrl('not-a-case'), as(OFFICER))).status).toBe(404);
       expect((await cases.get(caseId))?.status).toBe('new');
+    });
+  });
+
+  describe('Ombud board', () => {
+    const ombudUrl = (path = '') => `/api/tabs/board${path}?teamId=${encodeURIComponent(OMBUD_TEAM)}`;
+
+    it('shows that a request exists, but neither who asked nor what, until someone takes it', async () => {
+      const list = await call(ombudUrl(), as(OFFICER));
+      expect(list.status).toBe(200);
+      expect(list.body.office).toBe('ombud');
+      expect(list.body.cases).toEqual([
+        expect.objectContaining({ caseId: ids.ombud, confidential: true, urgency: 'timeSensitive' }),
+      ]);
+      expect(list.text).not.toContain(MANAGER.name);
+      const detail = await call(ombudUrl(`/cases/${ids.ombud}`), as(OFFICER));
+      expect(detail.text).not.toContain('A confidential matter');
+      expect(detail.text).not.toContain(MANAGER.name);
+    });
+
+    it('shows the details to the person who takes the case, and only to them', async () => {
+      const taken = await call(ombudUrl(`/cases/${ids.ombud}/assign`), as(OFFICER), {
+        method: 'POST',
+        body: { seenAssignee: 'none' },
+      });
+      expect(taken.status).toBe(200);
+      expect(taken.body.case).toMatchObject({
+        confidential: false,
+        summary: 'A confidential matter for the Ombud.',
+        manager: { name: MANAGER.name },
+      });
+      const colleague = await call(ombudUrl(`/cases/${ids.ombud}`), as(SECOND_OFFICER));
+      expect(colleague.body.case.confidential).toBe(true);
+      expect(colleague.text).not.toContain('A confidential matter');
+      expect(colleague.text).not.toContain(MANAGER.name);
     });
   });
 
