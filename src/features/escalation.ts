@@ -22,6 +22,7 @@ import {
   type EscalationOptions,
 } from '../dialogs/escalation/escalationDialog';
 import { t, type Lang } from '../i18n';
+import { RecordService } from '../records/sawPostRecord';
 import { officeWords } from '../dialogs/escalation/officeWords';
 import { caseCard, caseListCard, formatDate, VERBS } from './escalationCards';
 import { cardActivity, createCaseEffects } from './escalationEffects';
@@ -51,16 +52,6 @@ export function classifyPostFailure(err: unknown): FailureVerdict {
 function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
-
-const RECORDS = 'records';
-interface SharedRecord {
-  owner: string;
-  createdAt: string;
-  expiresAt?: string;
-  path?: 'clearViolation' | 'notSure';
-  answers?: { consultTopics?: string[] };
-}
-const TOPICS = ['recurrence', 'takeDown', 'adminAction'] as const;
 
 /**
  * Escalation to the values and ethics office or the Ombud: the manager's dialog and "my cases" (personal
@@ -117,16 +108,13 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     log: (event, fields) => logger.info({ event, ...fields }, event),
   });
 
+  const records = new RecordService(store, { retentionDays: config.recordRetentionDays, now });
   const recordSummary = async (context: TurnContext, recordId: string, lang: Lang) => {
     const owner = context.activity.from.aadObjectId ?? context.activity.from.id;
-    const doc = await store.get<SharedRecord>(RECORDS, recordId);
-    const record = doc?.value;
-    if (!record || record.owner !== owner || (record.expiresAt && record.expiresAt <= now().toISOString()))
-      return undefined;
+    const record = await records.get(owner, recordId); // someone else's (or an expired) record gives nothing
+    if (!record) return undefined;
     // Only the structured choices travel: the manager's private notes stay in their record.
-    const topics = (record.answers?.consultTopics ?? []).filter((x): x is (typeof TOPICS)[number] =>
-      (TOPICS as readonly string[]).includes(x),
-    );
+    const topics = record.answers.consultTopics ?? [];
     return t(lang, 'escalation.recordText', {
       date: formatDate(lang, record.createdAt),
       path: t(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { COLLECTIONS, type AuditEntry, type CaseRecord } from '../../src/cases/types';
 import { OFFICE_CHANNELS, type OfficeChannel } from '../../src/features/officeChannels';
+import { RecordService } from '../../src/records/sawPostRecord';
 import { BOT, MANAGER, OFFICER, TEAM, mention, message, submit } from '../support/activities';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText as plainText, type RunningBot } from '../support/harness';
@@ -462,6 +463,42 @@ describe('escalation to an office', () => {
       'To keep things private, I do that only in our personal chat. Open a chat with me (search for "Social Media Guidance") and type "Talk to an office".',
     );
     expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(before);
+  });
+
+  it('attaches the manager’s "I saw a post" record by choice, without its private notes', async () => {
+    const records = new RecordService(bot.app.store, { retentionDays: 90 });
+    const { record } = await records.create({
+      owner: MANAGER.aadObjectId,
+      idempotencyKey: 'escalation-test',
+      lang: 'en',
+      answers: {
+        violation: 'notSure',
+        steps: { context: { note: 'Private: spoke with Jane Doe' } },
+        consultTopics: ['takeDown'],
+      },
+      contentVersion: 'test',
+    });
+    const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+    await bot.post(
+      submit(
+        { verb: 'escalate', office: 'valuesEthics', recordId: record.id },
+        { serviceUrl: bot.connector.url },
+      ),
+    );
+    await say(SUMMARY);
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(-1))).toContain(
+      'Attach your "I saw a post" record',
+    );
+    for (const text of ['Attach the record', 'Routine', 'Teams chat']) await say(text);
+    await say('Send it');
+    const id = caseIdIn(visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(-1)))!;
+    const post = await waitFor(() => posts(bot.connector)[0], 'the case card');
+    const card = visibleText([post.body.activity]);
+    expect(card).toContain(`Request ${id}`);
+    expect(card).toContain(
+      'The manager was not sure whether the post was a violation. Questions for the office: asking for the post to be taken down.',
+    );
+    expect(card).not.toContain('Jane Doe');
   });
 
   it('continues in French when the manager types "français" in the middle of the request', async () => {
