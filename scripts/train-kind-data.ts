@@ -132,6 +132,27 @@ const IN_EN = {
     gen2: ['talk as a team about harassment from the public', 'discuss what to do if one of us is doxxed', 'prepare the team for media queries about posts', 'talk about mental health and social media', 'handle grey areas like international conflicts'],
   },
 };
+/** Short guidance questions with no social-media word, and clear Code violations that are not emergencies. */
+const IN_GENERIC_EN = {
+  t: ['How do I {g}?', 'how can I {g}', 'What does the guidance say about how to {g}?', '{S} is {cv} {P}', '{S} {cv2}. What should I do?'],
+  s: {
+    g: ['foster a safe space where people raise concerns', 'check my own unconscious bias', 'know what the end goal is', 'restore trust in the team', 'communicate my decision to the employee', 'support someone going through a hard time', 'understand the context before judging', 'find out what the employee intended', 'know which offices to involve', 'tell if this is likely to happen again', 'decide if administrative action is needed', 'keep the response proportional', 'handle a complex question I cannot answer', 'make sure the team stays inclusive and healthy', 'remind staff of their oath', 'explain impartiality to my team', 'talk about the duty of loyalty', 'tell people where to turn for support'],
+    cv: ['using their federal job title to sell skincare', 'promoting a side business by saying they are a government inspector', 'advertising paid consulting by mentioning their government role', 'mocking a coworker in public comments', 'making fun of a colleague with a disability', 'selling products to clients they met through work'],
+    cv2: ['mentions being a federal officer to get customers for her business', 'uses his government position to promote his company', 'made a post bullying a colleague', 'keeps posting about a colleague in a demeaning way'],
+    S: EN.S,
+    P: EN.P,
+  },
+};
+const IN_GENERIC_FR = {
+  t: ['Comment {g} ?', 'Que dit l’orientation sur la façon de {g} ?', '{S} est en train de {cv} {P}', '{S} {cv2}. Que faire ?'],
+  s: {
+    g: ['créer un espace sécuritaire pour soulever des préoccupations', 'vérifier mes préjugés inconscients', 'savoir quel est l’objectif final', 'rétablir la confiance dans l’équipe', 'communiquer ma décision à l’employé', 'soutenir une personne qui vit des difficultés', 'comprendre le contexte avant de juger', 'connaître les intentions de l’employé', 'savoir quels bureaux impliquer', 'savoir si cela risque de se reproduire', 'décider si des mesures administratives sont nécessaires', 'garder une réponse proportionnelle', 'répondre à une question complexe', 'rappeler le serment au personnel', 'expliquer l’impartialité à mon équipe'],
+    cv: ['utiliser son titre fédéral pour vendre des produits', 'promouvoir son entreprise en se présentant comme inspectrice du gouvernement', 'se moquer d’un collègue dans des commentaires publics', 'annoncer des services payants en mentionnant son poste au gouvernement'],
+    cv2: ['mentionne son poste fédéral pour attirer des clients', 'utilise son poste au gouvernement pour promouvoir son entreprise', 'a publié un message intimidant envers une collègue'],
+    S: FR.S,
+    P: FR.P,
+  },
+};
 const IN_FR = {
   t: ['Comment {act} ?', 'Que dit l’orientation sur {topic} ?', 'Petite question sur {topic}', 'Quelles sont les règles concernant {topic} ?', 'Mon employé me pose une question sur {topic}, que lui dire ?', 'Qui consulter au sujet de {topic} ?', 'De façon générale, {gen}', 'Comment devrait-on {gen2} ?'],
   s: {
@@ -182,6 +203,8 @@ export function augment(seed = 7): AugExample[] {
   for (const [lang, spec, n] of [
     ['en', IN_EN, 220],
     ['fr', IN_FR, 180],
+    ['en', IN_GENERIC_EN, 120],
+    ['fr', IN_GENERIC_FR, 90],
   ] as const)
     for (const q of expand(r, spec.t, spec.s, n)) out.push({ q, kind: 'in-scope', lang });
   // typo copies of a quarter of everything

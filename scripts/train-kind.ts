@@ -24,6 +24,7 @@ import {
   KIND_CLASSES,
   LinearHead,
   MODEL_FILE,
+  SHORT_QUESTION_WORDS,
   softmax,
   TOPIC_CLASSES,
   type FeatureVector,
@@ -34,6 +35,7 @@ import {
 import { augment, rng } from './train-kind-data';
 
 const DIM = 1 << 15;
+const SHORT_WORDS = SHORT_QUESTION_WORDS;
 const EPOCHS = 14;
 const LR = 0.5;
 const L2 = 2e-5;
@@ -171,6 +173,7 @@ const urgent = oof.filter((o) => o.e.kind === 'urgent');
 const oos = oof.filter((o) => o.e.kind === 'out-of-scope');
 const general = (o: (typeof oof)[number]): boolean => isGeneralQuestion(o.e.folded);
 const strong = (o: (typeof oof)[number]): boolean => strongDomainGroups(o.e.folded) > 0;
+const short = (o: (typeof oof)[number]): boolean => o.e.folded.split(' ').length <= SHORT_WORDS;
 
 const thresholds: KindThresholds = {
   // the model alone raises at most ~3% false urgent alarms on in-scope questions
@@ -179,6 +182,8 @@ const thresholds: KindThresholds = {
   urgentGeneral: 0,
   // the model alone declines at most ~2% of in-scope questions without strong domain words, 1% with
   outOfScope: thresholdForRate(inScope.filter((o) => !strong(o)).map((o) => o.p[2]!), 0.02, 0.5),
+  // short questions carry little evidence: the same 2% bound, measured on short in-scope questions only
+  outOfScopeShort: thresholdForRate(inScope.filter((o) => !strong(o) && short(o)).map((o) => o.p[2]!), 0.02, 0.5),
   outOfScopeStrong: thresholdForRate(inScope.filter(strong).map((o) => o.p[2]!), 0.01, 0.6),
   // the rules' balance-of-evidence decline is overridden only when ≤ 1% of out-of-scope questions reach this
   keepInScope: thresholdForRate(oos.map((o) => o.p[0]!), 0.01, 0.8),
@@ -188,13 +193,17 @@ thresholds.urgentGeneral = Math.max(
   thresholdForRate(inScope.filter(general).map((o) => o.p[1]!), 0.02, 0.3),
 );
 
+function oosThreshold(o: (typeof oof)[number]): number {
+  if (strong(o)) return thresholds.outOfScopeStrong;
+  return short(o) ? Math.max(thresholds.outOfScope, thresholds.outOfScopeShort) : thresholds.outOfScope;
+}
 const rate = (xs: boolean[]): number => Math.round((1000 * xs.filter(Boolean).length) / Math.max(1, xs.length)) / 1000;
 const validation = {
   oofQuestions: oof.length,
   urgentRecallModelAlone: rate(urgent.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent))),
   urgentFalseAlarmModelAlone: rate(inScope.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent))),
-  oosRecallModelAlone: rate(oos.map((o) => o.p[2]! >= (strong(o) ? thresholds.outOfScopeStrong : thresholds.outOfScope))),
-  inScopeDeclinedModelAlone: rate(inScope.map((o) => o.p[2]! >= (strong(o) ? thresholds.outOfScopeStrong : thresholds.outOfScope))),
+  oosRecallModelAlone: rate(oos.map((o) => o.p[2]! >= oosThreshold(o))),
+  inScopeDeclinedModelAlone: rate(inScope.map((o) => o.p[2]! >= oosThreshold(o))),
   argmaxAccuracy: rate(oof.map((o) => KIND_CLASSES[o.p.indexOf(Math.max(...o.p))] === o.e.kind)),
   topicAgreementWithRules: rate(urgent.filter((o) => o.e.topic).map((o) => o.topic === o.e.topic)),
 };

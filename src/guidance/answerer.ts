@@ -6,7 +6,7 @@ import { loadContent, type GuidanceContent } from './content';
 import { detectLanguage } from './detectLanguage';
 import { normaliseQuestion } from './normalise';
 import { cuedPassage } from './intents';
-import { loadKindModel, type KindModel, type KindPrediction } from './kindModel';
+import { loadKindModel, outOfScopeThreshold, type KindModel, type KindPrediction } from './kindModel';
 import { GuidanceIndex, type Retrieval } from './retrieve';
 import { isGeneralQuestion } from './urgency';
 import { MANAGER_CONTEXT } from './scope';
@@ -143,7 +143,7 @@ export function combineKind(
     return { kind: 'urgent', urgentTopic: m.topic };
   if (c.kind === 'in-scope' && !c.verdictRequested) {
     const strong = strongDomainGroups(folded) > 0;
-    if (m.pOutOfScope >= (strong ? th.outOfScopeStrong : th.outOfScope)) return { kind: 'out-of-scope' };
+    if (m.pOutOfScope >= outOfScopeThreshold(th, folded, strong)) return { kind: 'out-of-scope' };
   }
   if (c.kind === 'out-of-scope' && c.domainSignal && m.pInScope >= th.keepInScope) return { kind: 'in-scope' };
   return { kind: c.kind };

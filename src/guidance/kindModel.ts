@@ -26,6 +26,16 @@ export const TOPIC_CLASSES: readonly UrgentTopic[] = [
   'viral-hate',
 ];
 
+/** Questions of at most this many words get their own out-of-scope threshold. */
+export const SHORT_QUESTION_WORDS = 8;
+
+/** The out-of-scope threshold that applies to this folded question. */
+export function outOfScopeThreshold(th: KindThresholds, folded: string, strongDomain: boolean): number {
+  if (strongDomain) return th.outOfScopeStrong;
+  const short = folded.split(' ').length <= SHORT_QUESTION_WORDS;
+  return short ? Math.max(th.outOfScope, th.outOfScopeShort) : th.outOfScope;
+}
+
 export const MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'kind-model.json');
 
 /** FNV-1a, 32 bits: stable across runs and platforms. */
@@ -121,6 +131,8 @@ export interface KindThresholds {
   urgentGeneral: number;
   /** p(out-of-scope) at or above which a question without strong domain words is declined. */
   outOfScope: number;
+  /** …for short questions (≤ SHORT_QUESTION_WORDS words), which carry little evidence either way. */
+  outOfScopeShort: number;
   /** …the same when the question has strong domain words (social media, posts, ethics…). */
   outOfScopeStrong: number;
   /** p(in-scope) at or above which the rules' balance-of-evidence decline is overridden. */
