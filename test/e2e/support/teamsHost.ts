@@ -80,3 +80,36 @@ export async function startTeamsHost(): Promise<TeamsHost> {
     },
   };
 }
+
+/**
+ * The production shape, offline: the host page served as https://teams.microsoft.com and the tab as
+ * https://<domain>, both through Playwright routes (the tab's requests are passed on to the local bot).
+ * teams-js then trusts its parent by its built-in list of Teams origins, with no development origins.
+ */
+export async function routeAsTeams(
+  page: import('playwright-core').Page,
+  options: { domain: string; botUrl: string },
+): Promise<{ url: TeamsHost['url'] }> {
+  const html = readFileSync(path.join(__dirname, 'teamsHost.html'));
+  await page.route('https://teams.microsoft.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.route(`https://${options.domain}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${options.botUrl}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+  const origin = 'https://teams.microsoft.com';
+  return {
+    url: ({ tabUrl, frameContext, context, token, silent }) =>
+      `${origin}/_test/?config=${encodeURIComponent(
+        JSON.stringify({
+          tabUrl,
+          frameContext,
+          context: legacyContext(context, frameContext),
+          token,
+          silent,
+        }),
+      )}`,
+  };
+}
