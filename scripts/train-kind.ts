@@ -59,11 +59,21 @@ function loadReal(): Example[] {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { q: string; kind: string };
       const kind: KindClass | undefined =
-        row.kind === 'answer' ? 'in-scope' : row.kind === 'urgent' || row.kind === 'out-of-scope' ? row.kind : undefined;
+        row.kind === 'answer'
+          ? 'in-scope'
+          : row.kind === 'urgent' || row.kind === 'out-of-scope'
+            ? row.kind
+            : undefined;
       if (!kind) continue;
       const folded = normaliseQuestion(row.q).folded;
       const c = classify(folded);
-      out.push({ folded, kind, topic: kind === 'urgent' ? c.urgentTopic : undefined, weight: REAL_WEIGHT, real: true });
+      out.push({
+        folded,
+        kind,
+        topic: kind === 'urgent' ? c.urgentTopic : undefined,
+        weight: REAL_WEIGHT,
+        real: true,
+      });
     }
   }
   return out;
@@ -148,9 +158,15 @@ function thresholdForRate(negatives: number[], rate: number, floor: number): num
 
 const t0 = performance.now();
 const real = loadReal();
-const extra = [
+const extra: Example[] = [
   ...loadHints(),
-  ...augment().map((a) => ({ folded: normaliseQuestion(a.q).folded, kind: a.kind, topic: a.topic, weight: 1, real: false })),
+  ...augment().map((a) => ({
+    folded: normaliseQuestion(a.q).folded,
+    kind: a.kind,
+    topic: a.topic,
+    weight: 1,
+    real: false,
+  })),
 ];
 for (const e of [...real, ...extra]) e.x = features(e.folded, DIM);
 
@@ -177,31 +193,60 @@ const short = (o: (typeof oof)[number]): boolean => o.e.folded.split(' ').length
 
 const thresholds: KindThresholds = {
   // the model alone raises at most ~3% false urgent alarms on in-scope questions
-  urgent: thresholdForRate(inScope.map((o) => o.p[1]!), 0.03, 0.2),
+  urgent: thresholdForRate(
+    inScope.map((o) => o.p[1]!),
+    0.03,
+    0.2,
+  ),
   // general-advice framings ("how do we talk about harassment?") at most ~2%, and never below the above
   urgentGeneral: 0,
   // the model alone declines at most ~2% of in-scope questions without strong domain words, 1% with
-  outOfScope: thresholdForRate(inScope.filter((o) => !strong(o)).map((o) => o.p[2]!), 0.02, 0.5),
+  outOfScope: thresholdForRate(
+    inScope.filter((o) => !strong(o)).map((o) => o.p[2]!),
+    0.02,
+    0.5,
+  ),
   // short questions carry little evidence: the same 2% bound, measured on short in-scope questions only
-  outOfScopeShort: thresholdForRate(inScope.filter((o) => !strong(o) && short(o)).map((o) => o.p[2]!), 0.02, 0.5),
-  outOfScopeStrong: thresholdForRate(inScope.filter(strong).map((o) => o.p[2]!), 0.01, 0.6),
+  outOfScopeShort: thresholdForRate(
+    inScope.filter((o) => !strong(o) && short(o)).map((o) => o.p[2]!),
+    0.02,
+    0.5,
+  ),
+  outOfScopeStrong: thresholdForRate(
+    inScope.filter(strong).map((o) => o.p[2]!),
+    0.01,
+    0.6,
+  ),
   // the rules' balance-of-evidence decline is overridden only when ≤ 1% of out-of-scope questions reach this
-  keepInScope: thresholdForRate(oos.map((o) => o.p[0]!), 0.01, 0.8),
+  keepInScope: thresholdForRate(
+    oos.map((o) => o.p[0]!),
+    0.01,
+    0.8,
+  ),
 };
 thresholds.urgentGeneral = Math.max(
   thresholds.urgent,
-  thresholdForRate(inScope.filter(general).map((o) => o.p[1]!), 0.02, 0.3),
+  thresholdForRate(
+    inScope.filter(general).map((o) => o.p[1]!),
+    0.02,
+    0.3,
+  ),
 );
 
 function oosThreshold(o: (typeof oof)[number]): number {
   if (strong(o)) return thresholds.outOfScopeStrong;
   return short(o) ? Math.max(thresholds.outOfScope, thresholds.outOfScopeShort) : thresholds.outOfScope;
 }
-const rate = (xs: boolean[]): number => Math.round((1000 * xs.filter(Boolean).length) / Math.max(1, xs.length)) / 1000;
+const rate = (xs: boolean[]): number =>
+  Math.round((1000 * xs.filter(Boolean).length) / Math.max(1, xs.length)) / 1000;
 const validation = {
   oofQuestions: oof.length,
-  urgentRecallModelAlone: rate(urgent.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent))),
-  urgentFalseAlarmModelAlone: rate(inScope.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent))),
+  urgentRecallModelAlone: rate(
+    urgent.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent)),
+  ),
+  urgentFalseAlarmModelAlone: rate(
+    inScope.map((o) => o.p[1]! >= (general(o) ? thresholds.urgentGeneral : thresholds.urgent)),
+  ),
   oosRecallModelAlone: rate(oos.map((o) => o.p[2]! >= oosThreshold(o))),
   inScopeDeclinedModelAlone: rate(inScope.map((o) => o.p[2]! >= oosThreshold(o))),
   argmaxAccuracy: rate(oof.map((o) => KIND_CLASSES[o.p.indexOf(Math.max(...o.p))] === o.e.kind)),
@@ -217,7 +262,9 @@ const file: KindModelFile = {
   dim: DIM,
   kind: { ...encodeWeights(heads.kind.weights), bias: Array.from(heads.kind.bias, (v) => +v.toFixed(5)) },
   topic: { ...encodeWeights(heads.topic.weights), bias: Array.from(heads.topic.bias, (v) => +v.toFixed(5)) },
-  thresholds: Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, +v.toFixed(4)])) as unknown as KindThresholds,
+  thresholds: Object.fromEntries(
+    Object.entries(thresholds).map(([k, v]) => [k, +v.toFixed(4)]),
+  ) as unknown as KindThresholds,
   trainedOn: {
     files: TRAIN_FILES,
     real: real.length,
@@ -230,5 +277,9 @@ writeFileSync(MODEL_FILE, JSON.stringify(file) + '\n');
 console.log(`examples: ${real.length} labelled + ${extra.length} hints/augmented`);
 console.log('thresholds', file.thresholds);
 console.log('out-of-fold validation', validation);
-console.log(`5-fold + final training: ${((t2 - t0) / 1000).toFixed(1)} s (final model alone ${((t2 - t1) / 1000).toFixed(1)} s)`);
-console.log(`wrote ${path.relative(ROOT, MODEL_FILE)} (${(JSON.stringify(file).length / 1024).toFixed(0)} KiB)`);
+console.log(
+  `5-fold + final training: ${((t2 - t0) / 1000).toFixed(1)} s (final model alone ${((t2 - t1) / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `wrote ${path.relative(ROOT, MODEL_FILE)} (${(JSON.stringify(file).length / 1024).toFixed(0)} KiB)`,
+);
