@@ -136,11 +136,6 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
   };
 
   server.get(
-    '/api/tabs/me',
-    route(async (_req, caller) => ({ aadObjectId: caller.aadObjectId, name: caller.name })),
-  );
-
-  server.get(
     '/api/tabs/board',
     route(async (req, caller) => {
       const { office } = await officeFor(req, caller);
