@@ -13,8 +13,9 @@ import { registerTabsApi } from './tabsApi';
 import { teamsMembership } from './teamsMembership';
 
 /**
- * Composition of the tabs: pages under /tabs/, data under /api/tabs/. Called once by createApp; tests and
- * the escalation feature can pass their own case actions (with the card-refresh hook) and office access.
+ * Composition of the tabs: pages under /tabs/, data under /api/tabs/. Called once by createApp. By default
+ * the board acts through the escalation feature's CaseService, effects (caseChangeEffects) and office
+ * directory; createApp's `tabs` option can replace any of them (e.g. in tests).
  */
 export interface TabsOptions {
   readonly cases?: TabCaseActions;
