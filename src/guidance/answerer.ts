@@ -145,7 +145,8 @@ export function combineKind(
     const strong = strongDomainGroups(folded) > 0;
     if (m.pOutOfScope >= outOfScopeThreshold(th, folded, strong)) return { kind: 'out-of-scope' };
   }
-  if (c.kind === 'out-of-scope' && c.domainSignal && m.pInScope >= th.keepInScope) return { kind: 'in-scope' };
+  if (c.kind === 'out-of-scope' && c.domainSignal && m.pInScope >= th.keepInScope)
+    return { kind: 'in-scope' };
   return { kind: c.kind };
 }
 
