@@ -88,7 +88,10 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Runs a pass now (after a case is created); passes never overlap, and a kick during one queues another. */
+  /**
+   * Runs a pass now (after a case is created); passes never overlap, and a kick during one queues another.
+   * Never rejects: a failed pass is logged and left to the next poll.
+   */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
@@ -101,6 +104,10 @@ export class OutboxWorker {
           this.again = false;
           await this.pass();
         } while (this.again && !this.stopped);
+      } catch (err) {
+        // The database is unreachable (or similar): the next poll tries again. Callers `void` this promise,
+        // so a rejection here would be unhandled and end the process.
+        this.o.log?.('outbox.passFailed', { error: err instanceof Error ? err.name : 'unknown' });
       } finally {
         this.running = undefined;
       }

@@ -61,8 +61,9 @@ maybe('two instances on one PostgreSQL database', () => {
       // Both workers poll often, so they really compete for the same outbox items.
       CASE_OUTBOX_POLL_SECONDS: '1',
     };
-    [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    // Migrated here first: the processes' migration lock is keyed by their (default) schema name, not ours.
     store = await PostgresStore.open(DATABASE_URL!, { schema });
+    [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
   }, 90_000);
 
   afterAll(async () => {

@@ -55,6 +55,8 @@ export class FakeConnector {
   private held = new Set<NodeJS.Timeout>();
   private server?: http.Server;
   private counter = 0;
+  /** Requests received so far, counted on arrival (before any delay), to know a held call has come in. */
+  arrived = 0;
   url = '';
 
   async start(): Promise<this> {
@@ -110,6 +112,7 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.arrived++;
     const body = await readJson(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);

@@ -1,0 +1,313 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/cases/types';
+import { t } from '../../src/i18n';
+import { PostgresStore } from '../../src/storage/postgres/postgresStore';
+import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
+import { startBotProcess, type BotProcess } from '../support/botProcess';
+import { FakeConnector } from '../support/fakeConnector';
+import { startBot, visibleText, type RunningBot } from '../support/harness';
+import { TcpProxy } from '../support/tcpProxy';
+
+/**
+ * Faults the bot meets in production: the Bot Connector throttling (429 + Retry-After), failing (5xx),
+ * answering slowly or timing out, refusing (403); the database stopping under load; the process killed in
+ * the middle of a turn. The bot keeps answering or says plainly what happened, never crashes, and never
+ * loses what it has acknowledged.
+ */
+
+const VE_CHANNEL = '19:values-ethics@thread.tacv2';
+const SUMMARY = 'An employee posted about a program our team delivers; I need advice on next steps.';
+const UNAVAILABLE = t('en', 'common.error.unavailable');
+const caseIdIn = (text: string) => /\bVE-\d{4}-\d{4}\b/.exec(text)?.[0];
+const person = (name: string) => ({
+  id: `29:${name}`,
+  name: `Person ${name}`,
+  aadObjectId: `aad-${name}`,
+});
+const chatOf = (m: { id: string }) => `a:personal-${m.id}`;
+
+async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+type Poster = { post(activity: unknown): Promise<{ status: number; body: string }> };
+
+/** Walks one manager to the consent step; `confirm` sends "Send it". */
+async function walkEscalation(bot: Poster, connector: FakeConnector, who: ReturnType<typeof person>) {
+  const o = { serviceUrl: connector.url, from: who };
+  for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+    expect((await bot.post(message(text, o))).status).toBe(200);
+  return {
+    confirm: async () => {
+      const before = connector.sentActivities(chatOf(who)).length;
+      expect((await bot.post(message('Send it', o))).status).toBe(200);
+      return visibleText(connector.sentActivities(chatOf(who)).slice(before));
+    },
+  };
+}
+
+const okPosts = (c: FakeConnector, caseId: string) =>
+  c.calls.filter((x) => x.kind === 'createConversation' && JSON.stringify(x.body).includes(caseId));
+const failedPosts = (c: FakeConnector) =>
+  c.calls.filter((x) => x.kind.startsWith('createConversation:failed'));
+const told = (c: FakeConnector, who: { id: string }, pattern: RegExp) =>
+  visibleText(c.sentActivities(chatOf(who))).match(new RegExp(pattern, 'g'))?.length ?? 0;
+
+describe('Bot Connector faults', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ env: { CASE_OUTBOX_POLL_SECONDS: '1' } });
+    bot.connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: bot.connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+  });
+  afterAll(async () => bot.stop());
+  beforeEach(() => bot.connector.reset());
+
+  const say = (text: string, who = MANAGER) =>
+    bot.post(message(text, { serviceUrl: bot.connector.url, from: who }));
+  const answered = (who = MANAGER) => visibleText(bot.connector.sentActivities(chatOf(who)));
+
+  it('answers through a burst of 429 with Retry-After', async () => {
+    bot.connector.failNext(2, { status: 429, retryAfterSeconds: 1, kinds: ['send', 'reply'] });
+    expect((await say('help')).status).toBe(200);
+    expect(bot.connector.calls.filter((c) => c.kind.endsWith(':failed:429'))).toHaveLength(2);
+    expect(answered()).toContain('What I can do');
+  });
+
+  it('survives a burst of 500s longer than the retries: the user is told plainly, the next message is answered', async () => {
+    // The connector client retries a failed reply 3 times; 6 failures exhaust the reply, then the error
+    // notice gets through on its third attempt.
+    bot.connector.failNext(6, { status: 500, kinds: ['send', 'reply'] });
+    expect((await say('help')).status).toBe(200);
+    expect(bot.connector.calls.filter((c) => c.kind.endsWith(':failed:500'))).toHaveLength(6);
+    expect(answered()).toBe(t('en', 'common.error.generic'));
+    expect((await say('help')).status).toBe(200);
+    expect(answered()).toContain('What I can do');
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  }, 60_000);
+
+  it('answers when the connector is slow (a reply held for 2 seconds)', async () => {
+    bot.connector.delayNext(1, { delayMs: 2000, kinds: ['send', 'reply'] });
+    expect((await say('help')).status).toBe(200);
+    expect(answered()).toContain('What I can do');
+  });
+
+  it('a 403 on a reply (the user blocked the bot) ends that turn quietly; the next turn works', async () => {
+    bot.connector.failNext(1, { status: 403, kinds: ['send', 'reply'] });
+    expect((await say('help')).status).toBe(200);
+    expect((await say('help')).status).toBe(200);
+    expect(answered()).toContain('What I can do');
+  });
+
+  it('an escalation confirmed during a 500 burst is delivered once when the connector recovers', async () => {
+    const who = person('burst');
+    const { confirm } = await walkEscalation(bot, bot.connector, who);
+    // More failures than one gateway call absorbs (5 attempts): the outbox must wait and try again.
+    bot.connector.failNext(7, { status: 500, kinds: ['createConversation'] });
+    const caseId = caseIdIn(await confirm());
+    expect(caseId).toBeDefined();
+    await waitFor(() => told(bot.connector, who, /has reached/) > 0, 'the delivery notice', 60_000);
+    // Two more polls: a second post would show now.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(failedPosts(bot.connector)).toHaveLength(7);
+    expect(okPosts(bot.connector, caseId!)).toHaveLength(1);
+    expect(told(bot.connector, who, /has reached/)).toBe(1);
+    const stored = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId!);
+    expect(stored?.value.delivery).toBe('posted');
+    const item = await bot.app.store.get<OutboxItem>(COLLECTIONS.outbox, caseId!);
+    expect(item?.value).toMatchObject({ state: 'posted', attempts: 2 });
+  }, 90_000);
+
+  it('posting that times out (held, then 504) is retried and delivered once', async () => {
+    const who = person('timeout');
+    const { confirm } = await walkEscalation(bot, bot.connector, who);
+    bot.connector.failNext(2, { status: 504, delayMs: 1500, kinds: ['createConversation'] });
+    const caseId = caseIdIn(await confirm());
+    await waitFor(() => okPosts(bot.connector, caseId!).length > 0, 'the case card', 60_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(okPosts(bot.connector, caseId!)).toHaveLength(1);
+    expect(told(bot.connector, who, /has reached/)).toBe(1);
+  }, 90_000);
+
+  it('a 403 on posting (bot removed from the office team) tells the manager plainly, once', async () => {
+    const who = person('forbidden');
+    const { confirm } = await walkEscalation(bot, bot.connector, who);
+    bot.connector.failNext(1, { status: 403, kinds: ['createConversation'] });
+    const caseId = caseIdIn(await confirm());
+    await waitFor(() => told(bot.connector, who, /could not deliver your request/) > 0, 'the notice');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(told(bot.connector, who, /could not deliver your request/)).toBe(1);
+    expect(okPosts(bot.connector, caseId!)).toHaveLength(0);
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId!))?.value.delivery).toBe(
+      'undelivered',
+    );
+  }, 30_000);
+});
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+const withPostgres = DATABASE_URL ? describe : describe.skip;
+
+withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a TCP proxy)', () => {
+  const OUTAGE_MS = 10_000;
+  const schema = `smg_faults_${randomBytes(4).toString('hex')}`;
+  let connector: FakeConnector;
+  let proxy: TcpProxy;
+  let bot: BotProcess;
+  let store: PostgresStore;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const target = new URL(DATABASE_URL!);
+    proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
+    const url = new URL(proxy.rewrite(DATABASE_URL!));
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    connector = await new FakeConnector().start();
+    connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+    // Migrated here first: the process's migration lock is keyed by its (default) schema name, not ours.
+    store = await PostgresStore.open(DATABASE_URL!, { schema });
+    bot = await startBotProcess({ DATABASE_URL: url.toString(), CASE_OUTBOX_POLL_SECONDS: '1' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await store?.close();
+    await proxy?.stop();
+    await connector?.stop();
+    const admin = new Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }, 30_000);
+
+  it('tells users to try again shortly, reports not ready, loses nothing acknowledged, and recovers by itself', async () => {
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+    // Acknowledged before the outage: a case the office channel could not take yet (connector failing).
+    const sender = person('pg-sender');
+    const { confirm } = await walkEscalation(bot, connector, sender);
+    connector.failNext(10_000, { status: 500, kinds: ['createConversation'] });
+    const caseId = caseIdIn(await confirm())!;
+    expect(caseId).toBeDefined();
+    await waitFor(async () => {
+      const item = await store.get<OutboxItem>(COLLECTIONS.outbox, caseId);
+      return item?.value.state === 'pending' && item.value.attempts >= 1;
+    }, 'a first failed delivery');
+    // A manager in the middle of a dialog: the step before the outage is saved.
+    const walker = person('pg-walker');
+    const w = { serviceUrl: connector.url, from: walker };
+    await bot.post(message('escalate', w));
+    await bot.post(message('Values and ethics office', w));
+    expect(visibleText(connector.sentActivities(chatOf(walker)))).toMatch(/Describe the situation/);
+
+    proxy.down();
+    connector.reset(); // the connector recovers while the database is down: nothing can be posted yet
+    const users = Array.from({ length: 5 }, (_, i) => person(`pg-load-${i}`));
+    const until = Date.now() + OUTAGE_MS;
+    let rounds = 0;
+    const readiness: number[] = [];
+    while (Date.now() < until && rounds < 200) {
+      rounds++;
+      const results = await Promise.all(
+        users.map((u) =>
+          bot.post(
+            message('Can I ask my team not to post about work?', { serviceUrl: connector.url, from: u }),
+          ),
+        ),
+      );
+      for (const r of results) expect(r.status).toBe(200);
+      readiness.push((await fetch(`${bot.url}/readyz`)).status);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(rounds).toBeGreaterThan(1);
+    expect(new Set(readiness)).toEqual(new Set([503]));
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    for (const u of users) {
+      const replies = connector.sentActivities(chatOf(u)).map((a) => a.text);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(new Set(replies)).toEqual(new Set([UNAVAILABLE]));
+    }
+    expect(connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(0);
+
+    proxy.up();
+    await waitFor(async () => (await fetch(`${bot.url}/readyz`)).status === 200, 'ready again');
+    // The dialog continues from the step saved before the outage.
+    const before = connector.sentActivities(chatOf(walker)).length;
+    await bot.post(message(SUMMARY, w));
+    expect(visibleText(connector.sentActivities(chatOf(walker)).slice(before))).toMatch(/How urgent is it\?/);
+    // The acknowledged case reaches the office exactly once.
+    await waitFor(() => told(connector, sender, /has reached/) > 0, 'the delivery after recovery', 90_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(okPosts(connector, caseId)).toHaveLength(1);
+    expect(told(connector, sender, /has reached/)).toBe(1);
+    expect((await store.get<CaseRecord>(COLLECTIONS.cases, caseId))?.value.delivery).toBe('posted');
+    // The process never went down: the outbox's failed passes were logged, not thrown.
+    expect(bot.events('outbox.passFailed').length).toBeGreaterThan(0);
+    expect(bot.lines.join('\n')).not.toContain(SUMMARY);
+  }, 180_000);
+});
+
+describe('a bot process killed in the middle of a turn (SQLite)', () => {
+  let connector: FakeConnector;
+  let dataDir: string;
+  let bot: BotProcess | undefined;
+
+  beforeAll(async () => {
+    connector = await new FakeConnector().start();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'smg-kill-'));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('resumes the "I saw a post" step after SIGKILL and a restart on the same file', async () => {
+    const env = { DATABASE_URL: `sqlite:${path.join(dataDir, 'bot.db')}` };
+    bot = await startBotProcess(env);
+    const o = { serviceUrl: connector.url, from: person('killed') };
+    const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+    await bot.post(message('I saw a post', o));
+    await bot.post(step({ step: 'framing' }));
+    await bot.post(step({ step: 'how', choice: 'socialMedia' }));
+    // The reply to the next step is held by the connector; the process dies while waiting for it.
+    const midTurn = step({ step: 'violation', choice: 'notSure' });
+    connector.delayNext(1, { delayMs: 60_000, kinds: ['send', 'reply'] });
+    const arrived = connector.arrived;
+    const pending = bot.post(midTurn).catch(() => ({ status: 0, body: '' }));
+    await waitFor(() => connector.arrived > arrived, 'the held reply');
+    await bot.stop('SIGKILL');
+    expect((await pending).status).toBe(0);
+    connector.reset();
+
+    bot = await startBotProcess(env);
+    // Teams re-sends the activity it got no answer for: the step it was at is still the current one.
+    await bot.post(midTurn);
+    expect(visibleText(connector.sentActivities(chatOf(o.from)))).toMatch(/Understand the context/);
+    await bot.post(step({ step: 'context', note: 'noted' }));
+    expect(visibleText(connector.sentActivities(chatOf(o.from)))).toMatch(/conversation/i);
+  }, 120_000);
+});
