@@ -105,7 +105,8 @@ export class GuidanceBot extends TeamsActivityHandler {
     const verb = invokeValue.action?.verb ?? '';
     const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
     for (const feature of this.features) {
-      const handler = feature.invokeVerbs?.[verb];
+      // Own properties only: a verb such as "constructor" or "toString" must not find Object.prototype's.
+      const handler = ownHandler(feature.invokeVerbs, verb);
       if (!handler || !feature.scopes.includes(turn.scope)) continue;
       const reply = await handler(turn, data);
       return reply.card
@@ -219,7 +220,7 @@ export class GuidanceBot extends TeamsActivityHandler {
       return;
     }
     for (const feature of this.features) {
-      const handler = feature.verbs?.[verb];
+      const handler = ownHandler(feature.verbs, verb);
       if (handler && feature.scopes.includes(turn.scope)) {
         await handler(turn, value);
         return;
@@ -357,6 +358,11 @@ const COMMAND_IDS: ReadonlySet<string> = new Set<CommandId>([
   'registerValuesEthics',
   'registerOmbud',
 ]);
+
+/** The handler registered for `verb`, never an inherited member (`constructor`, `__proto__`, `toString`…). */
+function ownHandler<H>(handlers: Readonly<Record<string, H>> | undefined, verb: string): H | undefined {
+  return handlers && Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;
+}
 
 function isCommandId(value: string): value is CommandId {
   return COMMAND_IDS.has(value);

@@ -55,10 +55,12 @@ type Mutation =
     }
   | Refusal;
 
+// Control characters, and the bidirectional embedding/override/isolate marks that could make the office
+// read the manager's text (or what follows it on the card) in a spoofed order.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Trims, drops control characters and cuts to MAX_CASE_TEXT. */
+/** Trims, drops control and bidirectional-override characters and cuts to MAX_CASE_TEXT. */
 export function cleanCaseText(text: string): string {
   return text.replace(CONTROL_CHARS, '').trim().slice(0, MAX_CASE_TEXT);
 }
