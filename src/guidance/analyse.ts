@@ -72,6 +72,8 @@ const EN_RULES: [string, string][] = [
 /** A light suffix-stripping stemmer (two passes, stems of at least three letters). */
 export function stemEnglish(word: string): string {
   let w = word;
+  // career(s), volunteer(s), engineer(s): the -er is not a suffix ("career" must not become "care")
+  if (/eers?$/.test(w)) return w.replace(/s$/, '');
   for (let pass = 0; pass < 2; pass++) {
     if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) break;
     let changed = false;

@@ -26,6 +26,8 @@ interface DocStats {
   passage: Passage;
   /** term → weighted, length-normalised term frequency summed over fields */
   tf: Map<string, number>;
+  /** the same per field, for the re-ranker's per-field scores */
+  fieldTf: Map<string, number>[];
 }
 
 interface LangIndex {
@@ -38,10 +40,18 @@ interface LangIndex {
 export interface Hit {
   passage: Passage;
   score: number;
+  /** BM25 of the question against each field alone (text, topic, questions, keywords). */
+  fieldScores?: number[];
+  /** Share of the question's term weight this passage matched (0..1). */
+  matched?: number;
 }
+
+export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
 export interface Retrieval {
   hits: Hit[];
+  /** The question's index terms (with adjacent-pair terms), after fuzzy matching. */
+  terms: string[];
   /** Share of the question's term weight that the best passage matched (0..1). */
   coverage: number;
   /** Question terms that were found in the index (directly or by fuzzy match). */
@@ -77,14 +87,20 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   const df = new Map<string, number>();
   const docs: DocStats[] = perDoc.map(({ passage, fields }) => {
     const tf = new Map<string, number>();
+    const fieldTf: Map<string, number>[] = [];
     for (const f of Object.keys(FIELDS) as Field[]) {
       const norm = 1 - FIELD_B[f] + (FIELD_B[f] * fields[f].length) / avgLen[f];
       const counts = new Map<string, number>();
       for (const t of fields[f]) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, c] of counts) tf.set(t, (tf.get(t) ?? 0) + (FIELDS[f] * c) / norm);
+      const ftf = new Map<string, number>();
+      for (const [t, c] of counts) {
+        tf.set(t, (tf.get(t) ?? 0) + (FIELDS[f] * c) / norm);
+        ftf.set(t, c / norm);
+      }
+      fieldTf.push(ftf);
     }
     for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    return { passage, tf };
+    return { passage, tf, fieldTf };
   });
   const n = docs.length;
   const idf = new Map<string, number>();
@@ -118,6 +134,10 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
+}
+
 export class GuidanceIndex {
   private readonly langs: Record<Lang, LangIndex>;
   private readonly fuzzyCache: Record<Lang, Map<string, string | null>> = { en: new Map(), fr: new Map() };
@@ -140,6 +160,9 @@ export class GuidanceIndex {
       for (const v of index.vocabulary) {
         if (v.length < 4) continue;
         let d = editDistance(term, v, max);
+        // in a short word one changed letter is usually another word ("mild"/"mind", "calm"/"call"),
+        // not a typo: only swapped, missing or extra letters count there
+        if (d === 1 && term.length <= 5 && term.length === v.length && !sameLetters(term, v)) d = max + 1;
         // a typed word that is a longer form of an index term (e.g. an unknown suffix) counts as close
         if (d > max && term.length >= 5 && v.length >= 5 && (term.startsWith(v) || v.startsWith(term)))
           d = max;
@@ -197,14 +220,25 @@ export class GuidanceIndex {
     for (const doc of index.docs) {
       let score = 0;
       let matched = 0;
+      const fieldScores = doc.fieldTf.map(() => 0);
       for (const [t, w] of weighted) {
         const tf = doc.tf.get(t);
         if (!tf) continue;
         const idf = index.idf.get(t)!;
         score += w * idf * ((tf * (K1 + 1)) / (tf + K1));
         if (!t.includes('_')) matched += w * idf;
+        for (let f = 0; f < fieldScores.length; f++) {
+          const ftf = doc.fieldTf[f]!.get(t);
+          if (ftf) fieldScores[f]! += w * idf * ((ftf * (K1 + 1)) / (ftf + K1));
+        }
       }
-      if (score > 0) hits.push({ passage: doc.passage, score });
+      if (score > 0)
+        hits.push({
+          passage: doc.passage,
+          score,
+          fieldScores,
+          matched: maxPossible > 0 ? matched / maxPossible : 0,
+        });
       if (score > bestScore) {
         bestScore = score;
         bestMatched = matched;
@@ -213,6 +247,7 @@ export class GuidanceIndex {
     hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
     return {
       hits,
+      terms: [...weighted.keys()],
       coverage: maxPossible > 0 ? bestMatched / maxPossible : 0,
       knownTerms: known,
       queryTerms: raw.length,
