@@ -8,7 +8,7 @@ import { normaliseQuestion } from './normalise';
 import { cuedPassage } from './intents';
 import { loadKindModel, outOfScopeThreshold, type KindModel, type KindPrediction } from './kindModel';
 import { GuidanceIndex, type Retrieval } from './retrieve';
-import { loadRankModel, type RankContext, type RankModel } from './rankModel';
+import type { RankContext, RankModel } from './rankModel';
 import { isGeneralQuestion } from './urgency';
 import { MANAGER_CONTEXT } from './scope';
 
@@ -124,7 +124,11 @@ export interface Answerer {
 export interface AnswererOptions {
   /** The learned kind classifier; defaults to content/kind-model.json, `null` for rules alone. */
   kindModel?: KindModel | null;
-  /** The learned passage chooser; defaults to content/rank-model.json, `null` for BM25 order alone. */
+  /**
+   * The learned passage chooser (rankModel.ts, `loadRankModel`). Off by default: trained on the
+   * training sets it has not beaten BM25 order + rules on their validation split nor on the blind
+   * rounds, so the bot does not load it; kept for experiments with `npm run train:rank`.
+   */
   rankModel?: RankModel | null;
 }
 
@@ -168,7 +172,8 @@ export function createAnswerer(
 ): Answerer {
   const index = new GuidanceIndex(content);
   const model = opts.kindModel === undefined ? loadKindModel() : opts.kindModel;
-  const ranker = opts.rankModel === undefined ? loadRankModel(content) : opts.rankModel;
+  // opt-in: on the validation split the re-ranker has not yet beaten BM25 order + rules (see train-rank.ts)
+  const ranker = opts.rankModel ?? null;
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
     return {

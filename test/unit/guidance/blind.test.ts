@@ -10,9 +10,12 @@ import { evaluate, loadEvalQuestions, pct } from '../../../src/guidance/evaluati
  */
 const SETS: { file: string; en: number; fr: number; min: number }[] = [
   { file: 'blind-round3.jsonl', en: 0.92, fr: 0.9, min: 160 },
-  { file: 'blind-round4.jsonl', en: 0.72, fr: 0.8, min: 60 },
+  { file: 'blind-round4.jsonl', en: 0.84, fr: 0.86, min: 60 },
   // round 5: written before the learned kind classifier; held out from its training
-  { file: 'blind-round5.jsonl', en: 0.75, fr: 0.93, min: 120 },
+  { file: 'blind-round5.jsonl', en: 0.8, fr: 0.93, min: 120 },
+  // round 6: in-scope only, every passage a target, written before the passage-choice work looked
+  // at retrieval code; used for evaluation only (never for tuning). 70/90 en and 43/49 fr when added.
+  { file: 'blind-round6.jsonl', en: 0.75, fr: 0.85, min: 100 },
 ];
 
 describe.each(SETS)('blind set $file', ({ file, en, fr, min }) => {
