@@ -180,7 +180,7 @@ function train(content: GuidanceContent, questions: EvalQuestion[]): RankModelFi
     }
     for (const q of inFold) {
       const folded = normaliseQuestion(q.q).folded;
-      const r = index.search(folded, q.lang);
+      const r = index.search(folded, q.lang, { fields: true });
       const probs = classify(models[q.lang], classifierTerms(folded, q.lang, r.terms), classes.length);
       const cands = candidates(content, classes, sets[q.lang], r, folded, q.lang, probs, rankContext(folded));
       for (const c of cands) rows.push({ x: c.x, y: q.passages.includes(c.passage.id) ? 1 : 0 });

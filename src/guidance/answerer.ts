@@ -208,7 +208,7 @@ export function createAnswerer(
     if (c.kind === 'out-of-scope')
       return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
 
-    const r = index.search(q.folded, lang);
+    const r = index.search(q.folded, lang, { fields: ranker !== null });
     // the re-ranker sees BM25's own order, before the rule promotions below
     const base: Retrieval = { ...r, hits: r.hits.map((h) => ({ ...h })) };
     const cue = cuedPassage(q.folded);

@@ -179,7 +179,8 @@ export class GuidanceIndex {
     return best;
   }
 
-  search(folded: string, lang: Lang): Retrieval {
+  /** `fields`: also score each field alone (for the re-ranker; off on the answering path). */
+  search(folded: string, lang: Lang, opts: { fields?: boolean } = {}): Retrieval {
     const index = this.langs[lang];
     const raw = terms(folded, lang);
     const weighted = new Map<string, number>();
@@ -220,17 +221,18 @@ export class GuidanceIndex {
     for (const doc of index.docs) {
       let score = 0;
       let matched = 0;
-      const fieldScores = doc.fieldTf.map(() => 0);
+      const fieldScores = opts.fields ? doc.fieldTf.map(() => 0) : undefined;
       for (const [t, w] of weighted) {
         const tf = doc.tf.get(t);
         if (!tf) continue;
         const idf = index.idf.get(t)!;
         score += w * idf * ((tf * (K1 + 1)) / (tf + K1));
         if (!t.includes('_')) matched += w * idf;
-        for (let f = 0; f < fieldScores.length; f++) {
-          const ftf = doc.fieldTf[f]!.get(t);
-          if (ftf) fieldScores[f]! += w * idf * ((ftf * (K1 + 1)) / (ftf + K1));
-        }
+        if (fieldScores)
+          for (let f = 0; f < fieldScores.length; f++) {
+            const ftf = doc.fieldTf[f]!.get(t);
+            if (ftf) fieldScores[f]! += w * idf * ((ftf * (K1 + 1)) / (ftf + K1));
+          }
       }
       if (score > 0)
         hits.push({
