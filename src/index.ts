@@ -8,7 +8,6 @@ import { createLogger, safeError } from './logging/logger';
 
 /** Process entry point: configuration, logging, the app, scheduled retention purges and graceful shutdown. */
 async function main(): Promise<void> {
-  const startedAt = process.hrtime.bigint();
   // An optional .env for local runs; variables already set in the environment win.
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
@@ -31,7 +30,8 @@ async function main(): Promise<void> {
   }
   const app = createApp({ config, logger, answer: createAnswerService(), features: allFeatures });
   const { url } = await app.listen();
-  const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  // From process start, so module loading and the content index build are included.
+  const startupMs = process.uptime() * 1000;
   logger.info(
     { event: 'server.started', url, mode: config.authMode, startupMs: Math.round(startupMs) },
     'bot listening',
