@@ -39,7 +39,7 @@ param appServiceSku string = 'P0v3'
 param instanceCount int = 2
 
 @description('V8 old-space cap in MB (NODE_OPTIONS). See README, "Production".')
-param nodeMaxOldSpaceMb int = 256
+param nodeMaxOldSpaceMb int = 384
 
 // ---- database ----
 param postgresAdminLogin string = 'smgadmin'
