@@ -46,11 +46,15 @@ export class Playground {
   }
 
   /**
-   * Types into the conversation's composer (a rich-text editor, so keystrokes rather than fill()). Cards
-   * with inputs add textboxes above it; the composer is always the last one on the page.
+   * Types into the conversation's composer (a rich-text editor, so keystrokes rather than fill()): the first
+   * textbox that is not inside a card (cards with inputs add their own; in a channel the new-post box
+   * comes before the reply boxes).
    */
   private async typeInComposer(text: string): Promise<void> {
-    const composer = this.page.getByRole('textbox').last();
+    const outsideCards = this.page.locator(
+      'xpath=//*[not(ancestor-or-self::*[contains(@class,"ac-adaptiveCard")])]',
+    );
+    const composer = this.page.getByRole('textbox').and(outsideCards).first();
     await composer.click();
     await this.page.keyboard.type(text);
   }
