@@ -82,23 +82,35 @@ export function createApp(options: AppOptions): App {
   adapter.use(tenantGuard(config.allowedTenantIds, logger));
   adapter.use(conversationRegistry(store, logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      { event: 'turn.error', activityType: context.activity.type, err: safeError(error) },
-      'turn failed; dialog state cleared',
-    );
-    // The user's saved language may be unreadable if storage is what failed: the locale is the safe guess.
-    const lang = langFromLocale(context.activity.locale) ?? config.defaultLanguage;
+    // A state write lost to a concurrent turn: Teams re-delivered this activity while the first delivery was
+    // still running, and that one has answered and saved. Telling the user "something went wrong" would be false.
+    if (/eTag conflict/.test(error.message)) {
+      logger.info(
+        { event: 'turn.concurrentDelivery', activityType: context.activity.type },
+        'state changed by a concurrent turn',
+      );
+      return;
+    }
     const storageDown = !(await store.ping().then(
       () => true,
       () => false,
     ));
-    try {
-      await conversationState.delete(context);
-    } catch (err) {
-      logger.warn(
-        { event: 'turn.error.stateNotCleared', err: safeError(err) },
-        'could not clear dialog state',
-      );
+    logger.error(
+      { event: 'turn.error', activityType: context.activity.type, storageDown, err: safeError(error) },
+      storageDown ? 'turn failed: storage unavailable' : 'turn failed; dialog state cleared',
+    );
+    // The user's saved language may be unreadable if storage is what failed: the locale is the safe guess.
+    const lang = langFromLocale(context.activity.locale) ?? config.defaultLanguage;
+    // With storage down, the saved dialog is kept so the user can carry on once it is back.
+    if (!storageDown) {
+      try {
+        await conversationState.delete(context);
+      } catch (err) {
+        logger.warn(
+          { event: 'turn.error.stateNotCleared', err: safeError(err) },
+          'could not clear dialog state',
+        );
+      }
     }
     if (context.activity.type === 'message') {
       await context

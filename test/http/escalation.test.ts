@@ -342,7 +342,15 @@ describe('escalation to an office', () => {
     expect(kinds.filter((k) => k === 'createConversation:failed:429')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'createConversation:failed:500')).toHaveLength(1);
     expect(posts(bot.connector)).toHaveLength(1);
-    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery).toBe('posted');
+    // The post lands at the connector just before the outbox records it: wait for the record, not the post.
+    const delivered = await waitFor(
+      async () =>
+        (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.delivery === 'posted'
+          ? true
+          : undefined,
+      'the case marked posted',
+    );
+    expect(delivered).toBe(true);
   });
 
   it('creates one case and one post when Teams delivers the confirmation twice', async () => {
