@@ -133,12 +133,12 @@ export class GuidanceBot extends TeamsActivityHandler {
   }
 
   async languageFor(context: TurnContext): Promise<Lang> {
-    const profile = await this.profile.get(context, {});
+    const profile = (await this.profile.get(context)) ?? {};
     return chooseLanguage(profile.lang, context.activity.locale, this.deps.config.defaultLanguage);
   }
 
   private async hasSavedLanguage(context: TurnContext): Promise<boolean> {
-    return (await this.profile.get(context, {})).lang !== undefined;
+    return (await this.profile.get(context))?.lang !== undefined;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -326,7 +326,7 @@ export class GuidanceBot extends TeamsActivityHandler {
   private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
     const dc = await this.dialogs.createContext(context);
     const scope = scopeOf(context);
-    const saved = (await this.profile.get(context, {})).lang;
+    const saved = (await this.profile.get(context))?.lang;
     context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
     const sendCard = async (card: AdaptiveCardJson) =>
       (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
