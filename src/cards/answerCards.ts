@@ -1,7 +1,8 @@
-import type { AnswerResult, QuotedListItem, QuotedPassage } from '../guidance/answerer';
+import type { AnswerResult, QuotedPassage } from '../guidance/answerer';
 import { loadContent, type GuidanceContent } from '../guidance/content';
 import { t } from '../i18n';
 import type { Lang } from '../i18n/lang';
+import { passageBody, translationNote } from './passages';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
 
 /**
@@ -20,34 +21,11 @@ interface SubmitButton {
   data: Record<string, unknown>;
 }
 
-interface ItemRow {
-  bullet: string;
-  text: string;
-  indent: boolean;
-}
-
-function rows(items: QuotedListItem[] | undefined, depth = 0): ItemRow[] {
-  if (!items) return [];
-  return items.flatMap((item) => [
-    { bullet: depth === 0 ? '•' : '◦', text: item.text, indent: depth > 0 },
-    ...rows(item.listItems, depth + 1),
-  ]);
-}
-
-function translationNote(lang: Lang, passages: QuotedPassage[], content: GuidanceContent): string {
-  if (!passages.some((p) => p.workingTranslation)) return '';
-  return `${escapeMarkdown(t(lang, 'answers.card.workingTranslation'))} [${escapeMarkdown(
-    t(lang, 'answers.card.officialFrench'),
-  )}](${content.source.fr.url})`;
-}
-
 function passageData(lang: Lang, p: QuotedPassage) {
   return {
     heading: p.sectionHeading,
     contextLabel: t(lang, 'answers.card.context'),
-    context: p.context ?? '',
-    text: p.text,
-    items: rows(p.listItems),
+    ...passageBody(p),
   };
 }
 

@@ -1,5 +1,6 @@
+import { passageBody, translationNote } from '../../cards/passages';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../cards/render';
-import { quote, type QuotedListItem, type QuotedPassage } from '../../guidance/compose';
+import { quote, type QuotedPassage } from '../../guidance/compose';
 import { loadContent, type GuidanceContent } from '../../guidance/content';
 import { t, type MessageKey } from '../../i18n';
 import type { Lang } from '../../i18n/lang';
@@ -14,27 +15,6 @@ import { STEP_VERB, STEPS, stepNumber, type FlowState, type StepDef } from './st
 
 export const RECORD_VERB = 'sawPost.record';
 export const DONE_VERB = 'sawPost.done';
-
-interface Row {
-  bullet: string;
-  text: string;
-  indent: boolean;
-}
-
-function rows(items: QuotedListItem[] | undefined, depth = 0): Row[] {
-  if (!items) return [];
-  return items.flatMap((item) => [
-    { bullet: depth === 0 ? '•' : '◦', text: item.text, indent: depth > 0 },
-    ...rows(item.listItems, depth + 1),
-  ]);
-}
-
-function translationNote(lang: Lang, passages: QuotedPassage[], content: GuidanceContent): string {
-  if (!passages.some((p) => p.workingTranslation)) return '';
-  return `${escapeMarkdown(t(lang, 'answers.card.workingTranslation'))} [${escapeMarkdown(
-    t(lang, 'answers.card.officialFrench'),
-  )}](${content.source.fr.url})`;
-}
 
 function sourceLine(lang: Lang, content: GuidanceContent): string {
   const label = escapeMarkdown(t(lang, 'sawPost.source', { title: content.title[lang] }));
@@ -110,7 +90,7 @@ export function buildStepData(
     body: def.bodyKey ? t(lang, def.bodyKey, { n: suggestedIndex + 1 }) : '',
     notices,
     guidanceLabel: t(lang, 'sawPost.guidanceLabel'),
-    passages: passages.map((p) => ({ context: p.context ?? '', text: p.text, items: rows(p.listItems) })),
+    passages: passages.map(passageBody),
     translationNote: translationNote(lang, passages, content),
     sourceLine: sourceLine(lang, content),
     choiceSet: {
