@@ -8,17 +8,19 @@ import type { ConversationScope, Turn } from './turn';
  * A feature plugs into the bot through this one shape: the commands that start it, the card verbs it
  * handles, its dialogs, and the button it adds to the help card. The bot routes; features act.
  */
+export interface HelpButton {
+  readonly command: CommandId;
+  readonly titleKey: MessageKey;
+  readonly order: number;
+}
+
 export interface Feature {
   readonly name: string;
   /** Commands this feature starts, and in which conversation scopes it may run. */
   readonly commands?: readonly CommandId[];
   readonly scopes: readonly ConversationScope[];
-  /** Button on the help/welcome card, in the order given. */
-  readonly helpButton?: {
-    readonly command: CommandId;
-    readonly titleKey: MessageKey;
-    readonly order: number;
-  };
+  /** Buttons on the help/welcome card; all features' buttons are sorted by `order` (the card shows six at most). */
+  readonly helpButtons?: readonly HelpButton[];
   readonly dialogs?: readonly Dialog[];
   start?(turn: Turn, command: CommandId): Promise<void>;
   /** Card submits `{ verb, ... }` this feature handles. */

@@ -316,11 +316,11 @@ export class GuidanceBot extends TeamsActivityHandler {
 
   helpButtons(scope: Turn['scope']): CommandButton[] {
     const buttons = this.features
-      .filter((f) => f.helpButton && f.scopes.includes(scope))
-      .map((f) => f.helpButton!)
+      .filter((f) => f.scopes.includes(scope))
+      .flatMap((f) => f.helpButtons ?? [])
       .sort((a, b) => a.order - b.order)
       .map((b) => ({ command: b.command, titleKey: b.titleKey }));
-    return [...buttons.slice(0, 5), { command: 'language', titleKey: 'command.language' }];
+    return [...buttons, { command: 'language', titleKey: 'command.language' }];
   }
 
   private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {

@@ -9,9 +9,27 @@ export interface CommandButton {
 
 const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
 
+/** Teams store validation: at most 6 actions on a card. The language switch (last) always keeps its place. */
+const MAX_BUTTONS = 6;
+
+function split(commands: readonly CommandButton[]): { shown: CommandButton[]; more: CommandButton[] } {
+  if (commands.length <= MAX_BUTTONS) return { shown: [...commands], more: [] };
+  const last = commands[commands.length - 1]!;
+  return {
+    shown: [...commands.slice(0, MAX_BUTTONS - 1), last],
+    more: commands.slice(MAX_BUTTONS - 1, -1),
+  };
+}
+
 function buttons(lang: Lang, commands: readonly CommandButton[]) {
-  // Teams store validation: at most 6 actions on a card.
-  return commands.slice(0, 6).map((c) => ({ title: t(lang, c.titleKey), command: c.command }));
+  return split(commands).shown.map((c) => ({ title: t(lang, c.titleKey), command: c.command }));
+}
+
+/** Commands that did not fit as buttons, named so that every command is still on the card. */
+function moreCommands(lang: Lang, commands: readonly CommandButton[]): string {
+  const quote = (text: string) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
+  const more = split(commands).more.map((c) => quote(t(lang, c.titleKey)));
+  return more.length ? t(lang, 'help.moreCommands', { commands: more.join(', ') }) : '';
 }
 
 export function helpCard(lang: Lang, commands: readonly CommandButton[]): AdaptiveCardJson {
@@ -25,6 +43,7 @@ export function helpCard(lang: Lang, commands: readonly CommandButton[]): Adapti
     channelNote: t(lang, 'help.channelNote', { botName }),
     privacyNote: t(lang, 'help.privacyNote'),
     commandsTitle: t(lang, 'help.commandsTitle'),
+    moreCommands: moreCommands(lang, commands),
     commands: buttons(lang, commands),
   });
 }

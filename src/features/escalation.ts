@@ -212,7 +212,10 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     name: 'escalation',
     commands: ['escalate', 'myCases'],
     scopes: ['personal'],
-    helpButton: { command: 'escalate', titleKey: 'command.escalate', order: 40 },
+    helpButtons: [
+      { command: 'escalate', titleKey: 'command.escalate', order: 40 },
+      { command: 'myCases', titleKey: 'command.myCases', order: 60 },
+    ],
     dialogs: [dialog],
     async start(turn, command) {
       if (command === 'myCases') return showMyCases(turn);

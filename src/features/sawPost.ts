@@ -66,7 +66,10 @@ export function sawPostFeature(services: AppServices, options: { answer?: Answer
     name: 'sawPost',
     commands: ['sawPost', 'myRecords'],
     scopes: ['personal'],
-    helpButton: { command: 'sawPost', titleKey: 'command.sawPost', order: 20 },
+    helpButtons: [
+      { command: 'sawPost', titleKey: 'command.sawPost', order: 30 },
+      { command: 'myRecords', titleKey: 'command.myRecords', order: 50 },
+    ],
     dialogs: [dialog],
     async start(turn, command) {
       if (command === 'myRecords') await showRecords(turn);

@@ -274,7 +274,10 @@ export function talkingPointsFeature(services: AppServices): Feature {
     name: 'talkingPoints',
     commands: ['talkingPoints', 'discussionGuide'],
     scopes: ['personal', 'channel', 'groupChat'],
-    helpButton: { command: 'talkingPoints', titleKey: 'command.talkingPoints', order: 20 },
+    helpButtons: [
+      { command: 'talkingPoints', titleKey: 'command.talkingPoints', order: 10 },
+      { command: 'discussionGuide', titleKey: 'command.discussionGuide', order: 20 },
+    ],
     dialogs: [dialog],
     async start(turn, command) {
       const kind = kindOf(command);

@@ -38,6 +38,7 @@ export const common = defineMessages({
     'help.example2': 'What should I tell my team about social media?',
     'help.example3': 'An employee’s post was raised in a media query. What now?',
     'help.commandsTitle': 'Or choose',
+    'help.moreCommands': 'You can also type {commands}.',
     'help.channelNote':
       'In a team channel or group chat, mention me (@{botName}) first. Personal matters stay in our personal chat.',
     'help.privacyNote':
@@ -91,6 +92,7 @@ export const common = defineMessages({
     'help.example2': 'Que devrais-je dire à mon équipe au sujet des médias sociaux?',
     'help.example3': 'La publication d’un employé fait l’objet d’une demande des médias. Que faire?',
     'help.commandsTitle': 'Ou choisissez',
+    'help.moreCommands': 'Vous pouvez aussi taper {commands}.',
     'help.channelNote':
       'Dans un canal d’équipe ou une conversation de groupe, mentionnez-moi d’abord (@{botName}). Les questions personnelles restent dans notre conversation personnelle.',
     'help.privacyNote':
