@@ -1,6 +1,4 @@
-import { launchBrowser, type BrowserSession } from './support/browser';
-import { Playground } from './support/playground';
-import { buildBot, startStack, type Stack } from './support/stack';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * A manager asks questions in their own words, in English then in French, in the Teams emulator; the
@@ -9,40 +7,26 @@ import { buildBot, startStack, type Stack } from './support/stack';
 
 jest.setTimeout(120_000);
 
-let stack: Stack | undefined;
-let browser: BrowserSession | undefined;
-let playground: Playground;
-
-beforeAll(async () => {
-  buildBot();
-  stack = await startStack();
-  browser = await launchBrowser();
-  playground = new Playground(browser.page, stack.playgroundUrl);
-  await playground.open();
-  await playground.openPersonalChat();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const playground = usePlaygroundSession({ personalChat: true });
 
 describe('questions in the personal chat', () => {
   it('answers an English question with the quoted guidance and its source', async () => {
-    await playground.send('Should I keep an eye on what my team posts on social media?');
-    const card = await playground.waitForCard(/routinely monitoring employees’ public social media activity/);
+    await playground().send('Should I keep an eye on what my team posts on social media?');
+    const card = await playground().waitForCard(
+      /routinely monitoring employees’ public social media activity/,
+    );
     const text = await card.textContent();
     expect(text).toContain(
       'must always respect their employees’ rights to privacy and freedom of expression',
     );
     expect(text).toMatch(/Source/);
-    await playground.screenshot('answer-en', card);
+    await playground().screenshot('answer-en', card);
   });
 
   it('answers a French question in French, marked as a working translation', async () => {
-    await playground.send('Est-ce que je devrais surveiller les comptes de mes employés?');
-    const card = await playground.waitForCard(/traduction de travail/i);
+    await playground().send('Est-ce que je devrais surveiller les comptes de mes employés?');
+    const card = await playground().waitForCard(/traduction de travail/i);
     expect(await card.textContent()).toMatch(/surveiller/);
-    await playground.screenshot('answer-fr', card);
+    await playground().screenshot('answer-fr', card);
   });
 });

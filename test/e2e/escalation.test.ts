@@ -1,6 +1,4 @@
-import { launchBrowser, type BrowserSession } from './support/browser';
-import { Playground } from './support/playground';
-import { buildBot, startStack, type Stack } from './support/stack';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * Escalation end to end in the Agents Playground with the real bot: the office channel is registered by
@@ -18,62 +16,45 @@ const ALEX_AAD = '4b8e2f6a-1c3d-4e5f-8a7b-9c0d1e2f3a41';
 const SUMMARY =
   'An employee’s post about a program we deliver was shared widely. I need advice on next steps.';
 
-let stack: Stack | undefined;
-let browser: BrowserSession | undefined;
-let playground: Playground;
-
-beforeAll(async () => {
-  buildBot();
-  // The bot process inherits this test file's environment (jest gives each file its own copy).
-  process.env.OFFICE_ADMIN_IDS = ALEX_AAD;
-  stack = await startStack();
-  browser = await launchBrowser();
-  playground = new Playground(browser.page, stack.playgroundUrl);
-  await playground.open();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const playground = usePlaygroundSession({ env: { OFFICE_ADMIN_IDS: ALEX_AAD } });
 
 describe('escalation from the personal chat to the office channel', () => {
   it('registers the office channel by @mention', async () => {
-    await playground.openChannel('Values and Ethics Office');
-    await playground.mentionBot('register values and ethics office');
-    await playground.waitForText(/This channel now receives the values and ethics office’s requests/);
+    await playground().openChannel('Values and Ethics Office');
+    await playground().mentionBot('register values and ethics office');
+    await playground().waitForText(/This channel now receives the values and ethics office’s requests/);
   });
 
   it('walks the manager through the request and shows exactly what the office will see', async () => {
-    await playground.openPersonalChat();
-    await playground.send('escalate');
-    await playground.waitForText(/Which office should receive it\?/);
-    await playground.send('Values and ethics office');
-    await playground.waitForText(/Leave out/);
-    await playground.send(SUMMARY);
-    await playground.waitForText(/How urgent is it\?/);
-    await playground.send('Time-sensitive');
-    await playground.waitForText(/How would you like the office to contact you\?/);
-    await playground.send('Teams chat');
-    const preview = await playground.waitForCard(/Request VE-\d{4}-/);
+    await playground().openPersonalChat();
+    await playground().send('escalate');
+    await playground().waitForText(/Which office should receive it\?/);
+    await playground().send('Values and ethics office');
+    await playground().waitForText(/Leave out/);
+    await playground().send(SUMMARY);
+    await playground().waitForText(/How urgent is it\?/);
+    await playground().send('Time-sensitive');
+    await playground().waitForText(/How would you like the office to contact you\?/);
+    await playground().send('Teams chat');
+    const preview = await playground().waitForCard(/Request VE-\d{4}-/);
     expect((await preview.textContent()) ?? '').toContain(SUMMARY);
-    await playground.waitForText(/This is exactly what the values and ethics office will see/);
-    await playground.screenshot('escalation-consent', preview);
-    await playground.send('Send it');
-    await playground.waitForText(/Your request VE-\d{4}-0001 is saved/);
-    await playground.waitForText(/Your request VE-\d{4}-0001 has reached the values and ethics office/);
-    await playground.screenshot('escalation-confirmed');
+    await playground().waitForText(/This is exactly what the values and ethics office will see/);
+    await playground().screenshot('escalation-consent', preview);
+    await playground().send('Send it');
+    await playground().waitForText(/Your request VE-\d{4}-0001 is saved/);
+    await playground().waitForText(/Your request VE-\d{4}-0001 has reached the values and ethics office/);
+    await playground().screenshot('escalation-confirmed');
   });
 
   it('shows the case card in the office channel and lets an officer take it in place', async () => {
-    await playground.openChannel('Values and Ethics Office');
-    const card = await playground.waitForCard(/Request VE-\d{4}-0001/);
+    await playground().openChannel('Values and Ethics Office');
+    const card = await playground().waitForCard(/Request VE-\d{4}-0001/);
     const text = (await card.textContent()) ?? '';
     expect(text).toContain(SUMMARY);
     expect(text).toContain('Nobody yet');
-    await playground.screenshot('escalation-case-card', card);
-    await playground.clickCardButton(card, 'Assign to me');
-    const assigned = await playground.waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
-    await playground.screenshot('escalation-assigned', assigned);
+    await playground().screenshot('escalation-case-card', card);
+    await playground().clickCardButton(card, 'Assign to me');
+    const assigned = await playground().waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
+    await playground().screenshot('escalation-assigned', assigned);
   });
 });

@@ -1,6 +1,4 @@
-import { launchBrowser, type BrowserSession } from './support/browser';
-import { Playground } from './support/playground';
-import { buildBot, startStack, type Stack } from './support/stack';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * The first thing a manager does: ask for help, in English then in French, in the Teams emulator
@@ -12,38 +10,23 @@ jest.setTimeout(120_000);
 
 const HELP_TITLE = { en: 'What I can do', fr: 'Ce que je peux faire' } as const;
 
-let stack: Stack | undefined;
-let browser: BrowserSession | undefined;
-let playground: Playground;
-
-beforeAll(async () => {
-  buildBot();
-  stack = await startStack();
-  browser = await launchBrowser();
-  playground = new Playground(browser.page, stack.playgroundUrl);
-  await playground.open();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const playground = usePlaygroundSession();
 
 describe('help in the personal chat', () => {
   it('answers "help" with the English help card', async () => {
-    await playground.openPersonalChat();
-    await playground.send('help');
-    const card = await playground.waitForCard(HELP_TITLE.en);
+    await playground().openPersonalChat();
+    await playground().send('help');
+    const card = await playground().waitForCard(HELP_TITLE.en);
     expect(await card.textContent()).toContain(
       'I quote official guidance and make no decisions about anyone.',
     );
-    await playground.screenshot('help-en', card);
+    await playground().screenshot('help-en', card);
   });
 
   it('answers "aide" with the French help card', async () => {
-    await playground.send('aide');
-    const card = await playground.waitForCard(HELP_TITLE.fr);
+    await playground().send('aide');
+    const card = await playground().waitForCard(HELP_TITLE.fr);
     expect(await card.textContent()).toContain('Exemples de questions');
-    await playground.screenshot('help-fr', card);
+    await playground().screenshot('help-fr', card);
   });
 });

@@ -1,7 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from './support/browser';
-import { Playground } from './support/playground';
-import { buildBot, startStack, type Stack } from './support/stack';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * "I saw a post", walked end to end by clicking in the Teams emulator (Agents Playground), in English
@@ -11,23 +9,7 @@ import { buildBot, startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
-let stack: Stack | undefined;
-let browser: BrowserSession | undefined;
-let playground: Playground;
-
-beforeAll(async () => {
-  buildBot();
-  stack = await startStack();
-  browser = await launchBrowser();
-  playground = new Playground(browser.page, stack.playgroundUrl);
-  await playground.open();
-  await playground.openPersonalChat();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const playground = usePlaygroundSession({ personalChat: true });
 
 interface Words {
   start: string;
@@ -114,33 +96,33 @@ async function choose(card: Locator, label: string): Promise<void> {
 }
 
 async function walk(w: Words): Promise<Locator> {
-  await playground.send(w.start);
-  await playground.clickCardButton(await playground.waitForCard(w.framing), w.continue);
+  await playground().send(w.start);
+  await playground().clickCardButton(await playground().waitForCard(w.framing), w.continue);
 
-  let card = await playground.waitForCard(w.how);
+  let card = await playground().waitForCard(w.how);
   await choose(card, w.howChoice);
-  await playground.clickCardButton(card, w.next);
+  await playground().clickCardButton(card, w.next);
 
-  card = await playground.waitForCard(w.violation);
+  card = await playground().waitForCard(w.violation);
   await choose(card, w.notSure);
-  await playground.clickCardButton(card, w.next);
+  await playground().clickCardButton(card, w.next);
 
   for (const [i, heading] of w.steps.entries()) {
-    card = await playground.waitForCard(heading);
+    card = await playground().waitForCard(heading);
     if (i === 0) await card.getByRole('textbox').fill(w.note);
-    await playground.clickCardButton(card, w.next);
+    await playground().clickCardButton(card, w.next);
   }
 
-  card = await playground.waitForCard(w.consult);
+  card = await playground().waitForCard(w.consult);
   await choose(card, w.consultChoice);
-  await playground.clickCardButton(card, w.next);
+  await playground().clickCardButton(card, w.next);
 
-  card = await playground.waitForCard(w.involve);
+  card = await playground().waitForCard(w.involve);
   await choose(card, w.officeChoice);
-  await playground.clickCardButton(card, w.next);
+  await playground().clickCardButton(card, w.next);
 
-  await playground.clickCardButton(await playground.waitForCard(w.communicate), w.create);
-  return playground.waitForCard(w.record);
+  await playground().clickCardButton(await playground().waitForCard(w.communicate), w.create);
+  return playground().waitForCard(w.record);
 }
 
 describe('I saw a post in the personal chat', () => {
@@ -149,16 +131,16 @@ describe('I saw a post in the personal chat', () => {
     const text = (await record.textContent()) ?? '';
     for (const shown of [...EN.recordShows, EN.note]) expect(text).toContain(shown);
     expect(text).toContain('It is not a decision about anyone.');
-    await playground.screenshot('saw-post-record-en', record);
+    await playground().screenshot('saw-post-record-en', record);
   });
 
   it('after "français", walks it again in French and shows the record in French', async () => {
-    await playground.send('français');
-    await playground.waitForText(/Je vous répondrai désormais en français/);
+    await playground().send('français');
+    await playground().waitForText(/Je vous répondrai désormais en français/);
     const record = await walk(FR);
     const text = (await record.textContent()) ?? '';
     for (const shown of [...FR.recordShows, FR.note]) expect(text).toContain(shown);
     expect(text).toMatch(/Traduction de travail/);
-    await playground.screenshot('saw-post-record-fr', record);
+    await playground().screenshot('saw-post-record-fr', record);
   });
 });
