@@ -14,6 +14,21 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** The items of a comma-separated value, trimmed, empty ones dropped. */
+const splitList = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A comma-separated list (empty by default) whose every item must pass `valid`; `message` says what is expected. */
+const commaList = (valid: (item: string) => boolean, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform(splitList)
+    .refine((items) => items.every(valid), message);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -36,16 +51,7 @@ const schema = z.object({
       'must be sqlite:<file path> or postgres://…',
     ),
   PG_POOL_MAX: positiveInt(10),
-  ALLOWED_TENANT_IDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of tenant GUIDs'),
+  ALLOWED_TENANT_IDS: commaList((id) => GUID.test(id), 'must be a comma-separated list of tenant GUIDs'),
   DEFAULT_LANGUAGE: z.enum(LANGS as [Lang, ...Lang[]]).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: positiveInt(256),
@@ -67,29 +73,11 @@ const schema = z.object({
     .string()
     .default('https://login.microsoftonline.com/{tenantId}/discovery/v2.0/keys')
     .refine((v) => /^https?:\/\//.test(v), 'must be an http(s) URL'),
-  TAB_DEV_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (o) => o.every((x) => /^https?:\/\/[^/\s]+$/.test(x)),
-      'must be comma-separated origins like http://127.0.0.1:5000',
-    ),
-  OFFICE_ADMIN_IDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of Entra object ids'),
+  TAB_DEV_ORIGINS: commaList(
+    (origin) => /^https?:\/\/[^/\s]+$/.test(origin),
+    'must be comma-separated origins like http://127.0.0.1:5000',
+  ),
+  OFFICE_ADMIN_IDS: commaList((id) => GUID.test(id), 'must be a comma-separated list of Entra object ids'),
   VE_TEAM_ID: optionalText,
   VE_CHANNEL_ID: optionalText,
   OMBUD_TEAM_ID: optionalText,
@@ -194,9 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
     tabs: {
       audiences: v.TAB_SSO_AUDIENCE
-        ? v.TAB_SSO_AUDIENCE.split(',')
-            .map((a) => a.trim())
-            .filter(Boolean)
+        ? splitList(v.TAB_SSO_AUDIENCE)
         : [
             ...(v.BOT_DOMAIN && v.MicrosoftAppId ? [`api://${v.BOT_DOMAIN}/${v.MicrosoftAppId}`] : []),
             ...(v.MicrosoftAppId ? [v.MicrosoftAppId] : []),
