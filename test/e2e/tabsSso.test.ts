@@ -1,14 +1,12 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { MicrosoftAppCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Page } from 'playwright-core';
 import { TEAMS, type TeamRecord } from '../../src/bot/conversationRegistry';
 import { CaseService } from '../../src/cases/caseService';
 import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
+import { NoTokenCredentials, startJwksStub, type JwksStub } from '../support/authStubs';
 import { startBot, type RunningBot } from '../support/harness';
 import { launchBrowser, type BrowserSession } from './support/browser';
 import { routeAsTeams, type HostContext } from './support/teamsHost';
@@ -28,20 +26,8 @@ const APP_ID = '0d6a1f3e-1234-4abc-8def-0123456789ab';
 const DOMAIN = 'bot.example.gc.ca';
 const OUTSIDER = { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009', name: 'Kim Outsider' };
 
-class NoTokenCredentials extends ServiceClientCredentialsFactory {
-  async isValidAppId(appId: string) {
-    return appId === APP_ID;
-  }
-  async isAuthenticationDisabled() {
-    return false;
-  }
-  async createCredentials() {
-    return MicrosoftAppCredentials.Empty;
-  }
-}
-
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-let jwks: http.Server;
+let jwks: JwksStub | undefined;
 let bot: RunningBot;
 let browser: BrowserSession;
 let page: Page;
@@ -86,24 +72,19 @@ beforeAll(async () => {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`build-tabs failed: ${build.stdout}${build.stderr}`);
-  const jwk = publicKey.export({ format: 'jwk' });
-  jwks = http.createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'tab-key', n: jwk.n, e: jwk.e }] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
+  jwks = await startJwksStub(publicKey);
   bot = await startBot({
     env: {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-used-in-tests',
       BOT_DOMAIN: DOMAIN,
-      ENTRA_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/{tenantId}/keys`,
+      ENTRA_JWKS_URL: `${jwks.base}/{tenantId}/keys`,
       ALLOWED_TENANT_IDS: TENANT_ID,
       VE_TEAM_ID: TEAM.id,
       VE_CHANNEL_ID: TEAM.id,
       CASE_OUTBOX_POLL_SECONDS: '0',
     },
-    authOverrides: { credentialsFactory: new NoTokenCredentials() },
+    authOverrides: { credentialsFactory: new NoTokenCredentials(APP_ID) },
   });
   const team: TeamRecord = {
     teamId: TEAM.id,
@@ -134,7 +115,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bot?.stop();
-  jwks?.close();
+  jwks?.server.close();
 });
 
 describe('case board with Teams SSO', () => {

@@ -2,25 +2,12 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { MicrosoftAppCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
 import { message } from '../support/activities';
+import { NoTokenCredentials } from '../support/authStubs';
 import { startBot, type RunningBot } from '../support/harness';
 
 const APP_ID = '0d6a1f3e-1234-4abc-8def-0123456789ab';
 const ISSUER = 'https://api.botframework.com';
-
-/** Outbound credentials that add no token: the fake connector needs none, and Entra ID is not reachable. */
-class NoTokenCredentials extends ServiceClientCredentialsFactory {
-  async isValidAppId(appId: string) {
-    return appId === APP_ID;
-  }
-  async isAuthenticationDisabled() {
-    return false;
-  }
-  async createCredentials() {
-    return MicrosoftAppCredentials.Empty;
-  }
-}
 
 /** A stand-in for the Bot Framework's OpenID metadata and signing keys, with a locally generated key. */
 async function startOpenIdStub(publicKey: KeyObject) {
@@ -54,7 +41,7 @@ describe('authenticated mode (an app id is configured)', () => {
         // Overriding one endpoint makes botbuilder take every endpoint from settings: the issuer too.
         toBotFromChannelOpenIdMetadataUrl: stub.url,
         toBotFromChannelTokenIssuer: ISSUER,
-        credentialsFactory: new NoTokenCredentials(),
+        credentialsFactory: new NoTokenCredentials(APP_ID),
       },
     });
   });

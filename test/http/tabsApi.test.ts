@@ -1,13 +1,11 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { MicrosoftAppCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
 import { TEAMS, USER_CHATS, type TeamRecord, type UserChatRecord } from '../../src/bot/conversationRegistry';
 import { CaseService } from '../../src/cases/caseService';
 import type { Actor, OfficeId, Urgency } from '../../src/cases/types';
 import { RecordService } from '../../src/records/sawPostRecord';
 import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
+import { NoTokenCredentials, startJwksStub, type JwksStub } from '../support/authStubs';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /**
@@ -33,36 +31,10 @@ const SECOND_OFFICER = {
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
 };
 
-class NoTokenCredentials extends ServiceClientCredentialsFactory {
-  async isValidAppId(appId: string) {
-    return appId === APP_ID;
-  }
-  async isAuthenticationDisabled() {
-    return false;
-  }
-  async createCredentials() {
-    return MicrosoftAppCredentials.Empty;
-  }
-}
-
-/** Entra ID's per-tenant key endpoint, answering for any tenant with the given key; counts its requests. */
-async function startJwks(publicKey: KeyObject) {
-  const jwk = publicKey.export({ format: 'jwk' });
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'tab-key', n: jwk.n, e: jwk.e }] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, hits, template: `${base}/{tenantId}/discovery/v2.0/keys` };
-}
-
 describe('tab API (authenticated mode)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  let jwks: Awaited<ReturnType<typeof startJwks>>;
+  let jwks: JwksStub;
   let bot: RunningBot;
   let cases: CaseService;
   const ids: Record<string, string> = {};
@@ -114,13 +86,13 @@ describe('tab API (authenticated mode)', () => {
     `/api/tabs/board/cases/${caseId}${action}?teamId=${encodeURIComponent(TEAM.id)}`;
 
   beforeAll(async () => {
-    jwks = await startJwks(publicKey);
+    jwks = await startJwksStub(publicKey);
     bot = await startBot({
       env: {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'not-used-in-tests',
         BOT_DOMAIN: DOMAIN,
-        ENTRA_JWKS_URL: jwks.template,
+        ENTRA_JWKS_URL: `${jwks.base}/{tenantId}/discovery/v2.0/keys`,
         ALLOWED_TENANT_IDS: TENANT_ID,
         VE_TEAM_ID: TEAM.id,
         VE_CHANNEL_ID: TEAM.id,
@@ -128,7 +100,7 @@ describe('tab API (authenticated mode)', () => {
         OMBUD_CHANNEL_ID: OMBUD_TEAM,
         CASE_OUTBOX_POLL_SECONDS: '0',
       },
-      authOverrides: { credentialsFactory: new NoTokenCredentials() },
+      authOverrides: { credentialsFactory: new NoTokenCredentials(APP_ID) },
     });
     const store = bot.app.store;
     const team: TeamRecord = {
