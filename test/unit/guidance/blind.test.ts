@@ -14,8 +14,13 @@ const SETS: { file: string; en: number; fr: number; min: number }[] = [
   // round 5: written before the learned kind classifier; held out from its training
   { file: 'blind-round5.jsonl', en: 0.8, fr: 0.93, min: 120 },
   // round 6: in-scope only, every passage a target, written before the passage-choice work looked
-  // at retrieval code; used for evaluation only (never for tuning). 70/90 en and 43/49 fr when added.
-  { file: 'blind-round6.jsonl', en: 0.75, fr: 0.85, min: 100 },
+  // at retrieval code; used for evaluation only. 70/90 en and 43/49 fr when added; 80/90 and 46/49 after
+  // the broader per-passage hints (whose author checked round-6 totals, so it is no longer fully blind).
+  { file: 'blind-round6.jsonl', en: 0.85, fr: 0.9, min: 100 },
+  // round 7: in-scope only, written from the guidance text alone by someone who saw neither the code nor the
+  // hints; the broader hints were written without seeing it. First measured 83.3% en / 92.5% fr, then
+  // 90.0% / 90.0% with the broader hints. Evaluation only.
+  { file: 'blind-round7.jsonl', en: 0.86, fr: 0.85, min: 120 },
 ];
 
 describe.each(SETS)('blind set $file', ({ file, en, fr, min }) => {
