@@ -9,12 +9,9 @@ export function createAnswerService(): AnswerService {
   return (question, preferred) => {
     const result = answerer.answer(question, { lang: preferred });
     const card = result.kind === 'smalltalk' ? undefined : buildAnswerCard(result, question);
-    // The step-by-step flow is offered when the question describes a post the manager became aware of,
-    // or when the answer quotes the guidance's section on such posts.
-    const offer =
-      card !== undefined &&
-      (result.offerSawAPost ||
-        (result.kind === 'answer' && result.passages.some((p) => p.sectionId === 'aware-post')));
+    // The step-by-step flow is offered (never pushed) when the question describes a post the manager became
+    // aware of. Not after an urgent card: an urgent situation is routed, not coached step by step.
+    const offer = card !== undefined && result.kind === 'answer' && result.offerSawAPost;
     return {
       kind: result.kind,
       lang: result.lang,

@@ -2,7 +2,8 @@ import { usePlaygroundSession } from './support/session';
 
 /**
  * A manager asks questions in their own words, in English then in French, in the Teams emulator; the
- * bot answers with the official text and its source. Refreshes docs/screenshots/answer-en.png and answer-fr.png.
+ * bot answers with the official text and its source, routes an urgent situation, declines what it does not
+ * cover. Refreshes docs/screenshots/answer-*.png, urgent-en.png and out-of-scope-fr.png.
  */
 
 jest.setTimeout(120_000);
@@ -28,5 +29,19 @@ describe('questions in the personal chat', () => {
     const card = await playground().waitForCard(/traduction de travail/i);
     expect(await card.textContent()).toMatch(/surveiller/);
     await playground().screenshot('answer-fr', card);
+  });
+
+  it('routes an urgent situation at once, with whom to call', async () => {
+    await playground().send('One of my employees posted that she wants to end her life');
+    const card = await playground().waitForCard(/9-8-8/);
+    expect(await card.textContent()).toMatch(/9-1-1/);
+    await playground().screenshot('urgent-en', card);
+  });
+
+  it('declines a question it does not cover, in French, and says what it covers', async () => {
+    await playground().send('Quelle température fera-t-il demain à Ottawa?');
+    const card = await playground().waitForCard(/Cette question dépasse ce que je peux faire/);
+    expect(await card.textContent()).toMatch(/médias sociaux/);
+    await playground().screenshot('out-of-scope-fr', card);
   });
 });

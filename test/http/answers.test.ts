@@ -52,6 +52,8 @@ describe('answers through the server', () => {
     const text = visibleText(bot.connector.sentActivities());
     expect(text).toMatch(/urgent/i);
     expect(text).toMatch(/security/i);
+    // Routed, not coached: no offer of the step-by-step flow after an urgent card.
+    expect(bot.connector.sentActivities()).toHaveLength(1);
   });
 
   it('declines an out-of-scope question and says what it covers', async () => {
