@@ -30,9 +30,26 @@ interface DocStats {
   fieldTf: Map<string, number>[];
 }
 
+/** One passage's weight for a term, with BM25's saturation already applied: (tf·(k1+1))/(tf+k1). */
+interface Posting {
+  doc: number;
+  saturated: number;
+}
+
+/** What scoring needs to know about an index term, computed once when the index is built. */
+interface TermEntry {
+  idf: number;
+  /** An adjacent-term pair ("a_b"): adds to the score but not to coverage. */
+  pair: boolean;
+  /** Passages containing the term, in passage order. */
+  postings: Posting[];
+}
+
 interface LangIndex {
   docs: DocStats[];
   idf: Map<string, number>;
+  /** term → idf, pair flag and postings: a question only touches the passages that share its terms */
+  entries: Map<string, TermEntry>;
   /** single-word terms only, for fuzzy lookups */
   vocabulary: string[];
 }
@@ -106,7 +123,15 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
   const vocabulary = [...idf.keys()].filter((t) => !t.includes('_'));
-  return { docs, idf, vocabulary };
+  const entries = new Map<string, TermEntry>();
+  for (const [t, v] of idf) entries.set(t, { idf: v, pair: t.includes('_'), postings: [] });
+  docs.forEach((doc, i) => {
+    for (const [t, tf] of doc.tf) {
+      if (!tf) continue;
+      entries.get(t)!.postings.push({ doc: i, saturated: (tf * (K1 + 1)) / (tf + K1) });
+    }
+  });
+  return { docs, idf, entries, vocabulary };
 }
 
 /** Damerau–Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
@@ -218,32 +243,62 @@ export class GuidanceIndex {
     const hits: Hit[] = [];
     let bestMatched = 0;
     let bestScore = 0;
-    for (const doc of index.docs) {
-      let score = 0;
-      let matched = 0;
-      const fieldScores = opts.fields ? doc.fieldTf.map(() => 0) : undefined;
-      for (const [t, w] of weighted) {
-        const tf = doc.tf.get(t);
-        if (!tf) continue;
-        const idf = index.idf.get(t)!;
-        score += w * idf * ((tf * (K1 + 1)) / (tf + K1));
-        if (!t.includes('_')) matched += w * idf;
-        if (fieldScores)
+    if (opts.fields) {
+      for (const doc of index.docs) {
+        let score = 0;
+        let matched = 0;
+        const fieldScores = doc.fieldTf.map(() => 0);
+        for (const [t, w] of weighted) {
+          const tf = doc.tf.get(t);
+          if (!tf) continue;
+          const idf = index.idf.get(t)!;
+          score += w * idf * ((tf * (K1 + 1)) / (tf + K1));
+          if (!t.includes('_')) matched += w * idf;
           for (let f = 0; f < fieldScores.length; f++) {
             const ftf = doc.fieldTf[f]!.get(t);
             if (ftf) fieldScores[f]! += w * idf * ((ftf * (K1 + 1)) / (ftf + K1));
           }
+        }
+        if (score > 0)
+          hits.push({
+            passage: doc.passage,
+            score,
+            fieldScores,
+            matched: maxPossible > 0 ? matched / maxPossible : 0,
+          });
+        if (score > bestScore) {
+          bestScore = score;
+          bestMatched = matched;
+        }
       }
-      if (score > 0)
-        hits.push({
-          passage: doc.passage,
-          score,
-          fieldScores,
-          matched: maxPossible > 0 ? matched / maxPossible : 0,
-        });
-      if (score > bestScore) {
-        bestScore = score;
-        bestMatched = matched;
+    } else {
+      // The same sums as above, term by term in the same order for every passage, over postings only.
+      const n = index.docs.length;
+      const scores = new Float64Array(n);
+      const matches = new Float64Array(n);
+      for (const [t, w] of weighted) {
+        const entry = index.entries.get(t);
+        if (!entry) continue;
+        const wIdf = w * entry.idf;
+        for (const { doc, saturated } of entry.postings) {
+          scores[doc] += wIdf * saturated;
+          if (!entry.pair) matches[doc] += wIdf;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        const score = scores[i]!;
+        const matched = matches[i]!;
+        if (score > 0)
+          hits.push({
+            passage: index.docs[i]!.passage,
+            score,
+            fieldScores: undefined,
+            matched: maxPossible > 0 ? matched / maxPossible : 0,
+          });
+        if (score > bestScore) {
+          bestScore = score;
+          bestMatched = matched;
+        }
       }
     }
     hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
