@@ -40,12 +40,7 @@ export const MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'kind-model.json');
 
 /** FNV-1a, 32 bits: stable across runs and platforms. */
 export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnvMore(FNV_OFFSET, s) >>> 0;
 }
 
 export interface FeatureVector {
@@ -56,39 +51,102 @@ export interface FeatureVector {
 /** Relative weight of the feature groups (each group is L2-normalised, then scaled). */
 const GROUP_SCALE = { word: 1.0, stem: 0.7, bigram: 0.8, char: 1.0 } as const;
 
-/** Hashed, grouped, L2-normalised features of already-folded text. Deterministic. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Continues an FNV-1a hash over `s`: hash32(a + b) === fnvMore(fnvMore(FNV_OFFSET, a), b). */
+function fnvMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+const PREFIX = {
+  word: fnvMore(FNV_OFFSET, 'w:'),
+  stemEn: fnvMore(FNV_OFFSET, 'se:'),
+  stemFr: fnvMore(FNV_OFFSET, 'sf:'),
+  bigram: fnvMore(FNV_OFFSET, 'b:'),
+  char: fnvMore(FNV_OFFSET, 'c:'),
+} as const;
+const BIAS_HASH = hash32('bias');
+let scratch: { sums: Float64Array; seen: Uint8Array } | undefined;
+
+/** English and French stems of a word, remembered per word (a bounded vocabulary, not questions). */
+const stemCache = new Map<string, readonly [string, string]>();
+const STEM_CACHE_MAX = 20_000;
+function stems(w: string): readonly [string, string] {
+  let pair = stemCache.get(w);
+  if (!pair) {
+    pair = [stemEnglish(w), stemFrench(w)];
+    if (stemCache.size < STEM_CACHE_MAX) stemCache.set(w, pair);
+  }
+  return pair;
+}
+
+/**
+ * Hashed, grouped, L2-normalised features of already-folded text. Deterministic. Each feature is the
+ * FNV-1a hash of its name ('w:word', 'se:stem', 'b:a b', 'c:abc'…), computed without building the name.
+ */
 export function features(folded: string, dim: number): FeatureVector {
   const ws = words(folded).slice(0, 80);
-  const groups: Record<keyof typeof GROUP_SCALE, string[]> = { word: [], stem: [], bigram: [], char: [] };
-  groups.word.push('bias');
+  // hashes per group, in the order the names used to be listed (it decides the sums' order)
+  const word: number[] = [BIAS_HASH];
+  const stem: number[] = [];
+  const bigram: number[] = [];
+  const char: number[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    groups.word.push('w:' + w);
-    const se = stemEnglish(w);
-    const sf = stemFrench(w);
-    groups.stem.push('se:' + se);
-    if (sf !== se) groups.stem.push('sf:' + sf);
-    if (i + 1 < ws.length) groups.bigram.push('b:' + w + ' ' + ws[i + 1]);
+    word.push(fnvMore(PREFIX.word, w) >>> 0);
+    const [se, sf] = stems(w);
+    stem.push(fnvMore(PREFIX.stemEn, se) >>> 0);
+    if (sf !== se) stem.push(fnvMore(PREFIX.stemFr, sf) >>> 0);
+    if (i + 1 < ws.length) {
+      const h = Math.imul(fnvMore(PREFIX.bigram, w) ^ 32, FNV_PRIME);
+      bigram.push(fnvMore(h, ws[i + 1]!) >>> 0);
+    }
   }
   const padded = ' ' + ws.join(' ') + ' ';
   for (let n = 3; n <= 5; n++)
-    for (let i = 0; i + n <= padded.length && i < 400; i++) groups.char.push('c:' + padded.slice(i, i + n));
-  const acc = new Map<number, number>();
-  for (const g of Object.keys(GROUP_SCALE) as (keyof typeof GROUP_SCALE)[]) {
-    const list = groups[g];
+    for (let i = 0; i + n <= padded.length && i < 400; i++) {
+      let h = PREFIX.char;
+      for (let j = i; j < i + n; j++) {
+        h ^= padded.charCodeAt(j);
+        h = Math.imul(h, FNV_PRIME);
+      }
+      char.push(h >>> 0);
+    }
+  const groups: [number, number[]][] = [
+    [GROUP_SCALE.word, word],
+    [GROUP_SCALE.stem, stem],
+    [GROUP_SCALE.bigram, bigram],
+    [GROUP_SCALE.char, char],
+  ];
+  // Sums per bucket in a reusable dense array; buckets keep the order they were first touched in.
+  if (scratch?.sums.length !== dim) scratch = { sums: new Float64Array(dim), seen: new Uint8Array(dim) };
+  const { sums, seen } = scratch;
+  const order: number[] = [];
+  for (const [scale, list] of groups) {
     if (list.length === 0) continue;
-    const v = GROUP_SCALE[g] / Math.sqrt(list.length);
-    for (const f of list) {
-      const h = hash32(f) % dim;
-      acc.set(h, (acc.get(h) ?? 0) + v);
+    const v = scale / Math.sqrt(list.length);
+    for (const hash of list) {
+      const h = hash % dim;
+      if (seen[h] === 0) {
+        seen[h] = 1;
+        sums[h] = 0;
+        order.push(h);
+      }
+      sums[h] += v;
     }
   }
-  const idx = new Int32Array(acc.size);
-  const val = new Float32Array(acc.size);
-  let k = 0;
-  for (const [i, v] of acc) {
-    idx[k] = i;
-    val[k++] = v;
+  const idx = new Int32Array(order.length);
+  const val = new Float32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const h = order[k]!;
+    idx[k] = h;
+    val[k] = sums[h]!;
+    seen[h] = 0;
   }
   return { idx, val };
 }
