@@ -209,8 +209,8 @@ export function createAnswerer(
       return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
 
     const r = index.search(q.folded, lang, { fields: ranker !== null });
-    // the re-ranker sees BM25's own order, before the rule promotions below
-    const base: Retrieval = { ...r, hits: r.hits.map((h) => ({ ...h })) };
+    // the re-ranker sees BM25's own order, before the rule promotions below (a copy only when it runs)
+    const base: Retrieval | undefined = ranker ? { ...r, hits: r.hits.map((h) => ({ ...h })) } : undefined;
     const cue = cuedPassage(q.folded);
     const cued = cue !== undefined && promote(r, cue);
     const stepsPreferred = c.describesPost && WHAT_TO_DO.test(q.folded) && preferSteps(r);
@@ -258,7 +258,7 @@ export function createAnswerer(
         stepsIntent: c.describesPost && WHAT_TO_DO.test(q.folded),
         cue,
       };
-      const ranked = ranker.rank(base, q.folded, lang, ctx);
+      const ranked = ranker.rank(base!, q.folded, lang, ctx);
       const chosen = ranked[0]!.passage.id;
       ids.push(chosen);
       const second = ranked.find(
