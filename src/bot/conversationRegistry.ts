@@ -37,11 +37,10 @@ interface TeamsChannelData {
  * A failure here never blocks the turn.
  */
 export function conversationRegistry(store: DocumentStore, logger: Logger): Middleware {
-  const knownChats = new KnownChats();
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       try {
-        await record(store, context, knownChats);
+        await record(store, context);
       } catch (err) {
         logger.warn(
           { event: 'registry.failed', err: safeError(err) },
@@ -53,23 +52,7 @@ export function conversationRegistry(store: DocumentStore, logger: Logger): Midd
   };
 }
 
-/**
- * The user-chat records this process last read or wrote, as JSON: a user's next message from the same chat
- * is then recognised as unchanged without a store read. Only this middleware writes user chats; bounded.
- */
-class KnownChats {
-  private static readonly MAX = 10_000;
-  private readonly byUser = new Map<string, string>();
-  unchanged(aadObjectId: string, json: string): boolean {
-    return this.byUser.get(aadObjectId) === json;
-  }
-  remember(aadObjectId: string, json: string): void {
-    if (this.byUser.size >= KnownChats.MAX) this.byUser.clear();
-    this.byUser.set(aadObjectId, json);
-  }
-}
-
-async function record(store: DocumentStore, context: TurnContext, knownChats: KnownChats): Promise<void> {
+async function record(store: DocumentStore, context: TurnContext): Promise<void> {
   const activity = context.activity;
   if (activity.channelId !== 'msteams' || !activity.serviceUrl) return;
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
@@ -107,11 +90,8 @@ async function record(store: DocumentStore, context: TurnContext, knownChats: Kn
       tenantId,
       serviceUrl: activity.serviceUrl,
     };
-    const json = JSON.stringify(next);
-    if (knownChats.unchanged(from.aadObjectId, json)) return;
     const existing = await store.get<UserChatRecord>(USER_CHATS, from.aadObjectId);
-    if (!existing || JSON.stringify(existing.value) !== json)
+    if (!existing || JSON.stringify(existing.value) !== JSON.stringify(next))
       await store.put(USER_CHATS, from.aadObjectId, next);
-    knownChats.remember(from.aadObjectId, json);
   }
 }
