@@ -2,33 +2,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { PROJECT_ROOT } from '../projectRoot';
-import { BAIL, compileTemplate, type CompiledTemplate } from './compiledTemplate';
 
 /** A rendered Adaptive Card, plain JSON (no Bot Framework types), ready to be an attachment's content. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
 
-interface LoadedTemplate {
-  readonly template: ACData.Template;
-  /** The same template compiled once (compiledTemplate.ts), when it only uses what that handles. */
-  readonly compiled: CompiledTemplate | undefined;
-}
+const templateCache = new Map<string, ACData.Template>();
 
-const templateCache = new Map<string, LoadedTemplate>();
-
-function loadTemplate(name: string): LoadedTemplate {
-  let loaded = templateCache.get(name);
-  if (!loaded) {
+function loadTemplate(name: string): ACData.Template {
+  let template = templateCache.get(name);
+  if (!template) {
     const file = path.join(PROJECT_ROOT, 'cards', `${name}.json`);
-    const payload: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    loaded = { template: new ACData.Template(payload), compiled: compileTemplate(payload) };
-    templateCache.set(name, loaded);
+    template = new ACData.Template(JSON.parse(readFileSync(file, 'utf8')));
+    templateCache.set(name, template);
   }
-  return loaded;
-}
-
-/** adaptivecards-templating's own expansion: the reference the compiled form must match. */
-export function renderCardWithTemplating(name: string, data: object): AdaptiveCardJson {
-  return loadTemplate(name).template.expand({ $root: data }) as AdaptiveCardJson;
+  return template;
 }
 
 /**
@@ -37,10 +24,7 @@ export function renderCardWithTemplating(name: string, data: object): AdaptiveCa
  * concatenated into a template would be evaluated.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
-  const { template, compiled } = loadTemplate(name);
-  const card = compiled?.expand(data);
-  if (card !== undefined && card !== BAIL) return card as AdaptiveCardJson;
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+  return loadTemplate(name).expand({ $root: data }) as AdaptiveCardJson;
 }
 
 /**
