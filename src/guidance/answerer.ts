@@ -8,7 +8,6 @@ import { normaliseQuestion } from './normalise';
 import { cuedPassage } from './intents';
 import { loadKindModel, outOfScopeThreshold, type KindModel, type KindPrediction } from './kindModel';
 import { GuidanceIndex, type Retrieval } from './retrieve';
-import type { RankContext, RankModel } from './rankModel';
 import { isGeneralQuestion } from './urgency';
 import { MANAGER_CONTEXT } from './scope';
 
@@ -124,21 +123,6 @@ export interface Answerer {
 export interface AnswererOptions {
   /** The learned kind classifier; defaults to content/kind-model.json, `null` for rules alone. */
   kindModel?: KindModel | null;
-  /**
-   * The learned passage chooser (rankModel.ts, `loadRankModel`). Off by default: trained on the
-   * training sets it has not beaten BM25 order + rules on their validation split nor on the blind
-   * rounds, so the bot does not load it; kept for experiments with `npm run train:rank`.
-   */
-  rankModel?: RankModel | null;
-}
-
-/** What the re-ranker is told about a question besides its words. */
-export function rankContext(folded: string, describesPost = classify(folded).describesPost): RankContext {
-  return {
-    listIntent: LIST_INTENT.test(folded),
-    stepsIntent: describesPost && WHAT_TO_DO.test(folded),
-    cue: cuedPassage(folded),
-  };
 }
 
 /**
@@ -172,8 +156,6 @@ export function createAnswerer(
 ): Answerer {
   const index = new GuidanceIndex(content);
   const model = opts.kindModel === undefined ? loadKindModel() : opts.kindModel;
-  // opt-in: on the validation split the re-ranker has not yet beaten BM25 order + rules (see train-rank.ts)
-  const ranker = opts.rankModel ?? null;
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
     return {
@@ -208,9 +190,7 @@ export function createAnswerer(
     if (c.kind === 'out-of-scope')
       return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
 
-    const r = index.search(q.folded, lang, { fields: ranker !== null });
-    // the re-ranker sees BM25's own order, before the rule promotions below (a copy only when it runs)
-    const base: Retrieval | undefined = ranker ? { ...r, hits: r.hits.map((h) => ({ ...h })) } : undefined;
+    const r = index.search(q.folded, lang);
     const cue = cuedPassage(q.folded);
     const cued = cue !== undefined && promote(r, cue);
     const stepsPreferred = c.describesPost && WHAT_TO_DO.test(q.folded) && preferSteps(r);
@@ -251,43 +231,22 @@ export function createAnswerer(
     }
 
     const ids: string[] = [];
-    if (ranker) {
-      // Whether to answer was decided above on BM25 evidence; which passage to quote is the re-ranker's.
-      const ctx: RankContext = {
-        listIntent: LIST_INTENT.test(q.folded),
-        stepsIntent: c.describesPost && WHAT_TO_DO.test(q.folded),
-        cue,
-      };
-      const ranked = ranker.rank(base!, q.folded, lang, ctx);
-      const chosen = ranked[0]!.passage.id;
-      ids.push(chosen);
-      const second = ranked.find(
-        (h) => !contains(content, chosen, h.passage.id) && !contains(content, h.passage.id, chosen),
-      );
-      if (
-        second &&
-        second.p >= SECOND_PASSAGE_RATIO * ranked[0]!.p &&
-        content.byId.get(chosen)!.kind !== 'list'
-      )
-        ids.push(second.passage.id);
-    } else {
-      let chosen = top.passage.id;
-      if (LIST_INTENT.test(q.folded)) {
-        const list = rootList(content, chosen);
-        const listHit = list && r.hits.find((h) => h.passage.id === list.id);
-        if (list && listHit && listHit.score >= LIST_RATIO * top.score) chosen = list.id;
-      }
-      ids.push(chosen);
-      const second = r.hits.find(
-        (h) => !contains(content, chosen, h.passage.id) && !contains(content, h.passage.id, chosen),
-      );
-      if (
-        second &&
-        second.score >= SECOND_PASSAGE_RATIO * top.score &&
-        content.byId.get(chosen)!.kind !== 'list'
-      ) {
-        ids.push(second.passage.id);
-      }
+    let chosen = top.passage.id;
+    if (LIST_INTENT.test(q.folded)) {
+      const list = rootList(content, chosen);
+      const listHit = list && r.hits.find((h) => h.passage.id === list.id);
+      if (list && listHit && listHit.score >= LIST_RATIO * top.score) chosen = list.id;
+    }
+    ids.push(chosen);
+    const second = r.hits.find(
+      (h) => !contains(content, chosen, h.passage.id) && !contains(content, h.passage.id, chosen),
+    );
+    if (
+      second &&
+      second.score >= SECOND_PASSAGE_RATIO * top.score &&
+      content.byId.get(chosen)!.kind !== 'list'
+    ) {
+      ids.push(second.passage.id);
     }
     return result(lang, 'answer', {
       ...flags,

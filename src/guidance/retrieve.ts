@@ -26,8 +26,6 @@ interface DocStats {
   passage: Passage;
   /** term → weighted, length-normalised term frequency summed over fields */
   tf: Map<string, number>;
-  /** the same per field, for the re-ranker's per-field scores */
-  fieldTf: Map<string, number>[];
 }
 
 /** One passage's weight for a term, with BM25's saturation already applied: (tf·(k1+1))/(tf+k1). */
@@ -57,8 +55,6 @@ interface LangIndex {
 export interface Hit {
   passage: Passage;
   score: number;
-  /** BM25 of the question against each field alone (text, topic, questions, keywords). */
-  fieldScores?: number[];
   /** Share of the question's term weight this passage matched (0..1). */
   matched?: number;
 }
@@ -104,20 +100,16 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   const df = new Map<string, number>();
   const docs: DocStats[] = perDoc.map(({ passage, fields }) => {
     const tf = new Map<string, number>();
-    const fieldTf: Map<string, number>[] = [];
     for (const f of Object.keys(FIELDS) as Field[]) {
       const norm = 1 - FIELD_B[f] + (FIELD_B[f] * fields[f].length) / avgLen[f];
       const counts = new Map<string, number>();
       for (const t of fields[f]) counts.set(t, (counts.get(t) ?? 0) + 1);
-      const ftf = new Map<string, number>();
       for (const [t, c] of counts) {
         tf.set(t, (tf.get(t) ?? 0) + (FIELDS[f] * c) / norm);
-        ftf.set(t, c / norm);
       }
-      fieldTf.push(ftf);
     }
     for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    return { passage, tf, fieldTf };
+    return { passage, tf };
   });
   const n = docs.length;
   const idf = new Map<string, number>();
@@ -205,7 +197,7 @@ export class GuidanceIndex {
   }
 
   /** `fields`: also score each field alone (for the re-ranker; off on the answering path). */
-  search(folded: string, lang: Lang, opts: { fields?: boolean } = {}): Retrieval {
+  search(folded: string, lang: Lang): Retrieval {
     const index = this.langs[lang];
     const raw = terms(folded, lang);
     const weighted = new Map<string, number>();
@@ -243,62 +235,31 @@ export class GuidanceIndex {
     const hits: Hit[] = [];
     let bestMatched = 0;
     let bestScore = 0;
-    if (opts.fields) {
-      for (const doc of index.docs) {
-        let score = 0;
-        let matched = 0;
-        const fieldScores = doc.fieldTf.map(() => 0);
-        for (const [t, w] of weighted) {
-          const tf = doc.tf.get(t);
-          if (!tf) continue;
-          const idf = index.idf.get(t)!;
-          score += w * idf * ((tf * (K1 + 1)) / (tf + K1));
-          if (!t.includes('_')) matched += w * idf;
-          for (let f = 0; f < fieldScores.length; f++) {
-            const ftf = doc.fieldTf[f]!.get(t);
-            if (ftf) fieldScores[f]! += w * idf * ((ftf * (K1 + 1)) / (ftf + K1));
-          }
-        }
-        if (score > 0)
-          hits.push({
-            passage: doc.passage,
-            score,
-            fieldScores,
-            matched: maxPossible > 0 ? matched / maxPossible : 0,
-          });
-        if (score > bestScore) {
-          bestScore = score;
-          bestMatched = matched;
-        }
+    // The same sums as above, term by term in the same order for every passage, over postings only.
+    const n = index.docs.length;
+    const scores = new Float64Array(n);
+    const matches = new Float64Array(n);
+    for (const [t, w] of weighted) {
+      const entry = index.entries.get(t);
+      if (!entry) continue;
+      const wIdf = w * entry.idf;
+      for (const { doc, saturated } of entry.postings) {
+        scores[doc] += wIdf * saturated;
+        if (!entry.pair) matches[doc] += wIdf;
       }
-    } else {
-      // The same sums as above, term by term in the same order for every passage, over postings only.
-      const n = index.docs.length;
-      const scores = new Float64Array(n);
-      const matches = new Float64Array(n);
-      for (const [t, w] of weighted) {
-        const entry = index.entries.get(t);
-        if (!entry) continue;
-        const wIdf = w * entry.idf;
-        for (const { doc, saturated } of entry.postings) {
-          scores[doc] += wIdf * saturated;
-          if (!entry.pair) matches[doc] += wIdf;
-        }
-      }
-      for (let i = 0; i < n; i++) {
-        const score = scores[i]!;
-        const matched = matches[i]!;
-        if (score > 0)
-          hits.push({
-            passage: index.docs[i]!.passage,
-            score,
-            fieldScores: undefined,
-            matched: maxPossible > 0 ? matched / maxPossible : 0,
-          });
-        if (score > bestScore) {
-          bestScore = score;
-          bestMatched = matched;
-        }
+    }
+    for (let i = 0; i < n; i++) {
+      const score = scores[i]!;
+      const matched = matches[i]!;
+      if (score > 0)
+        hits.push({
+          passage: index.docs[i]!.passage,
+          score,
+          matched: maxPossible > 0 ? matched / maxPossible : 0,
+        });
+      if (score > bestScore) {
+        bestScore = score;
+        bestMatched = matched;
       }
     }
     hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
