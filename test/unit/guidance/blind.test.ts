@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../src/projectRoot';
 import { evaluate, loadEvalQuestions, pct } from '../../../src/guidance/evaluation';
+import { scores } from './targets';
 
 /**
  * Blind rounds: sets written from the guidance alone, before looking at the classifier (round 3)
@@ -26,11 +27,7 @@ const SETS: { file: string; en: number; fr: number; min: number }[] = [
 describe.each(SETS)('blind set $file', ({ file, en, fr, min }) => {
   const questions = loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', file));
   const report = evaluate(questions);
-  const r = (key: string) => report.byLangKind[key] ?? { right: 0, total: 0 };
-  const merge = (...keys: string[]) =>
-    keys
-      .map(r)
-      .reduce((a, b) => ({ right: a.right + b.right, total: a.total + b.total }), { right: 0, total: 0 });
+  const { r, merge } = scores(report);
 
   it('is big enough to mean something', () => {
     expect(questions.length).toBeGreaterThanOrEqual(min);

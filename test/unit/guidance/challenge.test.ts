@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../src/projectRoot';
 import { loadContent } from '../../../src/guidance/content';
-import { evaluate, loadEvalQuestions, pct } from '../../../src/guidance/evaluation';
+import { evaluate, loadEvalQuestions } from '../../../src/guidance/evaluation';
+import { itMeetsProductTargets } from './targets';
 
 /**
  * The challenge set (test/eval/challenge.jsonl) was written independently of questions.jsonl, in
@@ -13,11 +14,6 @@ import { evaluate, loadEvalQuestions, pct } from '../../../src/guidance/evaluati
 describe('challenge set', () => {
   const questions = loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', 'challenge.jsonl'));
   const report = evaluate(questions);
-  const r = (key: string) => report.byLangKind[key] ?? { right: 0, total: 0 };
-  const merge = (...keys: string[]) =>
-    keys
-      .map(r)
-      .reduce((a, b) => ({ right: a.right + b.right, total: a.total + b.total }), { right: 0, total: 0 });
 
   it('is big and varied enough to mean something', () => {
     expect(questions.length).toBeGreaterThanOrEqual(200);
@@ -36,18 +32,7 @@ describe('challenge set', () => {
     expect(thin).toEqual([]);
   });
 
-  it('answers ≥ 90% of English in-scope questions with the right passage', () => {
-    expect(pct(r('en answer'))).toBeGreaterThanOrEqual(0.9);
-  });
-  it('answers ≥ 85% of French in-scope questions with the right passage', () => {
-    expect(pct(r('fr answer'))).toBeGreaterThanOrEqual(0.85);
-  });
-  it('declines ≥ 95% of out-of-scope questions', () => {
-    expect(pct(merge('en out-of-scope', 'fr out-of-scope'))).toBeGreaterThanOrEqual(0.95);
-  });
-  it('routes every urgent situation as urgent', () => {
-    expect(report.confusion.urgent.urgent).toBe(questions.filter((q) => q.kind === 'urgent').length);
-  });
+  itMeetsProductTargets(questions, report);
   it('says "unsure" to at most 5% of the questions', () => {
     const unsure = Object.values(report.confusion).reduce((s, row) => s + row.unsure, 0);
     expect(unsure / questions.length).toBeLessThanOrEqual(0.05);
