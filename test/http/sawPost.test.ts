@@ -1,4 +1,5 @@
 import { message, mention, submit, MANAGER } from '../support/activities';
+import { formatDate } from '../../src/dialogs/sawPost/cards';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /** "I saw a post" through the real server (restify + CloudAdapter + SQLite) and the fake Bot Connector. */
@@ -65,7 +66,10 @@ describe('I saw a post over HTTP', () => {
     expect(text).toMatch(/Your record: I saw a post/);
     expect(text).toContain(NOTE);
     expect(text).toMatch(/Should the post be taken down\?/);
-    expect(text).toMatch(/Kept until January 9, 2027/);
+    // Deleted 45 days (RECORD_RETENTION_DAYS) after today, whatever day the test runs.
+    expect(text).toContain(
+      `Kept until ${formatDate(new Date(Date.now() + 45 * 86_400_000).toISOString(), 'en')}`,
+    );
     const recordId = (await records('aad-clicker'))[0]!.id;
     const actions = replies[0].attachments[0].content.actions;
     expect(actions[0].data).toEqual({ verb: 'escalate', office: 'valuesEthics', recordId });
