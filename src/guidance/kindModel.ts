@@ -158,7 +158,7 @@ export function softmax(z: number[]): number[] {
   return e.map((x) => x / s);
 }
 
-/** A linear layer over hashed features: weights[c * dim + i]. */
+/** A linear layer over hashed features: weights[c * dim + i] (the layout training updates in place). */
 export class LinearHead {
   constructor(
     readonly dim: number,
@@ -176,6 +176,42 @@ export class LinearHead {
     }
     return z;
   }
+  probs(x: FeatureVector): number[] {
+    return softmax(this.logits(x));
+  }
+}
+
+/**
+ * The same layer laid out for inference: byFeature[i * classes + c], so one feature's weights for every
+ * class sit side by side. A question touches a few hundred scattered features; class-major weights cost
+ * one cache miss per feature and class, this layout one per feature. Sums run in the same order, so the
+ * logits are bit-identical to LinearHead's.
+ */
+export class PackedHead {
+  private readonly byFeature: Float32Array;
+  readonly classes: number;
+  private readonly bias: Float32Array;
+
+  constructor(head: LinearHead) {
+    const { dim, classes, weights } = head;
+    this.classes = classes;
+    this.bias = head.bias;
+    this.byFeature = new Float32Array(weights.length);
+    for (let c = 0; c < classes; c++)
+      for (let i = 0; i < dim; i++) this.byFeature[i * classes + c] = weights[c * dim + i]!;
+  }
+
+  logits(x: FeatureVector): number[] {
+    const { classes, byFeature } = this;
+    const z = Array.from(this.bias);
+    for (let k = 0; k < x.idx.length; k++) {
+      const row = x.idx[k]! * classes;
+      const v = x.val[k]!;
+      for (let c = 0; c < classes; c++) z[c] = z[c]! + byFeature[row + c]! * v;
+    }
+    return z;
+  }
+
   probs(x: FeatureVector): number[] {
     return softmax(this.logits(x));
   }
@@ -215,12 +251,18 @@ export interface KindPrediction {
 }
 
 export class KindModel {
+  private readonly kind: PackedHead;
+  private readonly topic: PackedHead;
+
   constructor(
     readonly dim: number,
-    readonly kind: LinearHead,
-    readonly topic: LinearHead,
+    kind: LinearHead,
+    topic: LinearHead,
     readonly thresholds: KindThresholds,
-  ) {}
+  ) {
+    this.kind = new PackedHead(kind);
+    this.topic = new PackedHead(topic);
+  }
 
   predict(folded: string): KindPrediction {
     const x = features(folded, this.dim);

@@ -6,9 +6,11 @@ import { loadEvalQuestions } from '../../../src/guidance/evaluation';
 import {
   features,
   KIND_CLASSES,
+  LinearHead,
   loadKindModel,
   MODEL_FILE,
   modelFromFile,
+  PackedHead,
   type KindModelFile,
 } from '../../../src/guidance/kindModel';
 import { normaliseQuestion } from '../../../src/guidance/normalise';
@@ -37,6 +39,25 @@ describe('kind model', () => {
     expect(a).toEqual(b);
     expect(a.pInScope + a.pUrgent + a.pOutOfScope).toBeCloseTo(1, 5);
     expect(features(q, model.dim)).toEqual(features(q, model.dim));
+  });
+
+  it('scores with the packed inference layout exactly as with the training layout', () => {
+    // Seeded pseudo-random weights: the check is about the layout, not about one trained file.
+    const dim = 4096;
+    const classes = 9;
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+    const head = new LinearHead(
+      dim,
+      classes,
+      Float32Array.from({ length: dim * classes }, random),
+      Float32Array.from({ length: classes }, random),
+    );
+    const packed = new PackedHead(head);
+    for (const { q } of loadEvalQuestions()) {
+      const x = features(fold(q), dim);
+      expect(packed.logits(x)).toEqual(head.logits(x));
+    }
   });
 
   it('was trained without the held-out blind rounds', () => {
