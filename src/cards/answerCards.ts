@@ -36,13 +36,8 @@ function ask(q: string): SubmitButton {
 /** Longest question carried in the feedback buttons, so the manager can choose to share it (never stored otherwise). */
 const MAX_SHARED_QUESTION = 500;
 
-export function buildAnswerData(
-  result: AnswerResult,
-  content: GuidanceContent = loadContent(),
-  question?: string,
-) {
+export function buildAnswerData(result: AnswerResult, content: GuidanceContent = loadContent()) {
   const { lang, passages } = result;
-  const q = question ? { q: question.slice(0, MAX_SHARED_QUESTION) } : {};
   const ids = passages.map((p) => p.id);
   const resourceIds = [...new Set(passages.flatMap((p) => p.relatedResources))].slice(0, 2);
   const seeAlso = resourceIds.flatMap((id) => {
@@ -77,7 +72,6 @@ export function buildAnswerData(
       passages: ids,
       contentVersion: result.contentVersion,
       lang,
-      ...q,
     },
     feedbackNo: {
       verb: 'feedback',
@@ -85,7 +79,6 @@ export function buildAnswerData(
       passages: ids,
       contentVersion: result.contentVersion,
       lang,
-      ...q,
     },
     escalate: t(lang, 'answers.card.escalate'),
     source: t(lang, 'answers.card.source'),
@@ -137,14 +130,10 @@ export function buildOutOfScopeData(result: AnswerResult) {
   };
 }
 
-/**
- * The card for an answer, by kind. Small talk returns undefined: the bot layer answers greetings
- * and "help" with its own help card (or the plain `answers.smalltalk.*` strings).
- */
-export function buildAnswerCard(result: AnswerResult, question?: string): AdaptiveCardJson | undefined {
+function renderAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
   switch (result.kind) {
     case 'answer':
-      return renderCard('answer', buildAnswerData(result, loadContent(), question));
+      return renderCard('answer', buildAnswerData(result));
     case 'urgent':
       return renderCard('urgent', buildUrgentData(result));
     case 'unsure':
@@ -154,4 +143,59 @@ export function buildAnswerCard(result: AnswerResult, question?: string): Adapti
     case 'smalltalk':
       return undefined;
   }
+}
+
+/**
+ * Rendered cards by answer, most recently used last. A card is a function of the answer alone (passages
+ * quoted from fixed content, related questions, language, content version), so templating runs once per
+ * distinct answer rather than on every message; the question joins afterwards (withSharedQuestion).
+ * Cached cards are frozen: a caller that tried to change one would throw instead of corrupting the next reply.
+ */
+const renderedCards = new Map<string, AdaptiveCardJson | undefined>();
+/** Distinct answers kept (a few KB each): well above what the guidance's 48 passages produce in a day. */
+const RENDERED_CARDS_MAX = 1000;
+
+function cachedAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
+  const key = JSON.stringify(result);
+  if (renderedCards.has(key)) {
+    const card = renderedCards.get(key);
+    renderedCards.delete(key);
+    renderedCards.set(key, card);
+    return card;
+  }
+  const card = renderAnswerCard(result);
+  if (card) deepFreeze(card);
+  renderedCards.set(key, card);
+  if (renderedCards.size > RENDERED_CARDS_MAX) renderedCards.delete(renderedCards.keys().next().value!);
+  return card;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
+/**
+ * The answer card's Yes/No buttons carry the question, so that the manager can choose to share it after
+ * voting (it is stored nowhere otherwise). The question is data in a Submit action, never shown or parsed
+ * as a template; only the card's top-level actions are copied, the rest is shared with the cached card.
+ */
+function withSharedQuestion(card: AdaptiveCardJson, question: string): AdaptiveCardJson {
+  const actions = card.actions as readonly { data?: { verb?: unknown } }[] | undefined;
+  if (!actions?.some((a) => a.data?.verb === 'feedback')) return card;
+  const q = question.slice(0, MAX_SHARED_QUESTION);
+  return {
+    ...card,
+    actions: actions.map((a) => (a.data?.verb === 'feedback' ? { ...a, data: { ...a.data, q } } : a)),
+  };
+}
+
+/**
+ * The card for an answer, by kind. Small talk returns undefined: the bot layer answers greetings
+ * and "help" with its own help card (or the plain `answers.smalltalk.*` strings).
+ */
+export function buildAnswerCard(result: AnswerResult, question?: string): AdaptiveCardJson | undefined {
+  const card = cachedAnswerCard(result);
+  return card && question ? withSharedQuestion(card, question) : card;
 }

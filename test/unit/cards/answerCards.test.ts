@@ -2,6 +2,7 @@ import { buildAnswerCard, MAX_CARD_ACTIONS } from '../../../src/cards/answerCard
 import { flattenCardText } from '../../../src/cards/flatten';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { createAnswerer, type AnswerResult } from '../../../src/guidance/answerer';
+import { loadEvalQuestions } from '../../../src/guidance/evaluation';
 import { cardBytes, cardProblems, collectActions, MAX_CARD_BYTES } from '../../support/cardChecks';
 
 const answerer = createAnswerer();
@@ -141,5 +142,44 @@ describe('user text stays inert', () => {
     expect(text).not.toContain('evil.example');
     expect(text).not.toContain('onerror');
     expect(text).not.toContain('process.exit');
+  });
+});
+
+describe('cards rendered once per answer', () => {
+  const feedbackQuestions = (json: AdaptiveCardJson) =>
+    collectActions(json)
+      .map((a) => a.data as Json | undefined)
+      .filter((d) => d?.verb === 'feedback')
+      .map((d) => d!.q);
+
+  it('gives each manager a card carrying their own question, never an earlier asker’s', () => {
+    const first = 'Should I monitor my staff online?';
+    const second = 'Should I monitor my staff online? I am worried about Pat';
+    const a = answerer.answer(first);
+    const b = answerer.answer(second);
+    // Two questions with the same answer: the second card comes from the first one's rendering.
+    expect(b.passages.map((p) => p.id)).toEqual(a.passages.map((p) => p.id));
+    expect(feedbackQuestions(buildAnswerCard(a, first)!)).toEqual([first, first]);
+    expect(feedbackQuestions(buildAnswerCard(b, second)!)).toEqual([second, second]);
+    expect(feedbackQuestions(buildAnswerCard(a)!)).toEqual([undefined, undefined]);
+    expect(JSON.stringify(buildAnswerCard(a, first))).not.toContain('Pat');
+  });
+
+  it('renders the same card from the cache as the first time, for every evaluation question', () => {
+    const questions = loadEvalQuestions();
+    const first = questions.map(({ q, lang }) =>
+      JSON.stringify(buildAnswerCard(answerer.answer(q, { lang }), q)),
+    );
+    const again = questions.map(({ q, lang }) =>
+      JSON.stringify(buildAnswerCard(answerer.answer(q, { lang }), q)),
+    );
+    expect(again).toEqual(first);
+  });
+
+  it('keeps cached cards unchangeable, so one reply cannot alter the next', () => {
+    const json = buildAnswerCard(answerer.answer('do disclaimers work'), 'do disclaimers work')!;
+    expect(() => {
+      (json.body as Json[]).push({ type: 'TextBlock', text: 'changed' });
+    }).toThrow(TypeError);
   });
 });
