@@ -13,6 +13,7 @@ import type { Feature } from './bot/feature';
 import { tenantGuard } from './bot/tenantGuard';
 import { conversationRegistry } from './bot/conversationRegistry';
 import { ConnectorGateway } from './bot/connectorGateway';
+import { isConnectorFailure } from './bot/connectorPipeline';
 import { langFromLocale, t } from './i18n';
 import { createLogger, safeError, type Logger } from './logging/logger';
 import { createServer } from './server/createServer';
@@ -55,11 +56,38 @@ export interface App {
   close(): Promise<void>;
 }
 
+type TurnFailureCause = 'connector' | 'storage' | 'bot';
+
+const TURN_FAILURE_LOG: Record<TurnFailureCause, string> = {
+  connector: 'turn failed: Bot Connector call failed or timed out',
+  storage: 'turn failed: storage unavailable',
+  bot: 'turn failed; dialog state cleared',
+};
+const TURN_FAILURE_MESSAGE = {
+  connector: 'common.error.delivery',
+  storage: 'common.error.unavailable',
+  bot: 'common.error.generic',
+} as const satisfies Record<TurnFailureCause, string>;
+
+async function turnFailureCause(error: unknown, store: Store): Promise<TurnFailureCause> {
+  if (isConnectorFailure(error)) return 'connector';
+  const storageUp = await store.ping().then(
+    () => true,
+    () => false,
+  );
+  return storageUp ? 'bot' : 'storage';
+}
+
 /** Composes storage, state, the bot and the HTTP server. Used by src/index.ts and by the HTTP tests. */
 export function createApp(options: AppOptions): App {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? openStore(config.databaseUrl, { pgPoolMax: config.pgPoolMax });
+  const store =
+    options.store ??
+    openStore(config.databaseUrl, {
+      pgPoolMax: config.pgPoolMax,
+      databaseTimeoutMs: config.databaseTimeoutMs,
+    });
   const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
@@ -91,18 +119,16 @@ export function createApp(options: AppOptions): App {
       );
       return;
     }
-    const storageDown = !(await store.ping().then(
-      () => true,
-      () => false,
-    ));
+    // Infrastructure failures (Teams' connector or the database unreachable) leave the user's flow where it
+    // was, since nothing of this turn was saved; only a failure of the bot itself resets it.
+    const cause = await turnFailureCause(error, store);
     logger.error(
-      { event: 'turn.error', activityType: context.activity.type, storageDown, err: safeError(error) },
-      storageDown ? 'turn failed: storage unavailable' : 'turn failed; dialog state cleared',
+      { event: 'turn.error', activityType: context.activity.type, cause, err: safeError(error) },
+      TURN_FAILURE_LOG[cause],
     );
     // The user's saved language may be unreadable if storage is what failed: the locale is the safe guess.
     const lang = langFromLocale(context.activity.locale) ?? config.defaultLanguage;
-    // With storage down, the saved dialog is kept so the user can carry on once it is back.
-    if (!storageDown) {
+    if (cause === 'bot') {
       try {
         await conversationState.delete(context);
       } catch (err) {
@@ -114,7 +140,7 @@ export function createApp(options: AppOptions): App {
     }
     if (context.activity.type === 'message') {
       await context
-        .sendActivity(t(lang, storageDown ? 'common.error.unavailable' : 'common.error.generic'))
+        .sendActivity(t(lang, TURN_FAILURE_MESSAGE[cause]))
         .catch((err: unknown) =>
           logger.warn({ event: 'turn.error.notTold', err: safeError(err) }, 'error reply failed'),
         );

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     ? openStore(databaseUrl)
     : await PostgresStore.open(databaseUrl, {
         poolMax: config.pgPoolMax,
+        timeoutMs: config.databaseTimeoutMs,
         schema: process.env.BENCH_PG_SCHEMA,
       });
 

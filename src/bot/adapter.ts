@@ -7,10 +7,13 @@ import {
 import {
   AuthenticationError,
   type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorFactory,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../config/config';
+import { limitCallTime } from './connectorPipeline';
 
 export interface BotFrameworkAuthOverrides {
   /** Tests point token validation at a local OpenID metadata endpoint. */
@@ -35,12 +38,48 @@ export class GuidanceAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * The Bot Framework authentication, with a time limit on every Bot Connector call made through the clients it
+ * creates: the adapter's replies within a turn and the gateway's proactive posts alike.
+ */
+export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    credentials: ServiceClientCredentialsFactory,
+    private readonly callTimeoutMs: number,
+  ) {
+    super(settings, credentials);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.timed(super.createConnectorFactory(claimsIdentity));
+  }
+
+  /** The factory a turn's replies go through comes with the authenticated request. */
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.timed(result.connectorFactory) }
+      : result;
+  }
+
+  private timed(factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: async (serviceUrl, audience) =>
+        limitCallTime(await factory.create(serviceUrl, audience), this.callTimeoutMs),
+    };
+  }
+}
+
 export function createAdapter(
   config: Config,
   overrides: BotFrameworkAuthOverrides = {},
 ): {
   adapter: GuidanceAdapter;
-  auth: ConfigurationBotFrameworkAuthentication;
+  auth: TimedBotFrameworkAuthentication;
 } {
   const settings = {
     MicrosoftAppId: config.bot.appId,
@@ -56,7 +95,7 @@ export function createAdapter(
   };
   const credentials =
     overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
-  const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+  const auth = new TimedBotFrameworkAuthentication(settings, credentials, config.connectorTimeoutMs);
   return { adapter: new GuidanceAdapter(auth), auth };
 }
 

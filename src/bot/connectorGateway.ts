@@ -4,6 +4,7 @@ import {
   AuthenticationConstants,
   type BotFrameworkAuthentication,
 } from 'botframework-connector';
+import { pipelineOf } from './connectorPipeline';
 import { DEFAULT_RETRY, withConnectorRetry, type RetryOptions } from './retry';
 
 /** Where a channel lives, as learned from Teams activities (see conversationRegistry). */
@@ -87,11 +88,7 @@ export class ConnectorGateway {
     const client = await this.auth.createConnectorFactory(identity).create(serviceUrl);
     // The connector client retries 429/5xx itself (up to 3 times); stacked under our own retry that meant
     // up to 20 calls in a 429 storm and blind re-posts on 5xx. Our policy alone decides here.
-    (
-      client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
-    ).client?.pipeline?.removePolicy({
-      name: 'defaultRetryPolicy',
-    });
+    pipelineOf(client)?.removePolicy({ name: 'defaultRetryPolicy' });
     return client;
   }
 }

@@ -51,6 +51,8 @@ const schema = z.object({
       'must be sqlite:<file path> or postgres://…',
     ),
   PG_POOL_MAX: positiveInt(10),
+  DATABASE_TIMEOUT_SECONDS: positiveInt(10),
+  CONNECTOR_TIMEOUT_SECONDS: positiveInt(10),
   ALLOWED_TENANT_IDS: commaList((id) => GUID.test(id), 'must be a comma-separated list of tenant GUIDs'),
   DEFAULT_LANGUAGE: z.enum(LANGS as [Lang, ...Lang[]]).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -102,6 +104,10 @@ export interface Config {
   readonly databaseUrl: string;
   /** Most PostgreSQL connections per instance (ignored with SQLite). */
   readonly pgPoolMax: number;
+  /** A PostgreSQL connection attempt or query that takes longer fails (the user is asked to try again). */
+  readonly databaseTimeoutMs: number;
+  /** A Bot Connector call (a reply, a post, a card update) that takes longer is abandoned. */
+  readonly connectorTimeoutMs: number;
   readonly allowedTenantIds: readonly string[];
   readonly defaultLanguage: Lang;
   readonly logLevel: string;
@@ -173,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     databaseUrl: v.DATABASE_URL,
     pgPoolMax: v.PG_POOL_MAX,
+    databaseTimeoutMs: v.DATABASE_TIMEOUT_SECONDS * 1000,
+    connectorTimeoutMs: v.CONNECTOR_TIMEOUT_SECONDS * 1000,
     allowedTenantIds: v.ALLOWED_TENANT_IDS,
     defaultLanguage: v.DEFAULT_LANGUAGE,
     logLevel: v.LOG_LEVEL,

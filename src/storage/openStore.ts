@@ -5,6 +5,8 @@ import { PostgresStore } from './postgres/postgresStore';
 export interface OpenStoreOptions {
   /** Most PostgreSQL connections per instance (PG_POOL_MAX); SQLite ignores it. */
   readonly pgPoolMax?: number;
+  /** Longest a PostgreSQL connection attempt or query may take (DATABASE_TIMEOUT_SECONDS); SQLite ignores it. */
+  readonly databaseTimeoutMs?: number;
 }
 
 /**
@@ -16,7 +18,10 @@ export function openStore(databaseUrl: string, options: OpenStoreOptions = {}): 
     return new SqliteStore(databaseUrl.slice('sqlite:'.length));
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return new PostgresStore(databaseUrl, { poolMax: options.pgPoolMax });
+    return new PostgresStore(databaseUrl, {
+      poolMax: options.pgPoolMax,
+      timeoutMs: options.databaseTimeoutMs,
+    });
   }
   throw new Error('Unsupported DATABASE_URL: use sqlite:<path> or postgres://…');
 }

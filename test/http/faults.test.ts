@@ -92,11 +92,11 @@ describe('Bot Connector faults', () => {
 
   it('survives a burst of 500s longer than the retries: the user is told plainly, the next message is answered', async () => {
     // The connector client retries a failed reply 3 times; 6 failures exhaust the reply, then the error
-    // notice gets through on its third attempt.
+    // notice gets through on its third attempt. Teams' failure, not the bot's: nothing is said to be reset.
     bot.connector.failNext(6, { status: 500, kinds: ['send', 'reply'] });
     expect((await say('help')).status).toBe(200);
     expect(bot.connector.calls.filter((c) => c.kind.endsWith(':failed:500'))).toHaveLength(6);
-    expect(answered()).toBe(t('en', 'common.error.generic'));
+    expect(answered()).toBe(t('en', 'common.error.delivery'));
     expect((await say('help')).status).toBe(200);
     expect(answered()).toContain('What I can do');
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
@@ -157,6 +157,46 @@ describe('Bot Connector faults', () => {
     expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId!))?.value.delivery).toBe(
       'undelivered',
     );
+  }, 30_000);
+});
+
+describe('Bot Connector calls that hang (CONNECTOR_TIMEOUT_SECONDS=1)', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ env: { CONNECTOR_TIMEOUT_SECONDS: '1' } });
+  });
+  afterAll(async () => bot.stop());
+  beforeEach(() => bot.connector.reset());
+
+  it('gives up on a reply held past the limit: Teams gets its answer in seconds, the flow is kept', async () => {
+    const who = person('held');
+    const o = { serviceUrl: bot.connector.url, from: who };
+    const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+    await bot.post(message('I saw a post', o));
+    await bot.post(step({ step: 'framing' }));
+    await bot.post(step({ step: 'how', choice: 'socialMedia' }));
+    const next = step({ step: 'violation', choice: 'notSure' });
+
+    bot.connector.reset();
+    bot.connector.delayNext(1, { delayMs: 6000, kinds: ['send', 'reply'] });
+    const started = Date.now();
+    expect((await bot.post(next)).status).toBe(200);
+    // The held reply is abandoned after 1 s (not 6 s); the notice that follows is not held.
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(visibleText(bot.connector.sentActivities(chatOf(who)))).toBe(t('en', 'common.error.delivery'));
+    expect(bot.logs.text).toMatch(/"cause":"connector"/);
+
+    // Sending the step again continues where the manager was: nothing was reset.
+    bot.connector.reset();
+    await bot.post(next);
+    expect(visibleText(bot.connector.sentActivities(chatOf(who)))).toMatch(/Understand the context/);
+  }, 30_000);
+
+  it('tells a French-speaking manager in French', async () => {
+    const who = person('held-fr');
+    bot.connector.delayNext(1, { delayMs: 6000, kinds: ['send', 'reply'] });
+    await bot.post(message('aide', { serviceUrl: bot.connector.url, from: who, locale: 'fr-CA' }));
+    expect(visibleText(bot.connector.sentActivities(chatOf(who)))).toBe(t('fr', 'common.error.delivery'));
   }, 30_000);
 });
 
@@ -269,6 +309,65 @@ withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a
     expect(bot.lines.join('\n')).not.toContain(SUMMARY);
   }, 180_000);
 });
+
+withPostgres(
+  'PostgreSQL that hangs (a partition: connections open, nothing answers), DATABASE_TIMEOUT_SECONDS=1',
+  () => {
+    const schema = `smg_stall_${randomBytes(4).toString('hex')}`;
+    let proxy: TcpProxy;
+    let bot: RunningBot;
+
+    beforeAll(async () => {
+      const admin = new Client({ connectionString: DATABASE_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      await (await PostgresStore.open(DATABASE_URL!, { schema })).close();
+      const target = new URL(DATABASE_URL!);
+      proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
+      const url = new URL(proxy.rewrite(DATABASE_URL!));
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      bot = await startBot({ env: { DATABASE_URL: url.toString(), DATABASE_TIMEOUT_SECONDS: '1' } });
+    }, 60_000);
+
+    afterAll(async () => {
+      await bot?.stop();
+      await proxy?.stop();
+      const admin = new Client({ connectionString: DATABASE_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }, 30_000);
+
+    it('answers "try again shortly" within seconds instead of hanging, and carries on once it answers again', async () => {
+      const who = person('stall');
+      const o = { serviceUrl: bot.connector.url, from: who };
+      const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+      await bot.post(message('I saw a post', o));
+      await bot.post(step({ step: 'framing' }));
+      await bot.post(step({ step: 'how', choice: 'socialMedia' }));
+      const next = step({ step: 'violation', choice: 'notSure' });
+
+      proxy.stall();
+      bot.connector.reset();
+      const started = Date.now();
+      expect((await bot.post(next)).status).toBe(200);
+      // A query times out after 1 s, then the readiness ping does: seconds, not forever.
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(visibleText(bot.connector.sentActivities(chatOf(who)))).toBe(UNAVAILABLE);
+      const probe = Date.now();
+      expect((await fetch(`${bot.url}/readyz`)).status).toBe(503);
+      expect(Date.now() - probe).toBeLessThan(5000);
+
+      proxy.up();
+      await waitFor(async () => (await fetch(`${bot.url}/readyz`)).status === 200, 'ready again');
+      // The step the manager was at before the database hung is still the current one.
+      bot.connector.reset();
+      await bot.post(next);
+      expect(visibleText(bot.connector.sentActivities(chatOf(who)))).toMatch(/Understand the context/);
+    }, 60_000);
+  },
+);
 
 describe('a bot process killed in the middle of a turn (SQLite)', () => {
   let connector: FakeConnector;

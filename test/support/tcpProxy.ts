@@ -9,6 +9,9 @@ export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private available = true;
+  private stalled = false;
+  /** Connections accepted while stalled, waiting for `up()`. */
+  private readonly held = new Set<net.Socket>();
   /** Connections accepted while up (to prove the pool reconnected after an outage). */
   accepted = 0;
   port = 0;
@@ -28,12 +31,27 @@ export class TcpProxy {
   /** The database "stops": open connections are reset, new ones refused. */
   down(): void {
     this.available = false;
-    for (const socket of this.sockets) socket.resetAndDestroy();
+    for (const socket of [...this.sockets, ...this.held]) socket.resetAndDestroy();
     this.sockets.clear();
+    this.held.clear();
+  }
+
+  /**
+   * The database "hangs" (a network partition, a frozen server): connections stay open and new ones are
+   * accepted, but no byte goes either way until `up()`. Only a client-side timeout gets a caller out.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const socket of this.sockets) socket.pause();
   }
 
   up(): void {
     this.available = true;
+    if (!this.stalled) return;
+    this.stalled = false;
+    for (const socket of this.sockets) socket.resume();
+    for (const client of this.held) this.forward(client);
+    this.held.clear();
   }
 
   async stop(): Promise<void> {
@@ -55,6 +73,16 @@ export class TcpProxy {
       client.resetAndDestroy();
       return;
     }
+    if (this.stalled) {
+      this.held.add(client);
+      client.on('error', () => this.held.delete(client)).on('close', () => this.held.delete(client));
+      return;
+    }
+    this.forward(client);
+  }
+
+  private forward(client: net.Socket): void {
+    if (client.destroyed) return;
     this.accepted++;
     const upstream = net.connect(this.targetPort, this.targetHost);
     this.sockets.add(client);

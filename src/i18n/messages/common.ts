@@ -8,6 +8,8 @@ export const common = defineMessages({
       'Sorry, something went wrong on my side and I could not finish that. Anything you were in the middle of has been reset. Please try again; if it keeps happening, tell your IT help desk.',
     'common.error.unavailable':
       'Sorry, I cannot reach my records right now. Nothing you sent has been lost on your side: please try again in a minute.',
+    'common.error.delivery':
+      'Sorry, Teams could not take my reply just now, so part of it may be missing. Nothing you were doing has been reset: please send your last message again in a minute.',
     'common.language.switched': 'From now on I will answer in English. Type "français" to switch to French.',
     'common.input.empty':
       'I did not find a question in that message. Type a question about personal social media, or "help" to see what I can do.',
@@ -58,6 +60,8 @@ export const common = defineMessages({
       'Désolé, un problème est survenu de mon côté et je n’ai pas pu terminer. Ce que vous étiez en train de faire a été réinitialisé. Veuillez réessayer; si le problème persiste, communiquez avec votre service d’assistance informatique.',
     'common.error.unavailable':
       'Désolé, je n’arrive pas à joindre mes dossiers pour l’instant. Rien de ce que vous avez envoyé n’est perdu de votre côté : veuillez réessayer dans une minute.',
+    'common.error.delivery':
+      'Désolé, Teams n’a pas pu recevoir ma réponse pour l’instant; il se peut qu’une partie manque. Rien de ce que vous faisiez n’a été réinitialisé : veuillez renvoyer votre dernier message dans une minute.',
     'common.language.switched':
       'Je vous répondrai désormais en français. Tapez « English » pour passer à l’anglais.',
     'common.input.empty':

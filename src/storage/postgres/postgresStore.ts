@@ -29,6 +29,8 @@ export interface PostgresStoreOptions {
   readonly now?: () => Date;
   /** Told about errors on idle connections (e.g. the server restarted); the next query reconnects. */
   readonly onIdleError?: (err: Error) => void;
+  /** Longest a connection attempt or a query may take (DATABASE_TIMEOUT_SECONDS); 10 s by default. */
+  readonly timeoutMs?: number;
 }
 
 function toDocument<T>(row: Row): StoredDocument<T> {
@@ -69,10 +71,18 @@ export class PostgresStore implements Store {
     }
     this.schema = options.schema;
     this.now = options.now ?? (() => new Date());
+    const timeoutMs = options.timeoutMs ?? 10_000;
     this.pool = new Pool({
       connectionString,
       max: options.poolMax ?? 10,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: timeoutMs,
+      // A database that stops answering without closing the connection (a network partition, a hung server)
+      // would otherwise hold every turn waiting on it: the client gives up first, the server cancels its side.
+      query_timeout: timeoutMs,
+      statement_timeout: timeoutMs,
+      // A transaction left open by a client that vanished would keep its row locks from the other instances.
+      idle_in_transaction_session_timeout: 3 * timeoutMs,
+      keepAlive: true,
       application_name: 'social-media-guidance-bot',
       ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
     });
