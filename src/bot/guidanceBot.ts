@@ -10,7 +10,13 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import type { Config } from '../config/config';
 import { helpCard, teamWelcomeCard, welcomeCard, type CommandButton } from '../cards/botCards';
 import type { AdaptiveCardJson } from '../cards/render';
@@ -323,8 +329,23 @@ export class GuidanceBot extends TeamsActivityHandler {
     return [...buttons, { command: 'language', titleKey: 'command.language' }];
   }
 
-  private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
+  /**
+   * botbuilder-dialogs rebuilds its memory-scope configuration for every DialogContext (a service container,
+   * fourteen scope and resolver objects, a schema parse), though it depends on nothing in the turn: the first
+   * one is kept and handed to later turns under the turn-state key the SDK looks it up by.
+   */
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
+
+  private async createDialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.dialogStateConfiguration)
+      context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= dc.state.configuration;
+    return dc;
+  }
+
+  private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
+    const dc = await this.createDialogContext(context);
     const scope = scopeOf(context);
     const saved = (await this.profile.get(context))?.lang;
     context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
@@ -344,6 +365,9 @@ export class GuidanceBot extends TeamsActivityHandler {
     };
   }
 }
+
+/** Where DialogStateManager looks for (and caches) its configuration within a turn (botbuilder-dialogs 4.23). */
+export const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 const COMMAND_IDS: ReadonlySet<string> = new Set<CommandId>([
   'help',
