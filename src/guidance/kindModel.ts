@@ -71,7 +71,27 @@ const PREFIX = {
   char: fnvMore(FNV_OFFSET, 'c:'),
 } as const;
 const BIAS_HASH = hash32('bias');
-let scratch: { sums: Float64Array; seen: Uint8Array } | undefined;
+
+/** Words of a question the model reads; past this, the rest is ignored. */
+const MAX_WORDS = 80;
+/** Character n-grams start in the first 400 characters. */
+const MAX_CHAR_STARTS = 400;
+
+/**
+ * Reusable buffers for one `features` call (the pipeline is synchronous, so calls never overlap): the hashes
+ * of each feature group, and per bucket the running sum, whether it was touched, and the touch order. A
+ * question then allocates only its two small result arrays, not a dozen growing lists.
+ */
+const groupHashes = {
+  word: new Uint32Array(MAX_WORDS + 1),
+  stem: new Uint32Array(2 * MAX_WORDS),
+  bigram: new Uint32Array(MAX_WORDS),
+  char: new Uint32Array(3 * MAX_CHAR_STARTS),
+};
+const touchOrder = new Int32Array(
+  groupHashes.word.length + groupHashes.stem.length + groupHashes.bigram.length + groupHashes.char.length,
+);
+let buckets: { sums: Float64Array; seen: Uint8Array } | undefined;
 
 /** English and French stems of a word, remembered per word (a bounded vocabulary, not questions). */
 const stemCache = new Map<string, readonly [string, string]>();
@@ -90,60 +110,60 @@ function stems(w: string): readonly [string, string] {
  * FNV-1a hash of its name ('w:word', 'se:stem', 'b:a b', 'c:abc'…), computed without building the name.
  */
 export function features(folded: string, dim: number): FeatureVector {
-  const ws = words(folded).slice(0, 80);
-  // hashes per group, in the order the names used to be listed (it decides the sums' order)
-  const word: number[] = [BIAS_HASH];
-  const stem: number[] = [];
-  const bigram: number[] = [];
-  const char: number[] = [];
+  const ws = words(folded).slice(0, MAX_WORDS);
+  const { word, stem, bigram, char } = groupHashes;
+  let nWord = 0;
+  let nStem = 0;
+  let nBigram = 0;
+  let nChar = 0;
+  word[nWord++] = BIAS_HASH;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    word.push(fnvMore(PREFIX.word, w) >>> 0);
+    word[nWord++] = fnvMore(PREFIX.word, w) >>> 0;
     const [se, sf] = stems(w);
-    stem.push(fnvMore(PREFIX.stemEn, se) >>> 0);
-    if (sf !== se) stem.push(fnvMore(PREFIX.stemFr, sf) >>> 0);
+    stem[nStem++] = fnvMore(PREFIX.stemEn, se) >>> 0;
+    if (sf !== se) stem[nStem++] = fnvMore(PREFIX.stemFr, sf) >>> 0;
     if (i + 1 < ws.length) {
       const h = Math.imul(fnvMore(PREFIX.bigram, w) ^ 32, FNV_PRIME);
-      bigram.push(fnvMore(h, ws[i + 1]!) >>> 0);
+      bigram[nBigram++] = fnvMore(h, ws[i + 1]!) >>> 0;
     }
   }
   const padded = ' ' + ws.join(' ') + ' ';
   for (let n = 3; n <= 5; n++)
-    for (let i = 0; i + n <= padded.length && i < 400; i++) {
+    for (let i = 0; i + n <= padded.length && i < MAX_CHAR_STARTS; i++) {
       let h = PREFIX.char;
       for (let j = i; j < i + n; j++) {
         h ^= padded.charCodeAt(j);
         h = Math.imul(h, FNV_PRIME);
       }
-      char.push(h >>> 0);
+      char[nChar++] = h >>> 0;
     }
-  const groups: [number, number[]][] = [
-    [GROUP_SCALE.word, word],
-    [GROUP_SCALE.stem, stem],
-    [GROUP_SCALE.bigram, bigram],
-    [GROUP_SCALE.char, char],
-  ];
-  // Sums per bucket in a reusable dense array; buckets keep the order they were first touched in.
-  if (scratch?.sums.length !== dim) scratch = { sums: new Float64Array(dim), seen: new Uint8Array(dim) };
-  const { sums, seen } = scratch;
-  const order: number[] = [];
-  for (const [scale, list] of groups) {
-    if (list.length === 0) continue;
-    const v = scale / Math.sqrt(list.length);
-    for (const hash of list) {
-      const h = hash % dim;
+  // Sums per bucket in a reusable dense array; buckets keep the order they were first touched in, and the
+  // groups are summed in this order (it decides the floating-point sums, so it never changes).
+  if (buckets?.sums.length !== dim) buckets = { sums: new Float64Array(dim), seen: new Uint8Array(dim) };
+  const { sums, seen } = buckets;
+  let touched = 0;
+  const add = (scale: number, hashes: Uint32Array, count: number) => {
+    if (count === 0) return;
+    const v = scale / Math.sqrt(count);
+    for (let k = 0; k < count; k++) {
+      const h = hashes[k]! % dim;
       if (seen[h] === 0) {
         seen[h] = 1;
         sums[h] = 0;
-        order.push(h);
+        touchOrder[touched++] = h;
       }
       sums[h] += v;
     }
-  }
-  const idx = new Int32Array(order.length);
-  const val = new Float32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const h = order[k]!;
+  };
+  add(GROUP_SCALE.word, word, nWord);
+  add(GROUP_SCALE.stem, stem, nStem);
+  add(GROUP_SCALE.bigram, bigram, nBigram);
+  add(GROUP_SCALE.char, char, nChar);
+  const idx = new Int32Array(touched);
+  const val = new Float32Array(touched);
+  for (let k = 0; k < touched; k++) {
+    const h = touchOrder[k]!;
     idx[k] = h;
     val[k] = sums[h]!;
     seen[h] = 0;
