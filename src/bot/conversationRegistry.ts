@@ -77,8 +77,7 @@ async function record(store: DocumentStore, context: TurnContext): Promise<void>
       serviceUrl: activity.serviceUrl,
       installed: !botRemoved,
     };
-    if (!existing || JSON.stringify(existing.value) !== JSON.stringify(next))
-      await store.put(TEAMS, team.id, next);
+    if (!sameFields(existing?.value, next)) await store.put(TEAMS, team.id, next);
   }
 
   const from = activity.from;
@@ -91,7 +90,13 @@ async function record(store: DocumentStore, context: TurnContext): Promise<void>
       serviceUrl: activity.serviceUrl,
     };
     const existing = await store.get<UserChatRecord>(USER_CHATS, from.aadObjectId);
-    if (!existing || JSON.stringify(existing.value) !== JSON.stringify(next))
-      await store.put(USER_CHATS, from.aadObjectId, next);
+    if (!sameFields(existing?.value, next)) await store.put(USER_CHATS, from.aadObjectId, next);
   }
+}
+
+/** The stored record already says exactly this (flat records of strings and booleans): no write needed. */
+function sameFields<T extends object>(stored: T | undefined, next: T): boolean {
+  if (!stored) return false;
+  const keys = Object.keys(next) as (keyof T)[];
+  return keys.length === Object.keys(stored).length && keys.every((key) => stored[key] === next[key]);
 }
