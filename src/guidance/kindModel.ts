@@ -202,38 +202,43 @@ export class LinearHead {
 }
 
 /**
- * The same layer laid out for inference: byFeature[i * classes + c], so one feature's weights for every
- * class sit side by side. A question touches a few hundred scattered features; class-major weights cost
- * one cache miss per feature and class, this layout one per feature. Sums run in the same order, so the
- * logits are bit-identical to LinearHead's.
+ * Linear heads over the same features, laid out for inference: one row per feature holding that feature's
+ * weights for every class of every head, side by side. A question touches about a thousand scattered
+ * features; class-major weights cost a cache miss per feature and class, this layout one per feature.
+ * Each class's sum runs over the features in the same order as LinearHead's, so the logits are bit-identical.
  */
-export class PackedHead {
-  private readonly byFeature: Float32Array;
-  readonly classes: number;
+export class PackedHeads {
+  private readonly rows: Float32Array;
+  /** Classes in a row: all heads' classes, head after head. */
+  private readonly width: number;
   private readonly bias: Float32Array;
 
-  constructor(head: LinearHead) {
-    const { dim, classes, weights } = head;
-    this.classes = classes;
-    this.bias = head.bias;
-    this.byFeature = new Float32Array(weights.length);
-    for (let c = 0; c < classes; c++)
-      for (let i = 0; i < dim; i++) this.byFeature[i * classes + c] = weights[c * dim + i]!;
+  constructor(private readonly heads: readonly LinearHead[]) {
+    const dim = heads[0]!.dim;
+    this.width = heads.reduce((n, h) => n + h.classes, 0);
+    this.rows = new Float32Array(dim * this.width);
+    this.bias = new Float32Array(this.width);
+    let column = 0;
+    for (const head of heads) {
+      if (head.dim !== dim) throw new Error('packed heads must share their features');
+      for (let c = 0; c < head.classes; c++, column++) {
+        this.bias[column] = head.bias[c]!;
+        for (let i = 0; i < dim; i++) this.rows[i * this.width + column] = head.weights[c * dim + i]!;
+      }
+    }
   }
 
-  logits(x: FeatureVector): number[] {
-    const { classes, byFeature } = this;
+  /** Each head's logits, in the order the heads were given. */
+  logits(x: FeatureVector): number[][] {
+    const { width, rows } = this;
     const z = Array.from(this.bias);
     for (let k = 0; k < x.idx.length; k++) {
-      const row = x.idx[k]! * classes;
+      const row = x.idx[k]! * width;
       const v = x.val[k]!;
-      for (let c = 0; c < classes; c++) z[c] = z[c]! + byFeature[row + c]! * v;
+      for (let c = 0; c < width; c++) z[c] = z[c]! + rows[row + c]! * v;
     }
-    return z;
-  }
-
-  probs(x: FeatureVector): number[] {
-    return softmax(this.logits(x));
+    let start = 0;
+    return this.heads.map((head) => z.slice(start, (start += head.classes)));
   }
 }
 
@@ -271,8 +276,8 @@ export interface KindPrediction {
 }
 
 export class KindModel {
-  private readonly kind: PackedHead;
-  private readonly topic: PackedHead;
+  /** The kind head, then the topic head. */
+  private readonly heads: PackedHeads;
 
   constructor(
     readonly dim: number,
@@ -280,14 +285,12 @@ export class KindModel {
     topic: LinearHead,
     readonly thresholds: KindThresholds,
   ) {
-    this.kind = new PackedHead(kind);
-    this.topic = new PackedHead(topic);
+    this.heads = new PackedHeads([kind, topic]);
   }
 
   predict(folded: string): KindPrediction {
-    const x = features(folded, this.dim);
-    const p = this.kind.probs(x);
-    const t = this.topic.logits(x);
+    const [kindLogits, t] = this.heads.logits(features(folded, this.dim)) as [number[], number[]];
+    const p = softmax(kindLogits);
     let best = 0;
     for (let i = 1; i < t.length; i++) if (t[i]! > t[best]!) best = i;
     return { pInScope: p[0]!, pUrgent: p[1]!, pOutOfScope: p[2]!, topic: TOPIC_CLASSES[best]! };

@@ -10,7 +10,7 @@ import {
   loadKindModel,
   MODEL_FILE,
   modelFromFile,
-  PackedHead,
+  PackedHeads,
   type KindModelFile,
 } from '../../../src/guidance/kindModel';
 import { normaliseQuestion } from '../../../src/guidance/normalise';
@@ -44,19 +44,20 @@ describe('kind model', () => {
   it('scores with the packed inference layout exactly as with the training layout', () => {
     // Seeded pseudo-random weights: the check is about the layout, not about one trained file.
     const dim = 4096;
-    const classes = 9;
     let seed = 42;
     const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
-    const head = new LinearHead(
-      dim,
-      classes,
-      Float32Array.from({ length: dim * classes }, random),
-      Float32Array.from({ length: classes }, random),
-    );
-    const packed = new PackedHead(head);
+    const head = (classes: number) =>
+      new LinearHead(
+        dim,
+        classes,
+        Float32Array.from({ length: dim * classes }, random),
+        Float32Array.from({ length: classes }, random),
+      );
+    const [kind, topic] = [head(3), head(6)];
+    const packed = new PackedHeads([kind, topic]);
     for (const { q } of loadEvalQuestions()) {
       const x = features(fold(q), dim);
-      expect(packed.logits(x)).toEqual(head.logits(x));
+      expect(packed.logits(x)).toEqual([kind.logits(x), topic.logits(x)]);
     }
   });
 
