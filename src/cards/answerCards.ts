@@ -3,7 +3,7 @@ import { loadContent, type GuidanceContent } from '../guidance/content';
 import { t } from '../i18n';
 import type { Lang } from '../i18n/lang';
 import { passageBody, translationNote } from './passages';
-import { escapeMarkdown, renderCard, type AdaptiveCardJson } from './render';
+import { escapeMarkdown, freezeCard, renderCard, type AdaptiveCardJson } from './render';
 
 /**
  * Typed data for the four answer cards (cards/*.json) and the dispatcher the bot calls. Guidance
@@ -164,16 +164,10 @@ function cachedAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
     return card;
   }
   const card = renderAnswerCard(result);
-  if (card) deepFreeze(card);
+  if (card) freezeCard(card);
   renderedCards.set(key, card);
   if (renderedCards.size > RENDERED_CARDS_MAX) renderedCards.delete(renderedCards.keys().next().value!);
   return card;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /**

@@ -28,6 +28,18 @@ export function renderCard(name: string, data: object): AdaptiveCardJson {
 }
 
 /**
+ * Freezes a rendered card all the way down, for cards shared between replies (rendered once from fixed
+ * content): code that tried to change one would throw instead of altering what the next user sees.
+ */
+export function freezeCard<T>(card: T): T {
+  if (typeof card === 'object' && card !== null && !Object.isFrozen(card)) {
+    Object.freeze(card);
+    for (const child of Object.values(card)) freezeCard(child);
+  }
+  return card;
+}
+
+/**
  * Makes user text inert in a TextBlock: markdown, links, <at> mentions and HTML are shown as typed.
  * Prefer a RichTextBlock TextRun (never parsed as markdown) for user text; use this where a TextBlock is needed.
  */

@@ -1,5 +1,5 @@
 import { passageBody, translationNote } from '../../cards/passages';
-import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { escapeMarkdown, freezeCard, renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { quote, type QuotedPassage } from '../../guidance/compose';
 import { loadContent, type GuidanceContent } from '../../guidance/content';
 import { t, type MessageKey } from '../../i18n';
@@ -251,11 +251,23 @@ export function recordListCard(
   });
 }
 
-/** The offer added under an answer about a post the manager became aware of (an offer, not a push). */
+const offerCards = new Map<Lang, AdaptiveCardJson>();
+
+/**
+ * The offer added under an answer about a post the manager became aware of (an offer, not a push). Fixed
+ * text in each language: rendered once per language and shared (frozen).
+ */
 export function sawPostOfferCard(lang: Lang): AdaptiveCardJson {
-  return renderCard('saw-post-offer', {
-    lang,
-    body: t(lang, 'sawPost.offer.body'),
-    button: t(lang, 'sawPost.offer.button'),
-  });
+  let card = offerCards.get(lang);
+  if (!card) {
+    card = freezeCard(
+      renderCard('saw-post-offer', {
+        lang,
+        body: t(lang, 'sawPost.offer.body'),
+        button: t(lang, 'sawPost.offer.button'),
+      }),
+    );
+    offerCards.set(lang, card);
+  }
+  return card;
 }
