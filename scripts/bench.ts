@@ -3,16 +3,31 @@
  * state in the same Store), each in its own child process, driven over loopback HTTP through the fake Bot
  * Connector by N concurrent conversations asking the evaluation questions.
  *
- *   npm run bench -- [--conversations 50] [--seconds 10 | --turns T] [--db postgres://…] [--json]
- *                    [--heap-mb M] [--tsx] [--log-level error]
+ *   npm run bench -- [--conversations 50] [--seconds 10 | --turns T] [--rounds 4] [--db postgres://…]
+ *                    [--json] [--heap-mb 384] [--node-flags "…"] [--tsx] [--log-level error]
+ *                    [--cpu-prof DIR] [--callgrind DIR]
+ *
+ * The two bots take turns in alternating rounds (echo-guidance, guidance-echo, …) so that other work on the
+ * machine, which drifts, weighs on both alike. They run with the deployment's V8 settings (old space capped
+ * at 384 MB, as the Dockerfile and the Bicep set; `--heap-mb 0` lifts the cap).
  *
  * Reports p50/p99 turn latency (request sent → reply received by the connector), throughput, each child's
- * peak RSS, errors, and the ratios to the echo bot. Targets (reported, not asserted): p99 ≤ 1.5 × echo,
+ * peak RSS and CPU per turn, errors, and the ratios to the echo bot. `--callgrind DIR` runs both bots under
+ * valgrind and adds instructions per turn: slow (minutes for a few hundred turns), but a figure that other
+ * work on the machine does not move. Targets (reported, not asserted): p99 ≤ 1.5 × echo,
  * throughput ≥ 0.7 × echo, peak RSS ≤ 250 MB, no error at 200 conversations. Exits non-zero when the
  * benchmark cannot run or a turn fails (HTTP error, error reply or no reply); never because of timing.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,8 +49,16 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'error' },
     /** Run the bots' TypeScript through tsx instead of compiling it first (faster start, ~30 MB more RSS). */
     tsx: { type: 'boolean', default: false },
-    /** Caps both bots' V8 old space (--max-old-space-size), as a deployment would with NODE_OPTIONS. */
-    'heap-mb': { type: 'string' },
+    /** Caps both bots' V8 old space (--max-old-space-size) as the deployment does; 0 = no cap. */
+    'heap-mb': { type: 'string', default: '384' },
+    /** More V8/Node flags for both bots, space-separated (e.g. "--max-semi-space-size=32"), for experiments. */
+    'node-flags': { type: 'string', default: '' },
+    /** Writes a V8 CPU profile of each bot into this folder (open it in Chrome DevTools or speedscope). */
+    'cpu-prof': { type: 'string' },
+    /** Runs each bot under valgrind's callgrind and reports instructions per measured turn (slow, repeatable). */
+    callgrind: { type: 'string' },
+    /** Alternating measured slices per bot (the time or turn budget is split between them). */
+    rounds: { type: 'string', default: '4' },
   },
 });
 
@@ -43,7 +66,9 @@ const conversations = positive('conversations', args.conversations);
 const turns = args.turns === undefined ? undefined : positive('turns', args.turns);
 const seconds =
   args.seconds === undefined ? (turns === undefined ? 10 : undefined) : positive('seconds', args.seconds);
-const heapMb = args['heap-mb'] === undefined ? undefined : positive('heap-mb', args['heap-mb']);
+const rounds = positive('rounds', args.rounds);
+const heapMb = args['heap-mb'] === '0' ? undefined : positive('heap-mb', args['heap-mb']);
+const nodeFlags = args['node-flags'].split(' ').filter(Boolean);
 const postgresUrl = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : undefined;
 if (args.db && !postgresUrl) fail('--db must be a postgres:// URL (SQLite in a temp folder is the default)');
 
@@ -60,6 +85,10 @@ interface BotRun {
   readonly p99: number;
   readonly max: number;
   readonly rps: number;
+  /** callgrind runs only: instructions executed per measured turn. */
+  readonly instructionsPerTurn: number | undefined;
+  /** Throughput of each round, in the order run. */
+  readonly roundRps: readonly number[];
 }
 
 function positive(name: string, raw: string): number {
@@ -107,20 +136,42 @@ function receive<T extends ChildMessage['type']>(
   });
 }
 
-async function benchBot(
-  kind: Kind,
-  childEntry: string,
-  watcher: ReplyWatcher,
-  dataDir: string,
-  admin?: Pool,
-): Promise<BotRun> {
+interface StartedBot {
+  readonly kind: Kind;
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly readyRssMb: number;
+  readonly schema: string;
+  readonly callgrindOut?: string;
+}
+
+async function startBot(kind: Kind, childEntry: string, dataDir: string): Promise<StartedBot> {
   const schema = `bench_${process.pid}_${kind}`;
+  const callgrindOut = args.callgrind ? path.resolve(args.callgrind, `${kind}.callgrind`) : undefined;
   const child = fork(childEntry, [], {
-    // restify reads process.binding('http_parser') at import: a deprecation notice, not a benchmark result.
+    ...(callgrindOut ? { execPath: 'valgrind' } : {}),
     execArgv: [
+      ...(callgrindOut
+        ? [
+            '--tool=callgrind',
+            `--callgrind-out-file=${callgrindOut}`,
+            process.execPath,
+            // No background compiler or GC threads: what runs, and so the count, no longer depends on timing.
+            '--single-threaded',
+          ]
+        : []),
+      // restify reads process.binding('http_parser') at import: a deprecation notice, not a benchmark result.
       '--no-deprecation',
+      ...nodeFlags,
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       ...(args.tsx ? ['--import', 'tsx'] : []),
+      ...(args['cpu-prof']
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`,
+            `--cpu-prof-name=${kind}.cpuprofile`,
+          ]
+        : []),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
@@ -132,49 +183,105 @@ async function benchBot(
     },
   });
   try {
-    const ready = await receive(child, 'ready', 60_000);
-    const common = {
-      botUrl: ready.url,
-      connector: watcher,
-      conversations,
-      questions,
-      turnTimeoutMs: 30_000,
-      errorTexts,
-      runId: kind,
-    };
+    const ready = await receive(child, 'ready', callgrindOut ? 600_000 : 60_000);
+    return { kind, child, url: ready.url, readyRssMb: ready.rssMb, schema, callgrindOut };
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+}
+
+async function stopBot(bot: StartedBot, admin?: Pool): Promise<void> {
+  const { child } = bot;
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
+  if (child.connected) child.send({ type: 'stop' });
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+  await admin?.query(`DROP SCHEMA IF EXISTS ${bot.schema} CASCADE`);
+}
+
+/** One measured slice of load on one bot: its turns and the CPU its process spent on them. */
+interface Slice {
+  readonly load: LoadResult;
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+}
+
+async function measureSlice(
+  bot: StartedBot,
+  watcher: ReplyWatcher,
+  budget: { turns?: number; seconds?: number },
+  round: number,
+  progress: number[],
+): Promise<Slice> {
+  const common = {
+    botUrl: bot.url,
+    connector: watcher,
+    conversations,
+    questions,
+    turnTimeoutMs: bot.callgrindOut ? 600_000 : 30_000,
+    errorTexts,
+    // The same managers in every round, carrying on with their next questions.
+    runId: bot.kind,
+    progress,
+  };
+  if (round === 0) {
     // Warm-up, not measured: one turn per conversation (JIT, first state writes, connections).
     await runLoad({ ...common, turns: conversations });
-    const before = await report(child);
-    const load = await runLoad({ ...common, turns, seconds });
-    const after = await report(child);
-    const sorted = [...load.latenciesMs].sort((a, b) => a - b);
-    return {
-      kind,
-      load,
-      readyRssMb: ready.rssMb,
-      peakRssMb: after.peakRssMb,
-      cpuMs: after.cpuMs - before.cpuMs,
-      p50: percentile(sorted, 50),
-      p90: percentile(sorted, 90),
-      p99: percentile(sorted, 99),
-      max: sorted.at(-1) ?? NaN,
-      rps: load.turns / (load.elapsedMs / 1000),
-    };
-  } finally {
-    const exited = new Promise<void>((resolve) =>
-      child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
-    );
-    if (child.connected) child.send({ type: 'stop' });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
-    await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (bot.callgrindOut)
+      spawnSync('callgrind_control', ['--zero', String(bot.child.pid)], { stdio: 'ignore' });
   }
+  const before = await report(bot.child);
+  const load = await runLoad({ ...common, ...budget });
+  const after = await report(bot.child);
+  return { load, cpuMs: after.cpuMs - before.cpuMs, peakRssMb: after.peakRssMb };
+}
+
+/** Instructions the bot executed since the warm-up, per measured turn (callgrind runs only). */
+function instructionsPerTurn(bot: StartedBot, measuredTurns: number): number | undefined {
+  if (!bot.callgrindOut) return undefined;
+  spawnSync('callgrind_control', ['--dump=measured', String(bot.child.pid)], { stdio: 'ignore' });
+  const dir = path.dirname(bot.callgrindOut);
+  const dumps = readdirSync(dir).filter((f) => f.startsWith(`${bot.kind}.callgrind.`));
+  const text = readFileSync(path.join(dir, dumps.sort().at(-1)!), 'utf8');
+  const ir = Number(/^(?:summary|totals): (\d+)/m.exec(text)?.[1]);
+  return ir / measuredTurns;
+}
+
+function summarise(bot: StartedBot, slices: readonly Slice[]): BotRun {
+  const latencies = slices.flatMap((s) => s.load.latenciesMs).sort((a, b) => a - b);
+  const errorKinds: Record<string, number> = {};
+  for (const s of slices)
+    for (const [kind, n] of Object.entries(s.load.errorKinds)) errorKinds[kind] = (errorKinds[kind] ?? 0) + n;
+  const load: LoadResult = {
+    latenciesMs: latencies,
+    turns: slices.reduce((n, s) => n + s.load.turns, 0),
+    errors: slices.reduce((n, s) => n + s.load.errors, 0),
+    errorKinds,
+    elapsedMs: slices.reduce((n, s) => n + s.load.elapsedMs, 0),
+  };
+  return {
+    kind: bot.kind,
+    load,
+    readyRssMb: bot.readyRssMb,
+    peakRssMb: Math.max(...slices.map((s) => s.peakRssMb)),
+    cpuMs: slices.reduce((n, s) => n + s.cpuMs, 0),
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    rps: load.turns / (load.elapsedMs / 1000),
+    instructionsPerTurn: instructionsPerTurn(bot, load.turns),
+    roundRps: slices.map((s) => s.load.turns / (s.load.elapsedMs / 1000)),
+  };
 }
 
 /** The child's memory and CPU figures so far. */
 async function report(child: ChildProcess): Promise<Extract<ChildMessage, { type: 'report' }>> {
-  const answer = receive(child, 'report', 10_000);
+  const answer = receive(child, 'report', args.callgrind ? 120_000 : 10_000);
   child.send({ type: 'report' });
   return answer;
 }
@@ -188,7 +295,8 @@ const ROOT = path.resolve(__dirname, '..');
  */
 function compileChild(): string {
   if (args.tsx) return path.join(__dirname, 'bench', 'botProcess.ts');
-  const outDir = path.join(ROOT, 'node_modules', '.cache', 'smg-bench');
+  // One folder per run, so two benchmarks can run side by side (main() removes it at the end).
+  const outDir = path.join(ROOT, 'node_modules', '.cache', `smg-bench-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const tsconfig = path.join(outDir, 'tsconfig.json');
@@ -218,16 +326,32 @@ async function main(): Promise<void> {
   const watcher = new ReplyWatcher(connector);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'smg-bench-'));
   const admin = postgresUrl ? new Pool({ connectionString: postgresUrl, max: 1 }) : undefined;
-  const runs: Partial<Record<Kind, BotRun>> = {};
+  const bots: StartedBot[] = [];
+  let runs: Record<Kind, BotRun> | undefined;
   try {
-    for (const kind of ['echo', 'guidance'] as const) {
-      if (!args.json) process.stdout.write(`running the ${kind} bot…\n`);
-      runs[kind] = await benchBot(kind, childEntry, watcher, dataDir, admin);
+    for (const kind of ['echo', 'guidance'] as const) bots.push(await startBot(kind, childEntry, dataDir));
+    const [echo, guidance] = bots as [StartedBot, StartedBot];
+    // The bots take turns, echo-guidance then guidance-echo, so that the machine's other work, which drifts
+    // over a run, weighs on both alike; each bot is idle while the other is measured.
+    const slices: Record<Kind, Slice[]> = { echo: [], guidance: [] };
+    const progress: Record<Kind, number[]> = { echo: [], guidance: [] };
+    const budget = {
+      ...(turns ? { turns: Math.ceil(turns / rounds) } : {}),
+      ...(seconds ? { seconds: seconds / rounds } : {}),
+    };
+    for (let round = 0; round < rounds; round++) {
+      for (const bot of round % 2 === 0 ? [echo, guidance] : [guidance, echo]) {
+        if (!args.json) process.stdout.write(`round ${round + 1}/${rounds}: the ${bot.kind} bot…\n`);
+        slices[bot.kind].push(await measureSlice(bot, watcher, budget, round, progress[bot.kind]));
+      }
     }
+    runs = { echo: summarise(echo, slices.echo), guidance: summarise(guidance, slices.guidance) };
   } finally {
+    for (const bot of bots) await stopBot(bot, admin);
     await connector.stop();
     await admin?.end();
     rmSync(dataDir, { recursive: true, force: true });
+    if (!args.tsx) rmSync(path.resolve(childEntry, '../../..'), { recursive: true, force: true });
   }
   print(runs.guidance!, runs.echo!);
   if (runs.guidance!.load.errors + runs.echo!.load.errors > 0) process.exitCode = 1;
@@ -247,18 +371,25 @@ function print(bot: BotRun, echo: BotRun): void {
     errors: run.load.errors,
     turns: run.load.turns,
     cpu_cores: round(run.cpuMs / run.load.elapsedMs),
+    cpu_ms_per_turn: round(run.cpuMs / run.load.turns, 3),
+    ...(run.instructionsPerTurn ? { instructions_per_turn: Math.round(run.instructionsPerTurn) } : {}),
     ...(run.load.errors ? { error_kinds: run.load.errorKinds } : {}),
   });
+  // Each round's throughput ratio: how much the headline ratio moved with the machine's other work.
+  const roundRatios = bot.roundRps.map((rps, i) => round(rps / echo.roundRps[i]!, 3));
   const result = {
     ...summary(bot),
     p99_ratio: round(p99Ratio, 3),
     rps_ratio: round(rpsRatio, 3),
+    round_rps_ratios: roundRatios,
     echo: summary(echo),
     conversations,
+    rounds,
     ...(turns ? { turns_requested: turns } : { seconds }),
     db: postgresUrl ? 'postgres' : 'sqlite',
     load_average: round(loadAtStart),
-    ...(heapMb ? { heap_mb: heapMb } : {}),
+    heap_mb: heapMb ?? 0,
+    ...(nodeFlags.length ? { node_flags: nodeFlags } : {}),
     targets: {
       p99_ratio_max: 1.5,
       rps_ratio_min: 0.7,
@@ -274,7 +405,8 @@ function print(bot: BotRun, echo: BotRun): void {
     `${label.padEnd(22)}${a.padStart(14)}${b.padStart(14)}${ratio.padStart(10)}   ${target}\n`;
   const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   process.stdout.write(
-    `\n${conversations} concurrent conversations, ${turns ? `${turns} turns` : `${seconds} s`} per bot, ` +
+    `\n${conversations} concurrent conversations, ${turns ? `${turns} turns` : `${seconds} s`} per bot in ${rounds} ` +
+      `alternating rounds, ` +
       `${result.db} storage, ${questions.length} evaluation questions, node ${process.version}, ` +
       `load average at start ${loadAtStart.toFixed(2)}${heapMb ? `, old space capped at ${heapMb} MB` : ''}\n\n` +
       row('', 'guidance bot', 'echo bot', 'ratio', 'target') +
@@ -325,7 +457,22 @@ function print(bot: BotRun, echo: BotRun): void {
         'CPU (cores busy)',
         (bot.cpuMs / bot.load.elapsedMs).toFixed(2),
         (echo.cpuMs / echo.load.elapsedMs).toFixed(2),
-      ),
+      ) +
+      row(
+        'CPU per turn (ms)',
+        (bot.cpuMs / bot.load.turns).toFixed(3),
+        (echo.cpuMs / echo.load.turns).toFixed(3),
+        `${(bot.cpuMs / bot.load.turns / (echo.cpuMs / echo.load.turns)).toFixed(2)}×`,
+      ) +
+      (bot.instructionsPerTurn && echo.instructionsPerTurn
+        ? row(
+            'instructions per turn',
+            `${(bot.instructionsPerTurn / 1e6).toFixed(2)} M`,
+            `${(echo.instructionsPerTurn / 1e6).toFixed(2)} M`,
+            `${(bot.instructionsPerTurn / echo.instructionsPerTurn).toFixed(2)}×`,
+          )
+        : '') +
+      `\nthroughput ratio in each of the ${rounds} rounds: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')}\n`,
   );
   for (const run of [bot, echo])
     if (run.load.errors) process.stdout.write(`${run.kind} errors: ${JSON.stringify(run.load.errorKinds)}\n`);

@@ -24,6 +24,8 @@ export interface LoadOptions {
   readonly errorTexts: ReadonlySet<string>;
   /** Distinguishes this run's users and conversations from another run's on the same bot. */
   readonly runId: string;
+  /** Turns each conversation has had so far; updated, so a later call carries on with the next questions. */
+  readonly progress?: number[];
 }
 
 export interface LoadResult {
@@ -97,10 +99,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     };
     const conversationId = `a:bench-${options.runId}-${index}`;
-    let turn = 0;
+    const progress = options.progress ?? [];
+    let turn = progress[index] ?? 0;
     while (started < budget && performance.now() < deadline) {
       started++;
       const question = options.questions[(index * 7 + turn++) % options.questions.length]!;
+      progress[index] = turn;
       const activity = message(question.q, {
         serviceUrl: options.connector.connector.url,
         conversationId,
