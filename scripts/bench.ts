@@ -19,6 +19,7 @@
  * benchmark cannot run or a turn fails (HTTP error, error reply or no reply); never because of timing.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import {
   existsSync,
   mkdirSync,
@@ -139,6 +140,8 @@ function receive<T extends ChildMessage['type']>(
 interface StartedBot {
   readonly kind: Kind;
   readonly child: ChildProcess;
+  /** The load's connections to this bot, kept across rounds. */
+  readonly agent: http.Agent;
   readonly url: string;
   readonly readyRssMb: number;
   readonly schema: string;
@@ -184,7 +187,8 @@ async function startBot(kind: Kind, childEntry: string, dataDir: string): Promis
   });
   try {
     const ready = await receive(child, 'ready', callgrindOut ? 600_000 : 60_000);
-    return { kind, child, url: ready.url, readyRssMb: ready.rssMb, schema, callgrindOut };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: conversations + 8 });
+    return { kind, child, agent, url: ready.url, readyRssMb: ready.rssMb, schema, callgrindOut };
   } catch (err) {
     child.kill('SIGKILL');
     throw err;
@@ -193,6 +197,7 @@ async function startBot(kind: Kind, childEntry: string, dataDir: string): Promis
 
 async function stopBot(bot: StartedBot, admin?: Pool): Promise<void> {
   const { child } = bot;
+  bot.agent.destroy();
   const exited = new Promise<void>((resolve) =>
     child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
   );
@@ -227,10 +232,12 @@ async function measureSlice(
     // The same managers in every round, carrying on with their next questions.
     runId: bot.kind,
     progress,
+    agent: bot.agent,
   };
   if (round === 0) {
-    // Warm-up, not measured: one turn per conversation (JIT, first state writes, connections).
-    await runLoad({ ...common, turns: conversations });
+    // Warm-up, not measured: every conversation's first turns (JIT, first state writes, connections) and
+    // every question once, so the measured turns see the steady state a running bot is in.
+    await runLoad({ ...common, turns: Math.max(2 * conversations, questions.length * 2) });
     if (bot.callgrindOut)
       spawnSync('callgrind_control', ['--zero', String(bot.child.pid)], { stdio: 'ignore' });
   }

@@ -26,6 +26,11 @@ export interface LoadOptions {
   readonly runId: string;
   /** Turns each conversation has had so far; updated, so a later call carries on with the next questions. */
   readonly progress?: number[];
+  /**
+   * Connections to the bot, kept from one call to the next as the Bot Connector keeps its connections to a
+   * bot; by default a fresh pool, closed at the end.
+   */
+  readonly agent?: http.Agent;
 }
 
 export interface LoadResult {
@@ -80,7 +85,7 @@ export class ReplyWatcher {
  * request sent → the bot's reply received by the connector.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.conversations + 8 });
+  const agent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: options.conversations + 8 });
   const latenciesMs: number[] = [];
   const errorKinds: Record<string, number> = {};
   let started = 0;
@@ -131,7 +136,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   await Promise.all(Array.from({ length: options.conversations }, (_, i) => conversation(i)));
   const elapsedMs = performance.now() - t0;
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   const errors = Object.values(errorKinds).reduce((a, b) => a + b, 0);
   return { latenciesMs, turns: finished, errors, errorKinds, elapsedMs };
 }

@@ -61,6 +61,9 @@ export class FakeConnector {
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
+    // Like the real connector's front end, keep idle connections for minutes, not Node's 5 s: a bot idle for
+    // a few seconds (between benchmark rounds) would otherwise find its pooled sockets closed under it.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
