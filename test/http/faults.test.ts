@@ -203,39 +203,55 @@ describe('Bot Connector calls that hang (CONNECTOR_TIMEOUT_SECONDS=1)', () => {
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const withPostgres = DATABASE_URL ? describe : describe.skip;
 
+/** A throwaway schema on the test server, reached through a TCP proxy the test can stop or stall. */
+async function proxiedSchema(prefix: string) {
+  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const target = new URL(DATABASE_URL!);
+  const proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
+  const url = new URL(proxy.rewrite(DATABASE_URL!));
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    schema,
+    proxy,
+    /** DATABASE_URL for the bot: through the proxy, into the schema. */
+    url: url.toString(),
+    drop: async () => {
+      await proxy.stop();
+      await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
 withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a TCP proxy)', () => {
   const OUTAGE_MS = 10_000;
-  const schema = `smg_faults_${randomBytes(4).toString('hex')}`;
-  let connector: FakeConnector;
+  let db: Awaited<ReturnType<typeof proxiedSchema>>;
   let proxy: TcpProxy;
+  let connector: FakeConnector;
   let bot: BotProcess;
   let store: PostgresStore;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const target = new URL(DATABASE_URL!);
-    proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
-    const url = new URL(proxy.rewrite(DATABASE_URL!));
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    db = await proxiedSchema('smg_faults');
+    proxy = db.proxy;
     connector = await new FakeConnector().start();
     connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
     // Migrated here first: the process's migration lock is keyed by its (default) schema name, not ours.
-    store = await PostgresStore.open(DATABASE_URL!, { schema });
-    bot = await startBotProcess({ DATABASE_URL: url.toString(), CASE_OUTBOX_POLL_SECONDS: '1' });
+    store = await PostgresStore.open(DATABASE_URL!, { schema: db.schema });
+    bot = await startBotProcess({ DATABASE_URL: db.url, CASE_OUTBOX_POLL_SECONDS: '1' });
   }, 60_000);
 
   afterAll(async () => {
     await bot?.stop();
     await store?.close();
-    await proxy?.stop();
     await connector?.stop();
-    const admin = new Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await db?.drop();
   }, 30_000);
 
   it('tells users to try again shortly, reports not ready, loses nothing acknowledged, and recovers by itself', async () => {
@@ -313,30 +329,20 @@ withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a
 withPostgres(
   'PostgreSQL that hangs (a partition: connections open, nothing answers), DATABASE_TIMEOUT_SECONDS=1',
   () => {
-    const schema = `smg_stall_${randomBytes(4).toString('hex')}`;
+    let db: Awaited<ReturnType<typeof proxiedSchema>>;
     let proxy: TcpProxy;
     let bot: RunningBot;
 
     beforeAll(async () => {
-      const admin = new Client({ connectionString: DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      await (await PostgresStore.open(DATABASE_URL!, { schema })).close();
-      const target = new URL(DATABASE_URL!);
-      proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
-      const url = new URL(proxy.rewrite(DATABASE_URL!));
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      bot = await startBot({ env: { DATABASE_URL: url.toString(), DATABASE_TIMEOUT_SECONDS: '1' } });
+      db = await proxiedSchema('smg_stall');
+      proxy = db.proxy;
+      await (await PostgresStore.open(DATABASE_URL!, { schema: db.schema })).close();
+      bot = await startBot({ env: { DATABASE_URL: db.url, DATABASE_TIMEOUT_SECONDS: '1' } });
     }, 60_000);
 
     afterAll(async () => {
       await bot?.stop();
-      await proxy?.stop();
-      const admin = new Client({ connectionString: DATABASE_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await db?.drop();
     }, 30_000);
 
     it('answers "try again shortly" within seconds instead of hanging, and carries on once it answers again', async () => {
