@@ -22,12 +22,13 @@ export function pipelineOf(client: ConnectorClient): Pipeline | undefined {
   return (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
 }
 
-export const CALL_TIMEOUT_POLICY = 'smgConnectorCallTimeout';
+const CALL_TIMEOUT_POLICY = 'smgConnectorCallTimeout';
 
 /**
  * Every call of this client gives up after `timeoutMs` (the SDK sets none: a Bot Connector that accepts the
  * connection and never answers would hold the turn, and Teams' request, forever). A timed-out call fails with
- * an AbortError, which the SDK does not retry: Teams may have received it, and a blind re-send could post twice.
+ * an AbortError, which the SDK's own retry leaves alone: within a turn the user is told to send again; the
+ * gateway's retry policy treats it as any network failure.
  */
 export function limitCallTime(client: ConnectorClient, timeoutMs: number): ConnectorClient {
   const pipeline = pipelineOf(client);
