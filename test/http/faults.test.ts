@@ -56,6 +56,16 @@ async function walkEscalation(bot: Poster, connector: FakeConnector, who: Return
   };
 }
 
+/** Walks a manager through the first two "I saw a post" steps; returns the submit that answers the third. */
+async function walkToThirdStep(bot: Poster, serviceUrl: string, who: ReturnType<typeof person>) {
+  const o = { serviceUrl, from: who };
+  const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+  await bot.post(message('I saw a post', o));
+  await bot.post(step({ step: 'framing' }));
+  await bot.post(step({ step: 'how', choice: 'socialMedia' }));
+  return step({ step: 'violation', choice: 'notSure' });
+}
+
 const okPosts = (c: FakeConnector, caseId: string) =>
   c.calls.filter((x) => x.kind === 'createConversation' && JSON.stringify(x.body).includes(caseId));
 const failedPosts = (c: FakeConnector) =>
@@ -170,12 +180,7 @@ describe('Bot Connector calls that hang (CONNECTOR_TIMEOUT_SECONDS=1)', () => {
 
   it('gives up on a reply held past the limit: Teams gets its answer in seconds, the flow is kept', async () => {
     const who = person('held');
-    const o = { serviceUrl: bot.connector.url, from: who };
-    const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
-    await bot.post(message('I saw a post', o));
-    await bot.post(step({ step: 'framing' }));
-    await bot.post(step({ step: 'how', choice: 'socialMedia' }));
-    const next = step({ step: 'violation', choice: 'notSure' });
+    const next = await walkToThirdStep(bot, bot.connector.url, who);
 
     bot.connector.reset();
     bot.connector.delayNext(1, { delayMs: 6000, kinds: ['send', 'reply'] });
@@ -347,12 +352,7 @@ withPostgres(
 
     it('answers "try again shortly" within seconds instead of hanging, and carries on once it answers again', async () => {
       const who = person('stall');
-      const o = { serviceUrl: bot.connector.url, from: who };
-      const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
-      await bot.post(message('I saw a post', o));
-      await bot.post(step({ step: 'framing' }));
-      await bot.post(step({ step: 'how', choice: 'socialMedia' }));
-      const next = step({ step: 'violation', choice: 'notSure' });
+      const next = await walkToThirdStep(bot, bot.connector.url, who);
 
       proxy.stall();
       bot.connector.reset();
