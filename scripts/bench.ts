@@ -236,7 +236,7 @@ async function measureSlice(
   };
   if (round === 0) {
     // Warm-up, not measured: every conversation's first turns (JIT, first state writes, connections) and
-    // every question once, so the measured turns see the steady state a running bot is in.
+    // every question twice, so the measured turns see the steady state a running bot is in.
     await runLoad({ ...common, turns: Math.max(2 * conversations, questions.length * 2) });
     if (bot.callgrindOut)
       spawnSync('callgrind_control', ['--zero', String(bot.child.pid)], { stdio: 'ignore' });

@@ -212,9 +212,12 @@ export class PackedHeads {
   /** Classes in a row: all heads' classes, head after head. */
   private readonly width: number;
   private readonly bias: Float32Array;
+  /** Classes of each head, to split a row's sums back per head (the training-layout weights are not kept). */
+  private readonly headClasses: readonly number[];
 
-  constructor(private readonly heads: readonly LinearHead[]) {
+  constructor(heads: readonly LinearHead[]) {
     const dim = heads[0]!.dim;
+    this.headClasses = heads.map((h) => h.classes);
     this.width = heads.reduce((n, h) => n + h.classes, 0);
     this.rows = new Float32Array(dim * this.width);
     this.bias = new Float32Array(this.width);
@@ -238,7 +241,7 @@ export class PackedHeads {
       for (let c = 0; c < width; c++) z[c] = z[c]! + rows[row + c]! * v;
     }
     let start = 0;
-    return this.heads.map((head) => z.slice(start, (start += head.classes)));
+    return this.headClasses.map((classes) => z.slice(start, (start += classes)));
   }
 }
 
