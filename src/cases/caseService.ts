@@ -84,20 +84,23 @@ export class CaseService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Creates the case, its first audit line and its outbox item atomically, once per idempotency key. */
+  /**
+   * Creates the case, its first audit line and its outbox item atomically with the next number of the
+   * office's yearly counter, once per idempotency key. Managers confirming at the same moment queue on the
+   * counter rather than racing for it, so none is turned away however busy the office is.
+   */
   async create(input: NewCase): Promise<{ case: CaseRecord; created: boolean }> {
     const keyId = `${input.manager.aadObjectId}:${input.idempotencyKey}`;
     const known = await this.fromKey(keyId);
     if (known) return { case: known, created: false };
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const now = this.now();
-      const at = now.toISOString();
-      const year = now.getUTCFullYear();
-      const counterKey = counterId(input.office, year);
-      const counter = await this.store.get<{ last: number }>(COLLECTIONS.counters, counterKey);
-      const number = (counter?.value.last ?? 0) + 1;
+    const now = this.now();
+    const at = now.toISOString();
+    const year = now.getUTCFullYear();
+    const counter = { collection: COLLECTIONS.counters, id: counterId(input.office, year) };
+    let record: CaseRecord | undefined;
+    const result = await this.store.numberedBatch(counter, (number) => {
       const caseId = formatCaseId(input.office, year, number);
-      const record: CaseRecord = {
+      record = {
         caseId,
         office: input.office,
         year,
@@ -117,16 +120,7 @@ export class CaseService {
         auditSeq: 1,
       };
       const outbox: OutboxItem = { caseId, state: 'pending', attempts: 0, nextAttemptAt: at };
-      const ops: BatchOperation[] = [
-        counter
-          ? {
-              op: 'update',
-              collection: COLLECTIONS.counters,
-              id: counterKey,
-              value: { last: number },
-              expectedVersion: counter.version,
-            }
-          : { op: 'insert', collection: COLLECTIONS.counters, id: counterKey, value: { last: number } },
+      return [
         {
           op: 'insert',
           collection: COLLECTIONS.keys,
@@ -138,16 +132,15 @@ export class CaseService {
         this.auditOp(caseId, 0, 'created', input.manager.aadObjectId, at),
         { op: 'insert', collection: COLLECTIONS.outbox, id: caseId, value: outbox },
       ];
-      const result = await this.store.batch(ops);
-      if (result.ok) return { case: record, created: true };
-      if (result.failedIndex === 1) {
-        // The same confirmation is being (or was) handled by another delivery: return its case.
-        const existing = await this.fromKey(keyId);
-        if (existing) return { case: existing, created: false };
-      }
-      // Otherwise another case took this number first: read the counter again.
+    });
+    if (result.ok) return { case: record!, created: true };
+    if (result.failedIndex === 0) {
+      // The same confirmation was handled by another delivery meanwhile (it held the counter first): its case.
+      const existing = await this.fromKey(keyId);
+      if (existing) return { case: existing, created: false };
     }
-    throw new Error('Could not allocate a case number');
+    // The number came from the counter under its lock, so a clash on the case itself means a damaged counter.
+    throw new Error('Could not create the case: its number is already taken');
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {

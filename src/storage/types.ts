@@ -51,6 +51,15 @@ export type BatchOperation =
 
 export type BatchResult = { readonly ok: true } | { readonly ok: false; readonly failedIndex: number };
 
+/** Where a numbered batch keeps its counter: a document whose value is `{ last: n }`. */
+export interface CounterRef {
+  readonly collection: string;
+  readonly id: string;
+}
+
+export type NumberedBatchResult =
+  { readonly ok: true; readonly number: number } | { readonly ok: false; readonly failedIndex: number };
+
 export interface ListOptions {
   /** Only documents whose top-level JSON field equals the given string/number/boolean. */
   readonly where?: Readonly<Record<string, string | number | boolean>>;
@@ -78,6 +87,16 @@ export interface DocumentStore {
   count(collection: string, options?: Pick<ListOptions, 'where'>): Promise<number>;
   /** Applies every operation atomically; stops at the first failing insert/update and applies nothing. */
   batch(operations: readonly BatchOperation[]): Promise<BatchResult>;
+  /**
+   * Takes the counter's next number and applies the operations built from it in the same transaction.
+   * Concurrent callers (other instances included) wait for each other instead of failing, so a busy office
+   * never runs out of attempts; when an operation fails, nothing applies and the number is not used up.
+   * `failedIndex` counts in the built operations.
+   */
+  numberedBatch(
+    counter: CounterRef,
+    build: (number: number) => readonly BatchOperation[],
+  ): Promise<NumberedBatchResult>;
   /** Deletes documents whose expiresAt is before `now`; returns how many per collection. */
   purgeExpired(now: Date): Promise<Record<string, number>>;
 }

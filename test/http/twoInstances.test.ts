@@ -136,7 +136,11 @@ maybe('two instances on one PostgreSQL database', () => {
         }
         const said = visibleText(connector.sentActivities(chatOf(m)));
         const caseId = /\bVE-\d{4}-\d{4}\b/.exec(said)?.[0];
-        if (!caseId) throw new Error(`manager ${i + 1} got no confirmation`);
+        if (!caseId) {
+          // What the manager saw and what both instances logged about failed turns: enough to tell a race from a bug.
+          const failures = [...a.lines, ...b.lines].filter((l) => /"level":(40|50)/.test(l)).slice(-5);
+          throw new Error(`manager ${i + 1} got no confirmation; was told: ${said}\n${failures.join('\n')}`);
+        }
         confirmations.push(caseId);
       }
     };

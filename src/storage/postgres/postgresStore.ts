@@ -1,5 +1,15 @@
 import { Pool, type PoolClient } from 'pg';
-import type { BatchOperation, BatchResult, ListOptions, Store, StoredDocument, WriteOptions } from '../types';
+import type {
+  BatchOperation,
+  BatchResult,
+  CounterRef,
+  ListOptions,
+  NumberedBatchResult,
+  Store,
+  StoredDocument,
+  WriteOptions,
+} from '../types';
+import { BatchConflict, conflictResult } from '../batchConflict';
 import type { Migration } from '../sqlite/migrations';
 import { POSTGRES_MIGRATIONS } from './migrations';
 
@@ -43,12 +53,6 @@ function toDocument<T>(row: Row): StoredDocument<T> {
     updatedAt: row.updated_at.toISOString(),
     ...(row.expires_at ? { expiresAt: row.expires_at.toISOString() } : {}),
   };
-}
-
-class Conflict extends Error {
-  constructor(readonly index: number) {
-    super('batch conflict');
-  }
 }
 
 /**
@@ -189,41 +193,60 @@ export class PostgresStore implements Store {
   async batch(operations: readonly BatchOperation[]): Promise<BatchResult> {
     await this.ensureReady();
     return this.transaction(async (client) => {
-      for (const [index, op] of operations.entries()) {
-        switch (op.op) {
-          case 'insert':
-            if (!(await this.insertOn(client, op.collection, op.id, op.value, op.options)))
-              throw new Conflict(index);
-            break;
-          case 'update':
-            if (
-              (await this.updateOn(
-                client,
-                op.collection,
-                op.id,
-                op.value,
-                op.expectedVersion,
-                op.options,
-              )) === undefined
-            )
-              throw new Conflict(index);
-            break;
-          case 'put':
-            await this.putOn(client, op.collection, op.id, op.value, op.options);
-            break;
-          case 'delete':
-            await client.query('DELETE FROM documents WHERE collection = $1 AND id = $2', [
-              op.collection,
-              op.id,
-            ]);
-            break;
-        }
-      }
+      await this.applyOn(client, operations);
       return { ok: true } as const;
-    }).catch((err: unknown) => {
-      if (err instanceof Conflict) return { ok: false, failedIndex: err.index } as const;
-      throw err;
-    });
+    }).catch(conflictResult);
+  }
+
+  async numberedBatch(
+    counter: CounterRef,
+    build: (number: number) => readonly BatchOperation[],
+  ): Promise<NumberedBatchResult> {
+    await this.ensureReady();
+    return this.transaction(async (client) => {
+      // The upsert takes the counter's row lock: a second caller waits here until this transaction ends,
+      // then reads the committed number (ON CONFLICT DO UPDATE sees the latest row even in READ COMMITTED).
+      const { rows } = await client.query<{ last: number }>(
+        `INSERT INTO documents (collection, id, value, version, created_at, updated_at)
+         VALUES ($1, $2, '{"last": 1}'::jsonb, 1, $3, $3)
+         ON CONFLICT (collection, id) DO UPDATE
+           SET value = jsonb_build_object('last', COALESCE((documents.value->>'last')::int, 0) + 1),
+               version = documents.version + 1, updated_at = excluded.updated_at
+         RETURNING (value->>'last')::int AS last`,
+        [counter.collection, counter.id, this.now()],
+      );
+      const number = rows[0]!.last;
+      await this.applyOn(client, build(number));
+      return { ok: true, number } as const;
+    }).catch(conflictResult);
+  }
+
+  /** Runs the operations on one transaction's client; throws Conflict at the first insert/update that fails. */
+  private async applyOn(client: PoolClient, operations: readonly BatchOperation[]): Promise<void> {
+    for (const [index, op] of operations.entries()) {
+      switch (op.op) {
+        case 'insert':
+          if (!(await this.insertOn(client, op.collection, op.id, op.value, op.options)))
+            throw new BatchConflict(index);
+          break;
+        case 'update':
+          if (
+            (await this.updateOn(client, op.collection, op.id, op.value, op.expectedVersion, op.options)) ===
+            undefined
+          )
+            throw new BatchConflict(index);
+          break;
+        case 'put':
+          await this.putOn(client, op.collection, op.id, op.value, op.options);
+          break;
+        case 'delete':
+          await client.query('DELETE FROM documents WHERE collection = $1 AND id = $2', [
+            op.collection,
+            op.id,
+          ]);
+          break;
+      }
+    }
   }
 
   async purgeExpired(now: Date): Promise<Record<string, number>> {

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BatchOperation, BatchResult, ListOptions, Store, StoredDocument, WriteOptions } from '../types';
+import type {
+  BatchOperation,
+  BatchResult,
+  CounterRef,
+  ListOptions,
+  NumberedBatchResult,
+  Store,
+  StoredDocument,
+  WriteOptions,
+} from '../types';
+import { BatchConflict, conflictResult } from '../batchConflict';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations';
 
 interface Row {
@@ -26,12 +36,6 @@ function toDocument<T>(row: Row): StoredDocument<T> {
     updatedAt: row.updated_at,
     ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
   };
-}
-
-class Conflict extends Error {
-  constructor(readonly index: number) {
-    super('batch conflict');
-  }
 }
 
 /**
@@ -133,32 +137,55 @@ export class SqliteStore implements Store {
   }
 
   async batch(operations: readonly BatchOperation[]): Promise<BatchResult> {
-    const run = this.db.transaction((ops: readonly BatchOperation[]) => {
-      ops.forEach((op, index) => {
-        switch (op.op) {
-          case 'insert':
-            if (!this.insertSync(op.collection, op.id, op.value, op.options)) throw new Conflict(index);
-            break;
-          case 'update':
-            if (this.updateSync(op.collection, op.id, op.value, op.expectedVersion, op.options) === undefined)
-              throw new Conflict(index);
-            break;
-          case 'put':
-            this.putSync(op.collection, op.id, op.value, op.options);
-            break;
-          case 'delete':
-            this.statement('DELETE FROM documents WHERE collection = ? AND id = ?').run(op.collection, op.id);
-            break;
-        }
-      });
-    });
     try {
-      run(operations);
+      this.db.transaction(() => this.applySync(operations))();
       return { ok: true };
     } catch (err) {
-      if (err instanceof Conflict) return { ok: false, failedIndex: err.index };
-      throw err;
+      return conflictResult(err);
     }
+  }
+
+  async numberedBatch(
+    counter: CounterRef,
+    build: (number: number) => readonly BatchOperation[],
+  ): Promise<NumberedBatchResult> {
+    // One synchronous transaction: no other caller can run between taking the number and using it.
+    const run = this.db.transaction(() => {
+      const current = this.statement('SELECT * FROM documents WHERE collection = ? AND id = ?').get(
+        counter.collection,
+        counter.id,
+      ) as Row | undefined;
+      const number = (current ? ((JSON.parse(current.value) as { last?: number }).last ?? 0) : 0) + 1;
+      this.putSync(counter.collection, counter.id, { last: number });
+      this.applySync(build(number));
+      return number;
+    });
+    try {
+      return { ok: true, number: run() };
+    } catch (err) {
+      return conflictResult(err);
+    }
+  }
+
+  /** Runs the operations inside the caller's transaction; throws Conflict at the first insert/update that fails. */
+  private applySync(operations: readonly BatchOperation[]): void {
+    operations.forEach((op, index) => {
+      switch (op.op) {
+        case 'insert':
+          if (!this.insertSync(op.collection, op.id, op.value, op.options)) throw new BatchConflict(index);
+          break;
+        case 'update':
+          if (this.updateSync(op.collection, op.id, op.value, op.expectedVersion, op.options) === undefined)
+            throw new BatchConflict(index);
+          break;
+        case 'put':
+          this.putSync(op.collection, op.id, op.value, op.options);
+          break;
+        case 'delete':
+          this.statement('DELETE FROM documents WHERE collection = ? AND id = ?').run(op.collection, op.id);
+          break;
+      }
+    });
   }
 
   async purgeExpired(now: Date): Promise<Record<string, number>> {

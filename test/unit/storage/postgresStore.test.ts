@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { CaseService } from '../../../src/cases/caseService';
+import { COLLECTIONS } from '../../../src/cases/types';
 import { openStore } from '../../../src/storage/openStore';
 import { PostgresStore } from '../../../src/storage/postgres/postgresStore';
 import { POSTGRES_MIGRATIONS } from '../../../src/storage/postgres/migrations';
@@ -113,6 +115,46 @@ describeWithPostgres('PostgreSQL backend', () => {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect((await b.get('posts', 'activity-7'))?.value).toEqual({ writer: results.indexOf(true) });
+    });
+
+    it('40 numbered batches racing on one counter from two instances: all succeed, numbers 1 to 40', async () => {
+      const counter = { collection: 'counters', id: 'VE-2026' };
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? a : b).numberedBatch(counter, (n) => [
+            { op: 'insert', collection: 'cases', id: `VE-2026-${n}`, value: { by: i } },
+          ]),
+        ),
+      );
+      const numbers = results.map((r) => (r.ok ? r.number : -1)).sort((x, y) => x - y);
+      expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(await a.count('cases')).toBe(40);
+      expect((await b.get('counters', 'VE-2026'))?.value).toEqual({ last: 40 });
+    });
+
+    it('32 managers confirming at the same moment on two instances: 32 cases numbered 1 to 32, none refused', async () => {
+      // Before the counter was taken under its row lock, about a quarter of 12 simultaneous confirmations on a
+      // loaded machine ran out of attempts and the manager got an error instead of a case number.
+      const services = [a, b].map((store) => new CaseService(store, { retentionDays: 30 }));
+      const created = await Promise.all(
+        Array.from({ length: 32 }, (_, i) =>
+          services[i % 2]!.create({
+            office: 'ombud',
+            manager: { aadObjectId: `manager-${i}`, name: `Manager ${i}` },
+            managerLang: i % 3 ? 'en' : 'fr',
+            summary: 'A post about our program.',
+            urgency: 'routine',
+            contact: 'teamsChat',
+            idempotencyKey: `a:chat-${i}|activity-1`,
+          }),
+        ),
+      );
+      expect(created.every((c) => c.created)).toBe(true);
+      const year = new Date().getUTCFullYear();
+      expect(created.map((c) => c.case.caseId).sort()).toEqual(
+        Array.from({ length: 32 }, (_, i) => `OMB-${year}-${String(i + 1).padStart(4, '0')}`),
+      );
+      expect(await b.count(COLLECTIONS.outbox)).toBe(32);
     });
 
     it('racing batches that update the same document: one commits whole, the other changes nothing', async () => {

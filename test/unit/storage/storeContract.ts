@@ -84,6 +84,30 @@ export function describeStoreContract(
       expect((await store.get('cases', 'VE-2'))?.version).toBe(2);
     });
 
+    it('numbers batches from a counter: 1, 2, 3…; a failed batch applies nothing and uses no number', async () => {
+      const counter = { collection: 'counters', id: 'VE-2026' };
+      const casesOf = (n: number) => [
+        { op: 'insert', collection: 'cases', id: `VE-2026-${n}`, value: { n } } as const,
+      ];
+      expect(await store.numberedBatch(counter, casesOf)).toEqual({ ok: true, number: 1 });
+      expect(await store.numberedBatch(counter, casesOf)).toEqual({ ok: true, number: 2 });
+      await store.insert('keys', 'taken', {});
+      const failed = await store.numberedBatch(counter, (n) => [
+        ...casesOf(n),
+        { op: 'insert', collection: 'keys', id: 'taken', value: {} },
+      ]);
+      expect(failed).toEqual({ ok: false, failedIndex: 1 });
+      expect(await store.get('cases', 'VE-2026-3')).toBeUndefined();
+      expect(await store.numberedBatch(counter, casesOf)).toEqual({ ok: true, number: 3 });
+      expect((await store.get('counters', 'VE-2026'))?.value).toEqual({ last: 3 });
+      // Each counter counts on its own, and continues where an existing `{ last }` document left off.
+      await store.put('counters', 'OMB-2026', { last: 41 });
+      expect(await store.numberedBatch({ collection: 'counters', id: 'OMB-2026' }, () => [])).toEqual({
+        ok: true,
+        number: 42,
+      });
+    });
+
     it('purges only what has expired, and reports counts', async () => {
       await store.insert('records', 'old', { a: 1 }, { expiresAt: '2026-01-01T00:00:00.000Z' });
       await store.insert('records', 'new', { a: 2 }, { expiresAt: '2027-01-01T00:00:00.000Z' });
