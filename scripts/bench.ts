@@ -81,6 +81,8 @@ interface BotRun {
   readonly readyRssMb: number;
   readonly peakRssMb: number;
   readonly cpuMs: number;
+  /** CPU the load generator and fake connector (this process) spent driving this bot. */
+  readonly loadCpuMs: number;
   readonly p50: number;
   readonly p90: number;
   readonly p99: number;
@@ -212,6 +214,7 @@ async function stopBot(bot: StartedBot, admin?: Pool): Promise<void> {
 interface Slice {
   readonly load: LoadResult;
   readonly cpuMs: number;
+  readonly loadCpuMs: number;
   readonly peakRssMb: number;
 }
 
@@ -242,9 +245,16 @@ async function measureSlice(
       spawnSync('callgrind_control', ['--zero', String(bot.child.pid)], { stdio: 'ignore' });
   }
   const before = await report(bot.child);
+  const loadBefore = process.cpuUsage();
   const load = await runLoad({ ...common, ...budget });
+  const loadCpu = process.cpuUsage(loadBefore);
   const after = await report(bot.child);
-  return { load, cpuMs: after.cpuMs - before.cpuMs, peakRssMb: after.peakRssMb };
+  return {
+    load,
+    cpuMs: after.cpuMs - before.cpuMs,
+    loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
+    peakRssMb: after.peakRssMb,
+  };
 }
 
 /** Instructions the bot executed since the warm-up, per measured turn (callgrind runs only). */
@@ -276,6 +286,7 @@ function summarise(bot: StartedBot, slices: readonly Slice[]): BotRun {
     readyRssMb: bot.readyRssMb,
     peakRssMb: Math.max(...slices.map((s) => s.peakRssMb)),
     cpuMs: slices.reduce((n, s) => n + s.cpuMs, 0),
+    loadCpuMs: slices.reduce((n, s) => n + s.loadCpuMs, 0),
     p50: percentile(latencies, 50),
     p90: percentile(latencies, 90),
     p99: percentile(latencies, 99),
@@ -379,6 +390,7 @@ function print(bot: BotRun, echo: BotRun): void {
     turns: run.load.turns,
     cpu_cores: round(run.cpuMs / run.load.elapsedMs),
     cpu_ms_per_turn: round(run.cpuMs / run.load.turns, 3),
+    load_cpu_ms_per_turn: round(run.loadCpuMs / run.load.turns, 3),
     ...(run.instructionsPerTurn ? { instructions_per_turn: Math.round(run.instructionsPerTurn) } : {}),
     ...(run.load.errors ? { error_kinds: run.load.errorKinds } : {}),
   });
@@ -470,6 +482,13 @@ function print(bot: BotRun, echo: BotRun): void {
         (bot.cpuMs / bot.load.turns).toFixed(3),
         (echo.cpuMs / echo.load.turns).toFixed(3),
         `${(bot.cpuMs / bot.load.turns / (echo.cpuMs / echo.load.turns)).toFixed(2)}×`,
+      ) +
+      // The load generator shares the machine's cores with the bot: what it spends is taken from the bot.
+      row(
+        'load generator CPU per turn (ms)',
+        (bot.loadCpuMs / bot.load.turns).toFixed(3),
+        (echo.loadCpuMs / echo.load.turns).toFixed(3),
+        `${(bot.loadCpuMs / bot.load.turns / (echo.loadCpuMs / echo.load.turns)).toFixed(2)}×`,
       ) +
       (bot.instructionsPerTurn && echo.instructionsPerTurn
         ? row(
