@@ -221,7 +221,7 @@ export class PostgresStore implements Store {
     }).catch(conflictResult);
   }
 
-  /** Runs the operations on one transaction's client; throws Conflict at the first insert/update that fails. */
+  /** Runs the operations on one transaction's client; throws BatchConflict at the first insert/update that fails. */
   private async applyOn(client: PoolClient, operations: readonly BatchOperation[]): Promise<void> {
     for (const [index, op] of operations.entries()) {
       switch (op.op) {

@@ -167,7 +167,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Runs the operations inside the caller's transaction; throws Conflict at the first insert/update that fails. */
+  /** Runs the operations inside the caller's transaction; throws BatchConflict at the first insert/update that fails. */
   private applySync(operations: readonly BatchOperation[]): void {
     operations.forEach((op, index) => {
       switch (op.op) {
