@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadContent, parseContent } from '../../../src/guidance/content';
 import { PROJECT_ROOT } from '../../../src/projectRoot';
 
-const OFFICIAL = path.join(PROJECT_ROOT, '..', 'shared', 'guidance', 'guidance-managers.en.txt');
+/** The official English text as published (source address on its first line), kept in the repository. */
+const OFFICIAL = path.join(PROJECT_ROOT, 'content', 'official', 'guidance-managers.en.txt');
 
 /** Official lines of guidance: after the header and the two title lines, without page chrome. */
 function officialLines(): string[] {
@@ -59,6 +60,8 @@ describe('guidance content', () => {
       'https://www.canada.ca/en/government/publicservice/values/best-practices-public-servants-using-personal-social-media/guidance-managers.html',
     );
     expect(content.source.en.retrieved).toBe('2026-11-25');
+    // the repository's copy of the official text is the page the content quotes
+    expect(readFileSync(OFFICIAL, 'utf8').split('\n')[0]).toBe(`Source: ${content.source.en.url}`);
     expect(content.contentVersion).toMatch(/\S/);
   });
 
