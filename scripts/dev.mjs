@@ -8,7 +8,7 @@
  *
  * The playground reads .m365agentsplayground.yml (users, team, channels). Ctrl-C stops both.
  */
-/* global fetch, AbortSignal -- Node 20 globals the shared ESLint config does not list for .mjs */
+/* global fetch, AbortSignal -- Node globals the shared ESLint config does not list for .mjs */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';

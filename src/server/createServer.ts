@@ -73,7 +73,7 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  // Restify 11 rejects handlers that neither take `next` nor return a promise.
+  // Restify rejects handlers that neither take `next` nor return a promise.
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });

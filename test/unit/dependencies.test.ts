@@ -17,7 +17,7 @@ interface Advisory {
 }
 
 const ADVISORIES: readonly Advisory[] = [
-  // restify 11 pins formidable ^1 (its multipart parser, which this bot never mounts): overridden to ^3.5.4.
+  // restify 12 still pins formidable ^1 (its multipart parser, which this bot never mounts): overridden to ^3.5.4.
   { id: 'GHSA-8cp3-66vr-3r4c', severity: 'critical', name: 'formidable', affected: [['0.0.0', '3.2.4']] },
   {
     id: 'GHSA-fjxv-7rqg-78g4',
@@ -47,7 +47,7 @@ const ADVISORIES: readonly Advisory[] = [
       ['8.0.0', '8.17.1'],
     ],
   },
-  // restify 11 pins find-my-way ^7: overridden to ^8.2.2.
+  // restify 11 pinned find-my-way ^7; restify 12 brings ^9.
   { id: 'GHSA-rrr8-f88r-h8q6', severity: 'high', name: 'find-my-way', affected: [['5.5.0', '8.2.2']] },
 ];
 
