@@ -12,7 +12,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { crc32 } from './lib/crc32.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'appPackage');
@@ -28,7 +27,7 @@ function chunk(type, data) {
   len.writeUInt32BE(data.length);
   const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
+  crc.writeUInt32BE(zlib.crc32(typeAndData));
   return Buffer.concat([len, typeAndData, crc]);
 }
 

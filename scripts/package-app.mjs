@@ -4,25 +4,28 @@
  * color.png and outline.png at the zip root.
  *
  *   npm run package                         # reads .env if present, then the environment
- *   npm run package -- --strict             # refuse to fall back to placeholder ids (release builds)
+ *   npm run package -- --strict             # a release: the department's own developer name and URLs required
  *   node scripts/package-app.mjs --out DIR  # write DIR/appPackage.zip instead
  *   node scripts/package-app.mjs --env-file FILE | --no-env-file
  *
  * `${{NAME}}` placeholders in appPackage/*.json are filled from the environment (TeamsFx style), so
  * ids and URLs differ per deployment while the committed templates stay environment-free.
+ * TEAMS_APP_ID, BOT_ID and BOT_DOMAIN are always required (a package without them cannot be installed,
+ * or silently loses its tabs and sign-in); the version is package.json's.
  * The filled manifest is validated offline against the JSON schema bundled in
  * @microsoft/app-manifest before anything is written.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { crc32 } from './lib/crc32.mjs';
+import { zipSync } from 'fflate';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP_DIR = path.join(ROOT, 'appPackage');
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+/** A host name as Teams takes it in validDomains and the tab URLs: labels, at least one dot, no scheme or path. */
+const HOST_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 const PLACEHOLDER = /\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g;
 
 /** Files of the package, in zip order. JSON ones are templates with placeholders. */
@@ -49,45 +52,49 @@ function parseArgs(argv) {
   return args;
 }
 
+/** The department's own values: canada.ca pages stand in for a trial, a release (--strict) must set them. */
+const DEPARTMENT_SETTINGS = {
+  DEVELOPER_NAME: 'Government of Canada',
+  WEBSITE_URL: 'https://www.canada.ca/en.html',
+  PRIVACY_URL: 'https://www.canada.ca/en/transparency/privacy.html',
+  TERMS_URL: 'https://www.canada.ca/en/transparency/terms.html',
+};
+
 /**
- * Values for every placeholder. Ids have no safe default: locally they fall back to the zero GUID
- * with a warning (enough to inspect or validate a package), and `--strict` turns that into an error.
+ * Values for every placeholder, or a failure naming the first setting that is missing or malformed.
+ * The ids have no safe default (a zero GUID installs nowhere), nor has BOT_DOMAIN (without it the tabs and
+ * their single sign-on would be dropped from the manifest without a word).
  */
 function resolveValues(env, strict) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const warnings = [];
-  const values = {};
+  const values = { APP_VERSION: pkg.version };
   for (const name of ['TEAMS_APP_ID', 'BOT_ID']) {
     const value = env[name]?.trim();
-    if (value) {
-      if (!GUID.test(value)) fail(`${name} must be a GUID, got "${value}"`);
-      values[name] = value;
-    } else if (strict) {
-      fail(`${name} is not set (required with --strict)`);
-    } else {
-      values[name] = ZERO_GUID;
-      warnings.push(
-        `${name} is not set: using ${ZERO_GUID}. This package is for local inspection only and cannot be uploaded to Teams.`,
+    if (!value)
+      fail(
+        `${name} is not set: give the ${name === 'BOT_ID' ? "bot's Entra app id" : "Teams app's id"} (a GUID)`,
       );
-    }
+    if (!GUID.test(value) || value === ZERO_GUID) fail(`${name} must be a GUID, got "${value}"`);
+    values[name] = value.toLowerCase();
   }
-  const defaults = {
-    APP_VERSION: pkg.version,
-    DEVELOPER_NAME: 'Government of Canada',
-    WEBSITE_URL: 'https://www.canada.ca/en.html',
-    PRIVACY_URL: 'https://www.canada.ca/en/transparency/privacy.html',
-    TERMS_URL: 'https://www.canada.ca/en/transparency/terms.html',
-  };
-  for (const [name, fallback] of Object.entries(defaults)) {
+  const domain = env.BOT_DOMAIN?.trim() ?? '';
+  if (!domain)
+    fail('BOT_DOMAIN is not set: give the host name the bot is served from (e.g. bot.example.gc.ca)');
+  if (!HOST_NAME.test(domain))
+    fail(
+      `BOT_DOMAIN must be a host name such as bot.example.gc.ca (no scheme, port or path), got "${domain}"`,
+    );
+  values.BOT_DOMAIN = domain.toLowerCase();
+  for (const [name, fallback] of Object.entries(DEPARTMENT_SETTINGS)) {
     const value = env[name]?.trim();
+    if (value && name.endsWith('_URL') && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(value))
+      fail(`${name} must be an https:// address, got "${value}"`);
+    if (!value && strict) fail(`${name} is not set (a release package needs the department's own value)`);
+    if (!value)
+      warnings.push(`${name} is not set: using "${fallback}" (set the department's own for a release)`);
     values[name] = value || fallback;
-    if (!value && name.endsWith('_URL')) warnings.push(`${name} is not set: using ${fallback}`);
   }
-  // Optional: the bot needs no validDomains unless it later serves web content (task modules, tabs).
-  values.BOT_DOMAIN = (env.BOT_DOMAIN ?? '')
-    .trim()
-    .replace(/^https?:\/\//, '')
-    .replace(/\/.*$/, '');
   return { values, warnings };
 }
 
@@ -180,62 +187,16 @@ function unicodeSafeSchema(node) {
   return out;
 }
 
-// ---------- zip writer (deflate via zlib; no dependency) ----------
+// ---------- zip ----------
 
-/**
- * A zip of `entries` ({ name, data }) with every entry deflated. Timestamps are fixed at
- * 1980-01-01 so the same inputs always give the same bytes (reproducible packages, stable diffs).
- */
+/** Every entry's time: fixed, so the same inputs always give the same bytes (reproducible packages). */
+const ZIP_TIME = new Date(2000, 0, 1);
+
+/** A zip of `entries` ({ name, data }), deflated, in the given order, by fflate. */
 export function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  const DOS_TIME = 0;
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-  for (const { name, data } of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const compressed = zlib.deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBuf, compressed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    // extra length, comment length, disk number, internal attributes: 0
-    central.writeUInt32LE(0, 38); // external attributes
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + compressed.length;
-  }
-  const centralDir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDir, end]);
+  const files = {};
+  for (const { name, data } of entries) files[name] = [new Uint8Array(data), { level: 9, mtime: ZIP_TIME }];
+  return Buffer.from(zipSync(files));
 }
 
 // ---------- main ----------

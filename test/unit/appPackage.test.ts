@@ -20,7 +20,6 @@ const SCHEMAS = path.join(ROOT, 'node_modules/@microsoft/app-manifest/build/json
 const SAMPLE = {
   TEAMS_APP_ID: '6f1f3c1e-6a0b-4c7e-9d8a-2b5e4f7a9c10',
   BOT_ID: '0d9e8c7b-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
-  APP_VERSION: '1.2.3',
   DEVELOPER_NAME: 'Canadian Digital Service',
   WEBSITE_URL: 'https://example.gc.ca/',
   PRIVACY_URL: 'https://example.gc.ca/privacy',
@@ -75,8 +74,14 @@ function fill(text: string, values: Readonly<Record<string, string>>): string {
   return text.replace(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/** The version the packaging script writes: package.json's. */
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+
 function filledManifest(values: Readonly<Record<string, string>>): TeamsManifest {
-  return JSON.parse(fill(readFileSync(path.join(APP_DIR, 'manifest.json'), 'utf8'), values)) as TeamsManifest;
+  const text = readFileSync(path.join(APP_DIR, 'manifest.json'), 'utf8');
+  return JSON.parse(fill(text, { APP_VERSION: PACKAGE_VERSION, ...values })) as TeamsManifest;
 }
 
 function validate(document: unknown, schema?: object): Promise<string[]> {
@@ -439,7 +444,6 @@ describe('npm run package (scripts/package-app.mjs)', () => {
     };
     expect(manifest.id).toBe(SAMPLE.TEAMS_APP_ID);
     expect(manifest.bots[0]?.botId).toBe(SAMPLE.BOT_ID);
-    expect(manifest.version).toBe(SAMPLE.APP_VERSION);
     expect(manifest.developer).toEqual({
       name: SAMPLE.DEVELOPER_NAME,
       websiteUrl: SAMPLE.WEBSITE_URL,
@@ -452,28 +456,65 @@ describe('npm run package (scripts/package-app.mjs)', () => {
     expect(entries.get('outline.png')?.equals(readFileSync(path.join(APP_DIR, 'outline.png')))).toBe(true);
   });
 
-  it('drops validDomains when BOT_DOMAIN is unset and warns about placeholder ids without --strict', () => {
-    const result = runPackageScript(['--out', outDir], {});
+  it('takes the version from package.json, whatever the environment says', () => {
+    const result = runPackageScript(['--out', outDir], { ...SAMPLE, APP_VERSION: '9.9.9' });
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/TEAMS_APP_ID is not set/);
-    expect(result.stderr).toMatch(/BOT_ID is not set/);
     const manifest = JSON.parse(
       readZip(readFileSync(path.join(outDir, 'appPackage.zip')))
         .get('manifest.json')
         ?.toString('utf8') ?? '{}',
-    ) as TeamsManifest;
-    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
-    expect(manifest).not.toHaveProperty('validDomains');
+    ) as { version: string };
+    expect(manifest.version).toBe(PACKAGE_VERSION);
   });
 
-  it('refuses to package with --strict when an id is missing or not a GUID', () => {
-    const withoutBotId = without(SAMPLE, 'BOT_ID');
-    const missing = runPackageScript(['--strict', '--out', outDir], withoutBotId);
-    expect(missing.status).not.toBe(0);
-    expect(missing.stderr).toMatch(/BOT_ID is not set/);
-    const malformed = runPackageScript(['--out', outDir], { ...SAMPLE, BOT_ID: 'not-a-guid' });
-    expect(malformed.status).not.toBe(0);
-    expect(malformed.stderr).toMatch(/BOT_ID must be a GUID/);
+  it.each([
+    ['BOT_DOMAIN', without(SAMPLE, 'BOT_DOMAIN'), /BOT_DOMAIN is not set/],
+    [
+      'BOT_DOMAIN',
+      { ...SAMPLE, BOT_DOMAIN: 'https://bot.example.gc.ca/api' },
+      /BOT_DOMAIN must be a host name/,
+    ],
+    ['BOT_DOMAIN', { ...SAMPLE, BOT_DOMAIN: 'localhost' }, /BOT_DOMAIN must be a host name/],
+    ['BOT_ID', without(SAMPLE, 'BOT_ID'), /BOT_ID is not set/],
+    ['BOT_ID', { ...SAMPLE, BOT_ID: 'not-a-guid' }, /BOT_ID must be a GUID/],
+    ['TEAMS_APP_ID', without(SAMPLE, 'TEAMS_APP_ID'), /TEAMS_APP_ID is not set/],
+    [
+      'TEAMS_APP_ID',
+      { ...SAMPLE, TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000' },
+      /TEAMS_APP_ID must be a GUID/,
+    ],
+  ])(
+    'refuses to package when %s is missing or malformed, naming it, and writes nothing',
+    (_name, env, message) => {
+      const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'app-package-refused-'));
+      const result = runPackageScript(['--out', emptyDir], env);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+      expect(existsSync(path.join(emptyDir, 'appPackage.zip'))).toBe(false);
+      rmSync(emptyDir, { recursive: true, force: true });
+    },
+  );
+
+  it("warns that the department's values stand in, and a release (--strict) refuses without them", () => {
+    const trial = runPackageScript(['--out', outDir], without(SAMPLE, 'PRIVACY_URL'));
+    expect(trial.status).toBe(0);
+    expect(trial.stderr).toMatch(/PRIVACY_URL is not set: using "https:\/\/www\.canada\.ca/);
+    const release = runPackageScript(['--strict', '--out', outDir], without(SAMPLE, 'DEVELOPER_NAME'));
+    expect(release.status).not.toBe(0);
+    expect(release.stderr).toMatch(/DEVELOPER_NAME is not set/);
+    const insecure = runPackageScript(['--out', outDir], {
+      ...SAMPLE,
+      TERMS_URL: 'http://example.gc.ca/terms',
+    });
+    expect(insecure.status).not.toBe(0);
+    expect(insecure.stderr).toMatch(/TERMS_URL must be an https:\/\/ address/);
+  });
+
+  it('writes the same bytes for the same inputs (a reproducible package)', () => {
+    runPackageScript(['--out', outDir], SAMPLE);
+    const first = readFileSync(path.join(outDir, 'appPackage.zip'));
+    runPackageScript(['--out', outDir], SAMPLE);
+    expect(readFileSync(path.join(outDir, 'appPackage.zip')).equals(first)).toBe(true);
   });
 
   it('produces a zip that standard tools can read', () => {
