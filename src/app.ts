@@ -53,8 +53,19 @@ export interface App {
   readonly store: Store;
   readonly logger: Logger;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
-  close(): Promise<void>;
+  /** Stops taking requests, lets those in flight finish (up to `drainMs`), then stops the features and the store. */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
+
+/**
+ * How long a stopping bot waits for the turns in flight. Teams gives up on a turn after about 15 s and a
+ * container platform sends SIGKILL 30 s after SIGTERM (Docker's and App Service's default), so 10 s lets
+ * a turn held by a slow connector call (CONNECTOR_TIMEOUT_SECONDS, 10 by default) end and leaves time to
+ * close the store.
+ */
+const SHUTDOWN_DRAIN_MS = 10_000;
+/** How often connections that finished their request are closed while draining. */
+const IDLE_SWEEP_MS = 50;
 
 type TurnFailureCause = 'connector' | 'storage' | 'bot';
 
@@ -177,11 +188,18 @@ export function createApp(options: AppOptions): App {
           });
         });
       }),
-    close: async () => {
+    close: async ({ drainMs = SHUTDOWN_DRAIN_MS } = {}) => {
+      // New connections are refused at once; requests in flight (a manager waiting for an answer) finish.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive sockets would hold close() open until they time out.
-      server.server.closeAllConnections();
+      const http = server.server;
+      // Keep-alive connections would hold close() open until they time out: each is closed as soon as it is
+      // idle, and whatever is still busy after the drain period is cut.
+      http.closeIdleConnections();
+      const sweep = setInterval(() => http.closeIdleConnections(), IDLE_SWEEP_MS);
+      const cut = setTimeout(() => http.closeAllConnections(), drainMs);
       await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
       // Background work (e.g. an outbox pass) finishes before the store it writes to closes.
       for (const feature of features) await feature.onStop?.();
       await store.close();

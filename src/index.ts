@@ -53,15 +53,26 @@ async function main(): Promise<void> {
   void purge();
   setInterval(purge, 60 * 60 * 1000).unref();
 
+  // The first signal drains: turns in flight finish, then the outbox and the store close. A second one
+  // (an impatient operator) exits at once.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
     logger.info({ event: 'server.stopping', signal }, 'shutting down');
     app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        logger.info({ event: 'server.stopped', signal }, 'stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ event: 'server.stopFailed', err: safeError(err) }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 void main();

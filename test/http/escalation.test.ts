@@ -8,6 +8,7 @@ import { RecordService } from '../../src/records/sawPostRecord';
 import { BOT, MANAGER, OFFICER, TEAM, mention, message, submit } from '../support/activities';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText as plainText, type RunningBot } from '../support/harness';
+import { waitFor } from '../support/waitFor';
 
 const VE_CHANNEL = '19:values-ethics@thread.tacv2';
 const OMBUD_CHANNEL = '19:ombud@thread.tacv2';
@@ -46,20 +47,6 @@ function invoke(
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   } as Activity;
-}
-
-async function waitFor<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  ms = 8000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 function setUpMembers(connector: FakeConnector): void {
@@ -534,7 +521,11 @@ describe('escalation to an office', () => {
     expect(card).not.toContain('confidential matter');
     expect(card).not.toContain('Alex Tremblay');
 
-    const conv = (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))!.value.thread!.conversationId;
+    // The post lands at the connector just before the outbox records its thread: wait for the record.
+    const conv = await waitFor(
+      async () => (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.thread?.conversationId,
+      'the Ombud card’s thread on the case',
+    );
     bot.connector.reset();
     const res = await bot.post(
       invoke(bot.connector.url, 'caseAssign', { caseId: id, seenAssignee: '' }, OFFICER2, conv),

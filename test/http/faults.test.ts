@@ -11,6 +11,7 @@ import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 import { TcpProxy } from '../support/tcpProxy';
+import { waitFor } from '../support/waitFor';
 
 /**
  * Faults the bot meets in production: the Bot Connector throttling (429 + Retry-After), failing (5xx),
@@ -29,16 +30,6 @@ const person = (name: string) => ({
   aadObjectId: `aad-${name}`,
 });
 const chatOf = (m: { id: string }) => `a:personal-${m.id}`;
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 type Poster = { post(activity: unknown): Promise<{ status: number; body: string }> };
 

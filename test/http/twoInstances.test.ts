@@ -6,6 +6,7 @@ import { MANAGER, OFFICER, mention, message, submit } from '../support/activitie
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { visibleText } from '../support/harness';
+import { waitFor } from '../support/waitFor';
 
 /**
  * Two bot processes (the real entry point, each with its own pool and outbox worker) on one PostgreSQL
@@ -27,16 +28,6 @@ const manager = (i: number) => ({
   aadObjectId: `aaaaaaaa-0000-4000-8000-${String(100000000000 + i)}`,
 });
 const chatOf = (m: { id: string }) => `a:personal-${m.id}`;
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms: number) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 maybe('two instances on one PostgreSQL database', () => {
   const schema = `smg_two_${randomBytes(4).toString('hex')}`;

@@ -19,6 +19,8 @@ export interface BotProcess {
   events(name: string): Record<string, unknown>[];
   /** SIGTERM (graceful) or SIGKILL (crash); resolves when the process has exited. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** The exit code once the process has exited (null while it runs, or when a signal killed it). */
+  readonly exitCode: number | null;
 }
 
 const TSX = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -42,9 +44,11 @@ export async function startBotProcess(env: Record<string, string>, startMs = 60_
   const stderr: string[] = [];
   let buffered = '';
   let exited = false;
+  let exitCode: number | null = null;
   const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+    child.once('exit', (code) => {
       exited = true;
+      exitCode = code;
       rmSync(cwd, { recursive: true, force: true });
       resolve();
     }),
@@ -93,6 +97,9 @@ export async function startBotProcess(env: Record<string, string>, startMs = 60_
     async stop(signal = 'SIGTERM') {
       if (!exited) child.kill(signal);
       await exit;
+    },
+    get exitCode() {
+      return exitCode;
     },
   };
 }
