@@ -21,6 +21,8 @@ import { BotStateStorage } from './storage/botStateStorage';
 import { openStore } from './storage/openStore';
 import type { Store } from './storage/types';
 import { mountTabs, type TabsOptions } from './tabs/mountTabs';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './bot/retry';
+import { systemClock, type Clock } from './shared/clock';
 
 export interface AppOptions {
   readonly config: Config;
@@ -31,6 +33,10 @@ export interface AppOptions {
   readonly authOverrides?: BotFrameworkAuthOverrides;
   /** The Teams tabs (pages and /api/tabs); their case actions and office access can be replaced. */
   readonly tabs?: TabsOptions;
+  /** Retry rules for Bot Connector calls and the outbox; the defaults suit Teams. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** The time and the waiting (back-off, polls, leases); tests pass an accelerated clock. */
+  readonly clock?: Clock;
 }
 
 /** What features are built from: shared services, no HTTP. */
@@ -43,6 +49,8 @@ export interface AppServices {
   readonly gateway: ConnectorGateway;
   /** The one answering pipeline, for features that answer a question typed in the middle of a flow. */
   readonly answer: AnswerService;
+  readonly retry: RetryPolicy;
+  readonly clock: Clock;
 }
 
 export interface App {
@@ -102,9 +110,26 @@ export function createApp(options: AppOptions): App {
   const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const { adapter, auth } = createAdapter(config, options.authOverrides);
-  const gateway = new ConnectorGateway(auth, config.bot.appId);
-  const services: AppServices = { config, logger, store, adapter, gateway, answer: options.answer };
+  const clock = options.clock ?? systemClock;
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  // Every wait of a retry is the clock's.
+  const retry: RetryPolicy = {
+    ...policy,
+    reply: { sleep: clock.sleep, ...policy.reply },
+    proactive: { sleep: clock.sleep, ...policy.proactive },
+  };
+  const { adapter, auth } = createAdapter(config, options.authOverrides, retry.reply);
+  const gateway = new ConnectorGateway(auth, config.bot.appId, retry.proactive);
+  const services: AppServices = {
+    config,
+    logger,
+    store,
+    adapter,
+    gateway,
+    answer: options.answer,
+    retry,
+    clock,
+  };
 
   const features = options.features?.(services) ?? [];
   const bot = new GuidanceBot({

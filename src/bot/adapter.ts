@@ -13,7 +13,8 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../config/config';
-import { limitCallTime } from './connectorPipeline';
+import { limitCallTime, useRetryPolicy } from './connectorPipeline';
+import { DEFAULT_REPLY_RETRY, type RetryOptions } from './retry';
 
 export interface BotFrameworkAuthOverrides {
   /** Tests point token validation at a local OpenID metadata endpoint. */
@@ -39,14 +40,16 @@ export class GuidanceAdapter extends CloudAdapter {
 }
 
 /**
- * The Bot Framework authentication, with a time limit on every Bot Connector call made through the clients it
- * creates: the adapter's replies within a turn and the gateway's proactive posts alike.
+ * The Bot Framework authentication, with a time limit and the app's retry policy on every Bot Connector call
+ * made through the clients it creates: the adapter's replies within a turn and the gateway's proactive posts
+ * alike (the gateway wraps its calls in its own retry and takes this one out).
  */
 export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   constructor(
     settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
     credentials: ServiceClientCredentialsFactory,
     private readonly callTimeoutMs: number,
+    private readonly replyRetry: RetryOptions = DEFAULT_REPLY_RETRY,
   ) {
     super(settings, credentials);
   }
@@ -69,7 +72,10 @@ export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAu
   private timed(factory: ConnectorFactory): ConnectorFactory {
     return {
       create: async (serviceUrl, audience) =>
-        limitCallTime(await factory.create(serviceUrl, audience), this.callTimeoutMs),
+        useRetryPolicy(
+          limitCallTime(await factory.create(serviceUrl, audience), this.callTimeoutMs),
+          this.replyRetry,
+        ),
     };
   }
 }
@@ -77,6 +83,7 @@ export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAu
 export function createAdapter(
   config: Config,
   overrides: BotFrameworkAuthOverrides = {},
+  replyRetry: RetryOptions = DEFAULT_REPLY_RETRY,
 ): {
   adapter: GuidanceAdapter;
   auth: TimedBotFrameworkAuthentication;
@@ -95,7 +102,12 @@ export function createAdapter(
   };
   const credentials =
     overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
-  const auth = new TimedBotFrameworkAuthentication(settings, credentials, config.connectorTimeoutMs);
+  const auth = new TimedBotFrameworkAuthentication(
+    settings,
+    credentials,
+    config.connectorTimeoutMs,
+    replyRetry,
+  );
   return { adapter: new GuidanceAdapter(auth), auth };
 }
 

@@ -4,7 +4,7 @@ import {
   AuthenticationConstants,
   type BotFrameworkAuthentication,
 } from 'botframework-connector';
-import { pipelineOf } from './connectorPipeline';
+import { REPLY_RETRY_POLICY, pipelineOf } from './connectorPipeline';
 import { DEFAULT_RETRY, withConnectorRetry, type RetryOptions } from './retry';
 
 /** Where a channel lives, as learned from Teams activities (see conversationRegistry). */
@@ -86,9 +86,9 @@ export class ConnectorGateway {
       true,
     );
     const client = await this.auth.createConnectorFactory(identity).create(serviceUrl);
-    // The connector client retries 429/5xx itself (up to 3 times); stacked under our own retry that meant
-    // up to 20 calls in a 429 storm and blind re-posts on 5xx. Our policy alone decides here.
-    pipelineOf(client)?.removePolicy({ name: 'defaultRetryPolicy' });
+    // The client comes with the turn's retry policy; stacked under this gateway's own retry that would mean
+    // up to 20 calls in a 429 storm and blind re-posts on 5xx. The gateway's policy alone decides here.
+    pipelineOf(client)?.removePolicy({ name: REPLY_RETRY_POLICY });
     return client;
   }
 }

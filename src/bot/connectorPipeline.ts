@@ -1,16 +1,23 @@
 import type { ConnectorClient } from 'botframework-connector';
-import { statusOf } from './retry';
+import { classify, isRetryable, parseRetryAfterMs, retryDelayMs, statusOf, type RetryOptions } from './retry';
 
-/** The part of a core-rest-pipeline request and pipeline this module touches. */
+/** The part of a core-rest-pipeline request, response and pipeline this module touches. */
 interface PipelineRequest {
   timeout: number;
 }
-type SendRequest = (request: PipelineRequest) => Promise<unknown>;
+interface PipelineResponse {
+  status: number;
+  headers: { get(name: string): string | undefined };
+}
+type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse>;
 interface Pipeline {
-  addPolicy(policy: {
-    name: string;
-    sendRequest(request: PipelineRequest, next: SendRequest): Promise<unknown>;
-  }): void;
+  addPolicy(
+    policy: {
+      name: string;
+      sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse>;
+    },
+    options?: { phase?: 'Retry' },
+  ): void;
   removePolicy(options: { name: string }): unknown;
 }
 
@@ -41,6 +48,47 @@ export function limitCallTime(client: ConnectorClient, timeoutMs: number): Conne
       return next(request);
     },
   });
+  return client;
+}
+
+/** The SDK's own retry policy (core-rest-pipeline's), and ours that replaces it. */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+export const REPLY_RETRY_POLICY = 'smgConnectorRetry';
+
+/**
+ * Replaces the SDK's retry (fixed waits on its own timers) with the app's: the same rules as the gateway's
+ * (429 honours Retry-After, 5xx and network failures back off with jitter, 4xx is final), with the app's
+ * numbers and waits. A call that timed out is not tried again within a turn: the user is told to resend.
+ */
+export function useRetryPolicy(client: ConnectorClient, options: RetryOptions): ConnectorClient {
+  const pipeline = pipelineOf(client);
+  if (!pipeline) return client;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  pipeline.removePolicy({ name: REPLY_RETRY_POLICY });
+  pipeline.addPolicy(
+    {
+      name: REPLY_RETRY_POLICY,
+      sendRequest: async (request, next) => {
+        for (let attempt = 1; ; attempt++) {
+          let response: PipelineResponse;
+          try {
+            response = await next(request);
+          } catch (err) {
+            const aborted = (err as { name?: unknown } | undefined)?.name === 'AbortError';
+            if (aborted || attempt >= options.maxAttempts) throw err;
+            await sleep(retryDelayMs(options, attempt, 'unavailable', undefined));
+            continue;
+          }
+          const kind = response.status >= 400 ? classify(response.status) : undefined;
+          if (kind === undefined || !isRetryable(kind) || attempt >= options.maxAttempts) return response;
+          const hinted = parseRetryAfterMs(response.headers.get('retry-after'));
+          await sleep(retryDelayMs(options, attempt, kind, hinted));
+        }
+      },
+    },
+    { phase: 'Retry' },
+  );
   return client;
 }
 

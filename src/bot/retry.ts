@@ -1,3 +1,5 @@
+import { DEFAULT_OUTBOX_RETRY, type OutboxRetry } from '../cases/outbox';
+
 /**
  * Retry for calls to the Bot Connector: 429 honours Retry-After (Teams allows about 7 messages a second
  * per conversation), 5xx and network failures back off exponentially with full jitter. 4xx other than 429
@@ -11,7 +13,30 @@ export interface RetryOptions {
   readonly random?: () => number;
 }
 
+/** Proactive calls (a case card, a message to a manager) have time: five attempts, up to 30 s apart. */
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/**
+ * A turn's replies: four attempts from 1 s, as the SDK's own policy did, so a reply still lands within the
+ * 15 s Teams waits for a turn.
+ */
+export const DEFAULT_REPLY_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 };
+
+/** Every retry rule of the app, in one place; the app takes another (tests shorten it or run it on a fast clock). */
+export interface RetryPolicy {
+  /** Replies within a turn (they replace the SDK's own retry policy). */
+  readonly reply: RetryOptions;
+  /** Proactive calls: new threads in office channels, messages to stored chats, card updates. */
+  readonly proactive: RetryOptions;
+  /** Case cards a proactive call could not deliver: tried again across the outbox's polls. */
+  readonly outbox: OutboxRetry;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  reply: DEFAULT_REPLY_RETRY,
+  proactive: DEFAULT_RETRY,
+  outbox: DEFAULT_OUTBOX_RETRY,
+};
 
 export type ConnectorFailureKind = 'forbidden' | 'not-found' | 'throttled' | 'unavailable' | 'rejected';
 
@@ -35,16 +60,20 @@ export function statusOf(err: unknown): number | undefined {
   return undefined;
 }
 
-/** Seconds (or an HTTP date) from a Retry-After header on the error's response, in milliseconds. */
-export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
-  const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } })
-    ?.response?.headers;
-  const value = headers?.get?.('retry-after');
+/** A Retry-After value, seconds or an HTTP date, in milliseconds from `now`. */
+export function parseRetryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The Retry-After header on a failed call's response, in milliseconds. */
+export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
+  const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } })
+    ?.response?.headers;
+  return parseRetryAfterMs(headers?.get?.('retry-after'), now);
 }
 
 export function classify(status: number | undefined): ConnectorFailureKind {
@@ -55,25 +84,40 @@ export function classify(status: number | undefined): ConnectorFailureKind {
   return 'rejected';
 }
 
+export const isRetryable = (kind: ConnectorFailureKind): boolean =>
+  kind === 'throttled' || kind === 'unavailable';
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The wait before attempt `attempt + 1`: Retry-After when Teams throttled and said how long (capped), else
+ * exponential back-off with full jitter.
+ */
+export function retryDelayMs(
+  options: RetryOptions,
+  attempt: number,
+  kind: ConnectorFailureKind,
+  hintedMs: number | undefined,
+): number {
+  if (kind === 'throttled' && hintedMs !== undefined) return Math.min(options.maxDelayMs, hintedMs);
+  const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round((options.random ?? Math.random)() * backoff);
+}
+
 export async function withConnectorRetry<T>(
   call: () => Promise<T>,
   options: RetryOptions = DEFAULT_RETRY,
 ): Promise<T> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (err) {
       const status = statusOf(err);
       const kind = classify(status);
-      const retryable = kind === 'throttled' || kind === 'unavailable';
-      if (!retryable || attempt >= options.maxAttempts) throw new ConnectorError(kind, status, attempt);
-      const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      const hinted = kind === 'throttled' ? retryAfterMs(err) : undefined;
-      await sleep(
-        hinted !== undefined ? Math.min(options.maxDelayMs, hinted) : Math.round(random() * backoff),
-      );
+      if (!isRetryable(kind) || attempt >= options.maxAttempts)
+        throw new ConnectorError(kind, status, attempt);
+      await sleep(retryDelayMs(options, attempt, kind, retryAfterMs(err)));
     }
   }
 }

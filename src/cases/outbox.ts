@@ -1,3 +1,4 @@
+import { systemClock, type Timers } from '../shared/clock';
 import type { DocumentStore, StoredDocument } from '../storage/types';
 import type { CaseService } from './caseService';
 import { COLLECTIONS, type CaseRecord, type CaseThread, type OutboxItem } from './types';
@@ -6,11 +7,6 @@ import { COLLECTIONS, type CaseRecord, type CaseThread, type OutboxItem } from '
 export interface FailureVerdict {
   readonly retry: boolean;
   readonly reason: string;
-}
-
-export interface Timers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
 }
 
 export interface OutboxOptions {
@@ -33,13 +29,24 @@ export interface OutboxOptions {
   readonly maxDelayMs?: number;
 }
 
-const realTimers: Timers = {
-  setInterval: (fn, ms) => {
-    const handle = setInterval(fn, ms);
-    handle.unref();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+/** How the outbox tries again: attempts per case, back-off between polls, and how long a claim lasts. */
+export interface OutboxRetry {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly leaseMs: number;
+}
+
+/**
+ * Eight attempts over about 40 minutes (5 s doubling, with jitter, up to 15 min): a Teams outage of that
+ * length is rare, and the manager is told when it gives up. A claim lasts 2 minutes, longer than one
+ * gateway call can take with its own retries.
+ */
+export const DEFAULT_OUTBOX_RETRY: OutboxRetry = {
+  maxAttempts: 8,
+  baseDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+  leaseMs: 120_000,
 };
 
 /**
@@ -66,12 +73,12 @@ export class OutboxWorker {
   constructor(private readonly o: OutboxOptions) {
     this.now = o.now ?? (() => new Date());
     this.random = o.random ?? Math.random;
-    this.timers = o.timers ?? realTimers;
+    this.timers = o.timers ?? systemClock;
     this.pollMs = o.pollMs ?? 30_000;
-    this.leaseMs = o.leaseMs ?? 120_000;
-    this.maxAttempts = o.maxAttempts ?? 8;
-    this.baseDelayMs = o.baseDelayMs ?? 5_000;
-    this.maxDelayMs = o.maxDelayMs ?? 15 * 60_000;
+    this.leaseMs = o.leaseMs ?? DEFAULT_OUTBOX_RETRY.leaseMs;
+    this.maxAttempts = o.maxAttempts ?? DEFAULT_OUTBOX_RETRY.maxAttempts;
+    this.baseDelayMs = o.baseDelayMs ?? DEFAULT_OUTBOX_RETRY.baseDelayMs;
+    this.maxDelayMs = o.maxDelayMs ?? DEFAULT_OUTBOX_RETRY.maxDelayMs;
   }
 
   /** Picks up whatever a previous process left, then polls. */

@@ -6,7 +6,8 @@ import { ConnectorError } from '../bot/retry';
 import type { Turn } from '../bot/turn';
 import { CaseService, type ChangeResult } from '../cases/caseService';
 import { OFFICE_PREFIX } from '../cases/caseIds';
-import { OutboxWorker, type FailureVerdict, type Timers } from '../cases/outbox';
+import { OutboxWorker, type FailureVerdict } from '../cases/outbox';
+import type { Timers } from '../shared/clock';
 import {
   OFFICE_IDS,
   OUTCOMES,
@@ -59,8 +60,8 @@ function asString(value: unknown): string {
  * case card exactly once. Case text is never logged: events carry case ids, offices and codes.
  */
 export function escalationFeatures(services: AppServices, wiring: EscalationWiring = {}): Feature[] {
-  const { config, logger, store, gateway } = services;
-  const now = wiring.now ?? (() => new Date());
+  const { config, logger, store, gateway, clock } = services;
+  const now = wiring.now ?? (() => clock.now());
   const cases = new CaseService(store, { retentionDays: config.caseRetentionDays, now });
   const directory = new OfficeDirectory(store, config);
   const membership = new OfficeMembership(logger, now);
@@ -73,8 +74,9 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     store,
     cases,
     now,
-    ...(wiring.timers ? { timers: wiring.timers } : {}),
+    timers: wiring.timers ?? clock,
     ...(wiring.random ? { random: wiring.random } : {}),
+    ...services.retry.outbox,
     pollMs: Math.max(1, config.caseOutboxPollSeconds) * 1000,
     async post(c) {
       const channel = await directory.resolve(c.office);

@@ -11,6 +11,7 @@ import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 import { TcpProxy } from '../support/tcpProxy';
+import { acceleratedClock } from '../support/acceleratedClock';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -65,9 +66,12 @@ const told = (c: FakeConnector, who: { id: string }, pattern: RegExp) =>
   visibleText(c.sentActivities(chatOf(who))).match(new RegExp(pattern, 'g'))?.length ?? 0;
 
 describe('Bot Connector faults', () => {
+  // Retries, Retry-After, outbox polls and back-off run 20 times faster than the wall clock: the same rules
+  // and the same assertions, in seconds. Held replies stay in real time (they are the connector's).
+  const clock = acceleratedClock(20);
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot({ env: { CASE_OUTBOX_POLL_SECONDS: '1' } });
+    bot = await startBot({ env: { CASE_OUTBOX_POLL_SECONDS: '1' }, clock });
     bot.connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
     await bot.post(
       mention('register values and ethics office', {
@@ -125,7 +129,7 @@ describe('Bot Connector faults', () => {
     expect(caseId).toBeDefined();
     await waitFor(() => told(bot.connector, who, /has reached/) > 0, 'the delivery notice', 60_000);
     // Two more polls: a second post would show now.
-    await new Promise((r) => setTimeout(r, 2500));
+    await clock.sleep(2500);
     expect(failedPosts(bot.connector)).toHaveLength(7);
     expect(okPosts(bot.connector, caseId!)).toHaveLength(1);
     expect(told(bot.connector, who, /has reached/)).toBe(1);
@@ -141,7 +145,7 @@ describe('Bot Connector faults', () => {
     bot.connector.failNext(2, { status: 504, delayMs: 1500, kinds: ['createConversation'] });
     const caseId = caseIdIn(await confirm());
     await waitFor(() => okPosts(bot.connector, caseId!).length > 0, 'the case card', 60_000);
-    await new Promise((r) => setTimeout(r, 2500));
+    await clock.sleep(2500);
     expect(okPosts(bot.connector, caseId!)).toHaveLength(1);
     expect(told(bot.connector, who, /has reached/)).toBe(1);
   }, 90_000);
@@ -152,7 +156,7 @@ describe('Bot Connector faults', () => {
     bot.connector.failNext(1, { status: 403, kinds: ['createConversation'] });
     const caseId = caseIdIn(await confirm());
     await waitFor(() => told(bot.connector, who, /could not deliver your request/) > 0, 'the notice');
-    await new Promise((r) => setTimeout(r, 1500));
+    await clock.sleep(1500);
     expect(told(bot.connector, who, /could not deliver your request/)).toBe(1);
     expect(okPosts(bot.connector, caseId!)).toHaveLength(0);
     expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId!))?.value.delivery).toBe(

@@ -42,6 +42,8 @@ export interface StartOptions {
   readonly connector?: FakeConnector;
   readonly dataDir?: string;
   readonly authOverrides?: AppOptions['authOverrides'];
+  /** The app's clock (retries, outbox polls, dates); the wall clock by default. */
+  readonly clock?: AppOptions['clock'];
 }
 
 /** Starts the real server (restify + CloudAdapter + SQLite in a temp folder) on a free loopback port. */
@@ -62,6 +64,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     answer: createAnswerService(),
     features: allFeatures,
     authOverrides: options.authOverrides,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const { url } = await app.listen(0, '127.0.0.1');
   return {

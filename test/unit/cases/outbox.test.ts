@@ -1,5 +1,6 @@
 import { CaseService } from '../../../src/cases/caseService';
-import { OutboxWorker, type Timers } from '../../../src/cases/outbox';
+import { OutboxWorker } from '../../../src/cases/outbox';
+import type { Timers } from '../../../src/shared/clock';
 import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../../src/cases/types';
 import { manualClock, tempStore } from './storeFixture';
 
