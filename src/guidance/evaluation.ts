@@ -16,7 +16,9 @@ export interface EvalQuestion {
   lang: Lang;
   kind: AnswerKind;
   passages: string[];
-  split: 'train' | 'dev' | 'challenge';
+  split: string;
+  /** Style and sub-type labels (narrative, verdict, quebec, not-urgent-trap…), when the set has them. */
+  tags?: string[];
 }
 
 export const EVAL_FILE = path.join(PROJECT_ROOT, 'test', 'eval', 'questions.jsonl');
@@ -32,14 +34,24 @@ export interface Ratio {
   right: number;
   total: number;
 }
+export interface AlarmCount {
+  alarms: number;
+  total: number;
+}
 export const pct = (r: Ratio): number => (r.total === 0 ? 1 : r.right / r.total);
 
 export interface EvalReport {
   /** keys like "en answer", "fr urgent"; values over the chosen split(s) */
   byLangKind: Record<string, Ratio>;
+  /** Per tag: right (answer: top passage accepted; other kinds: right kind) over the questions with the tag. */
+  byTag: Record<string, Ratio>;
+  /** Per language, answer questions whose FIRST listed passage is among the passages quoted. */
+  firstListedQuoted: Record<Lang, Ratio>;
+  /** Crisis card shown for a question that is not urgent: over all of them, and over the not-urgent traps. */
+  falseUrgent: { all: AlarmCount; traps: AlarmCount };
   confusion: Record<AnswerKind, Record<AnswerKind, number>>;
   baseline: Record<Lang, Ratio>;
-  failures: { q: string; expected: string; got: string }[];
+  failures: { q: string; expected: string; got: string; tags: string[] }[];
 }
 
 const KINDS: AnswerKind[] = ['answer', 'urgent', 'out-of-scope', 'unsure', 'smalltalk'];
@@ -54,6 +66,9 @@ export function evaluate(questions: EvalQuestion[], answerer: Answerer = createA
     fr: new BaselineIndex(answerer.content, 'fr'),
   };
   const baseline: Record<Lang, Ratio> = { en: { right: 0, total: 0 }, fr: { right: 0, total: 0 } };
+  const firstListedQuoted: Record<Lang, Ratio> = { en: { right: 0, total: 0 }, fr: { right: 0, total: 0 } };
+  const falseUrgent = { all: { alarms: 0, total: 0 }, traps: { alarms: 0, total: 0 } };
+  const byTag: Record<string, Ratio> = {};
   const failures: EvalReport['failures'] = [];
 
   for (const item of questions) {
@@ -72,13 +87,31 @@ export function evaluate(questions: EvalQuestion[], answerer: Answerer = createA
       failures.push({
         q: item.q,
         expected: `${item.kind} ${item.passages.join('|')}`,
-        got: `${r.kind} ${top ?? ''}`,
+        got: `${r.kind} ${r.passages.map((p) => p.id).join('|')}`,
+        tags: item.tags ?? [],
       });
+    for (const tag of item.tags ?? []) {
+      const t = (byTag[tag] ??= { right: 0, total: 0 });
+      t.total += 1;
+      if (ok) t.right += 1;
+    }
+    if (item.kind !== 'urgent') {
+      const alarm = r.kind === 'urgent' ? 1 : 0;
+      falseUrgent.all.total += 1;
+      falseUrgent.all.alarms += alarm;
+      if (item.tags?.includes('not-urgent-trap')) {
+        falseUrgent.traps.total += 1;
+        falseUrgent.traps.alarms += alarm;
+      }
+    }
     if (item.kind === 'answer') {
+      firstListedQuoted[item.lang].total += 1;
+      if (r.kind === 'answer' && r.passages.some((p) => p.id === item.passages[0]))
+        firstListedQuoted[item.lang].right += 1;
       baseline[item.lang].total += 1;
       const b = baselineIdx[item.lang].top(item.q);
       if (b && item.passages.includes(b.id)) baseline[item.lang].right += 1;
     }
   }
-  return { byLangKind, confusion, baseline, failures };
+  return { byLangKind, byTag, firstListedQuoted, falseUrgent, confusion, baseline, failures };
 }

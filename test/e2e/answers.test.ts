@@ -3,7 +3,7 @@ import { usePlaygroundSession } from './support/session';
 /**
  * A manager asks questions in their own words, in English then in French, in the Teams emulator; the
  * bot answers with the official text and its source, routes an urgent situation, declines what it does not
- * cover. Refreshes docs/screenshots/answer-*.png, urgent-en.png and out-of-scope-fr.png.
+ * cover. Screenshots (`npm run screenshots` refreshes docs/screenshots/): answer-*.png, urgent-en.png and out-of-scope-fr.png.
  */
 
 jest.setTimeout(120_000);

@@ -4,7 +4,7 @@ import { usePlaygroundSession } from './support/session';
  * Escalation end to end in the Agents Playground with the real bot: the office channel is registered by
  * @mention, the manager escalates in the personal chat (office, summary, urgency, contact, consent), the
  * case card appears in the "Values and Ethics Office" channel, and an officer takes it from the card
- * (Action.Execute, refreshed in place). Refreshes docs/screenshots/escalation-*.png.
+ * (Action.Execute, refreshed in place). Screenshots (`npm run screenshots` refreshes docs/screenshots/): escalation-*.png.
  *
  * The playground has one user (Alex Tremblay) and no team owner role, so Alex is named an office
  * administrator (OFFICE_ADMIN_IDS) and also acts as the officer.

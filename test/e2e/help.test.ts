@@ -3,7 +3,7 @@ import { usePlaygroundSession } from './support/session';
 /**
  * The first thing a manager does: ask for help, in English then in French, in the Teams emulator
  * (Microsoft 365 Agents Playground) with the real bot behind it. Also refreshes the README's
- * screenshots docs/screenshots/help-en.png and help-fr.png.
+ * screenshots (docs/screenshots/ with `npm run screenshots`): help-en.png and help-fr.png.
  */
 
 jest.setTimeout(120_000);

@@ -4,7 +4,7 @@ import { usePlaygroundSession } from './support/session';
 /**
  * "I saw a post", walked end to end by clicking in the Teams emulator (Agents Playground), in English
  * and then in French (the playground always sends en-US, so the switch is typed: "français"). Refreshes
- * docs/screenshots/saw-post-record-en.png and saw-post-record-fr.png.
+ * (docs/screenshots/ with `npm run screenshots`) saw-post-record-en.png and saw-post-record-fr.png.
  */
 
 jest.setTimeout(180_000);

@@ -10,12 +10,13 @@ import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
 import { startBot, type RunningBot } from '../support/harness';
 import { launchBrowser, type BrowserSession } from './support/browser';
 import { startTeamsHost, type HostContext, type TeamsHost } from './support/teamsHost';
+import { SCREENSHOT_DIR } from './support/playground';
 
 /**
  * The two tabs in Chromium, each inside a stand-in for the Teams client (teamsHost.html) that answers
  * teams-js's messages: the office's case board (filter, open, take a case; themes; keyboard), the
  * manager's "My cases" (EN/FR), the configuration page's save, and the page opened outside Teams.
- * axe-core scans every page in every theme. Refreshes docs/screenshots/tab-*.png.
+ * axe-core scans every page in every theme. Screenshots (`npm run screenshots` refreshes docs/screenshots/): tab-*.png.
  */
 
 jest.setTimeout(120_000);
@@ -25,7 +26,6 @@ declare const document: any;
 declare const window: any;
 
 const ROOT = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let host: TeamsHost;
@@ -84,7 +84,7 @@ async function axeViolations(frame: Frame): Promise<string[]> {
 }
 
 async function shot(name: string): Promise<void> {
-  await page.locator('#tab').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.locator('#tab').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { usePlaygroundSession } from './support/session';
 /**
  * A manager @mentions the bot in the team's General channel to put the talking points in front of the
  * team, in English and then in French, in the Agents Playground with the real bot behind it. Refreshes
- * docs/screenshots/talking-points-en.png and talking-points-fr.png.
+ * (docs/screenshots/ with `npm run screenshots`) talking-points-en.png and talking-points-fr.png.
  */
 
 jest.setTimeout(120_000);

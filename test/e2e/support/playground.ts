@@ -13,7 +13,14 @@ import { LOG_DIR, ROOT } from './stack';
  */
 export const BOT_NAME = 'Social Media Guidance';
 export const TEAM_NAME = 'Digital Services';
-export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: test-results/screenshots (untracked) when the tests run, so a test run never
+ * rewrites tracked files; `npm run screenshots` points it at docs/screenshots to refresh the README's.
+ */
+export const SCREENSHOT_DIR = path.resolve(
+  ROOT,
+  process.env.SCREENSHOT_DIR ?? path.join('test-results', 'screenshots'),
+);
 
 const CARD = '.ac-adaptiveCard';
 
@@ -123,7 +130,7 @@ export class Playground {
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 
-  /** Saves a full-window screenshot as docs/screenshots/<name>.png (committed; the README shows them). */
+  /** Saves a full-window screenshot as <name>.png in SCREENSHOT_DIR. */
   async screenshot(name: string, target?: Locator): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
