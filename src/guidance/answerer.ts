@@ -1,29 +1,47 @@
 import type { Lang } from '../i18n/lang';
 import { t } from '../i18n';
-import { classify, strongDomainGroups, type SmalltalkKind, type UrgentTopic } from './classify';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
+import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
 import { loadContent, type GuidanceContent } from './content';
+import { DangerDetector, type DangerAssessment, type DangerTopic } from './danger';
 import { detectLanguage } from './detectLanguage';
+import { Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
-import { cuedPassage } from './intents';
-import { loadKindModel, outOfScopeThreshold, type KindModel, type KindPrediction } from './kindModel';
-import { GuidanceIndex, type Retrieval } from './retrieve';
-import { isGeneralQuestion } from './urgency';
-import { MANAGER_CONTEXT } from './scope';
+import { terms } from './analyse';
+import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
+import {
+  COVERAGE_TERMS,
+  LIST_RATIO,
+  MAX_UNKNOWN_VOCAB,
+  MIN_COVERAGE,
+  MIN_QUERY_WEIGHT,
+  MIN_SCORE,
+  MIN_SCORE_DOMAIN,
+  MIN_SCORE_NO_DOMAIN,
+  MIN_SCORE_VOCAB,
+  MIN_TERM_IDF,
+  SECOND_PASSAGE_RATIO,
+  SMALLTALK_MAX_OTHER_TERMS,
+  STORY_CONCEPT_SHARE,
+} from './thresholds';
 
 export type { QuotedPassage, QuotedListItem } from './compose';
 export type { GuidanceContent } from './content';
-export type { UrgentTopic } from './classify';
 
 /**
  * The one answering pipeline, shared by the bot and the command line:
- * normalise → detect language → classify → retrieve → compose.
+ * normalise → detect language → danger → kind (small talk, out of scope) → retrieve → compose.
+ * Everything it knows about the guidance's subjects is data in content/ (concepts.json, danger.json,
+ * lexicon.json, retrieval-hints.json); the numbers it decides with are in thresholds.ts.
  *
  * Language rule: the question's own words decide when they clearly lean to one language
  * (see detectLanguage.ts); otherwise `opts.lang` (the user's preference) decides; English last.
  */
 
 export type AnswerKind = 'answer' | 'urgent' | 'out-of-scope' | 'unsure' | 'smalltalk';
+/** What kind of danger the crisis card is about. */
+export type UrgentTopic = DangerTopic;
+export type SmalltalkKind = SmalltalkReply;
 
 export interface AnswerResult {
   kind: AnswerKind;
@@ -34,79 +52,27 @@ export interface AnswerResult {
   relatedQuestions: string[];
   /** The question describes a post the manager became aware of: the bot may offer its step-by-step flow. */
   offerSawAPost: boolean;
-  /** The user asked for a verdict on a specific person ("should I fire her?"); the answer gives steps instead. */
+  /** The user asked for a verdict on a specific post or person; the answer gives steps instead. */
   verdictRequested: boolean;
+  /** Two questions were asked and the answer quotes one passage for each. */
+  twoParts: boolean;
   smalltalkKind?: SmalltalkKind;
   /** Version of the content the answer quotes, for feedback and audit records. */
   contentVersion: string;
 }
 
-/**
- * Calibrated on the training split of test/eval/questions.jsonl: below these, the best passage
- * was usually wrong, so the bot says it is unsure rather than quote the wrong text.
- */
-export const MIN_SCORE = 4.0;
-export const MIN_COVERAGE = 0.4;
-/** Without any word tying it to social media or the guidance, a question needs a much clearer match. */
-export const MIN_SCORE_NO_DOMAIN = 6.0;
-/** Long questions carry many words the guidance never uses; coverage is judged on about this many. */
-const COVERAGE_TERMS = 6;
-/** "social media?" alone names no topic: every passage shares those words. */
-const MIN_QUERY_WEIGHT = 2.5;
-/** …unless one of its words is specific to a few passages ("election posts ok?"). */
-const MIN_TERM_IDF = 1.6;
-/**
- * A question that names social media or the guidance's subjects is answered from its best passage
- * even when it has many words the guidance never uses (names, narrative): for such questions the
- * best passage is right far more often than not, and "unsure" helps nobody who asked in scope.
- */
-export const MIN_SCORE_DOMAIN = 3.5;
-/**
- * A question with no topic word at all ("which offices might I need to bring in?") is still the
- * guidance's when nearly every word it has is a word the guidance uses: at most this many unknown
- * words (one more when it speaks of the manager's team or employees), and this score.
- */
-export const MIN_SCORE_VOCAB = 3.0;
-const MAX_UNKNOWN_VOCAB = 1;
-/** A second passage is quoted only when it scores nearly as well as the first. */
-const SECOND_PASSAGE_RATIO = 0.9;
-/** A list question gets the whole list when the list itself scores at least this share of the best item. */
-const LIST_RATIO = 0.45;
-
-const LIST_INTENT =
-  /\b(steps|step by step|what are the|list|all the|key (points|messages)|talking points|points|what (should|do|can) i (tell|say to|remind|discuss with)|tell my (team|staff|employees)|process|procedure|etapes|mesures|marche a suivre|quels (sont les )?points|quels messages|liste|que dois je dire|quoi dire|dire a mon equipe|aborder avec)\b/;
-
-/** "What do I do?" about a post someone describes: the guidance's answer is its list of steps. */
-const WHAT_TO_DO =
-  /\b(what (do|should|can|must|would) (i|we) do|what now|now what|what next|how (do|should|can|would) (i|we) (handle|deal|respond|react|approach|address|manage|proceed|go about)|how to (handle|deal|respond|react|approach|address|manage|proceed)|(right|best|proper|correct|appropriate) way to (handle|deal|respond|react|approach|address|manage|proceed)|how should this be (handled|dealt with)|any advice|next steps?|que (dois je|devrais je|puis je|faut il|peut on|doit on) faire|quoi faire|que faire|(je|on) (fais|fait|doit faire|dois faire) quoi|je fais quoi|on fait quoi|comment (dois je |devrais je |faut il |on doit |je dois )?(reagir|gerer|traiter|aborder|intervenir|proceder|m y prendre|s y prendre))\b/;
-
-/** Lifts a passage to the top of the hits (when retrieval found it at all). */
-function promote(r: Retrieval, id: string): boolean {
-  const hit = r.hits.find((h) => h.passage.id === id);
-  const top = r.hits[0];
-  if (!hit || !top) return false;
-  if (hit !== top) {
-    hit.score = Math.max(hit.score, top.score) + 0.01;
-    r.hits.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
-  }
-  return true;
+/** Why the pipeline answered as it did, for `npm run explain` and content owners. */
+export interface AnswerTrace {
+  readonly lang: Lang;
+  readonly languageFromText: boolean;
+  readonly folded: string;
+  readonly danger: DangerAssessment;
+  readonly concepts: readonly ConceptHit[];
+  readonly decision: string;
+  /** Passages by final score: lexical (BM25F), normalised, and what concepts added. */
+  readonly candidates: readonly { id: string; bm25: number; normalised: number; concepts: number; final: number }[];
+  readonly retrieval?: Pick<Retrieval, 'coverage' | 'queryWeight' | 'maxTermIdf' | 'knownTerms' | 'queryTerms'>;
 }
-
-function preferSteps(r: Retrieval): boolean {
-  // a post that clearly breaks the Code has its own answer (follow your protocols)
-  if (r.hits[0]?.passage.id === 'aware-post.clear-violation') return false;
-  return promote(r, 'aware-post.steps');
-}
-
-/** Passages shown with the urgent card: the guidance's own words where they apply. */
-const URGENT_PASSAGES: Record<UrgentTopic, string[]> = {
-  'self-harm': [],
-  violence: [],
-  harassment: ['aware-post.steps.support'],
-  disclosure: ['aware-post.clear-violation'],
-  journalist: ['aware-post.proportional'],
-  'viral-hate': ['aware-post.clear-violation'],
-};
 
 /** What a decline or an unsure answer offers when retrieval has nothing better. */
 export function exampleQuestions(lang: Lang): string[] {
@@ -115,47 +81,36 @@ export function exampleQuestions(lang: Lang): string[] {
 
 export interface Answerer {
   answer(question: string, opts?: { lang?: Lang }): AnswerResult;
+  /** The same answer with the evidence behind it. */
+  explain(question: string, opts?: { lang?: Lang }): { result: AnswerResult; trace: AnswerTrace };
   /** Lower-level access for the evaluation script. */
   retrieve(question: string, lang: Lang): Retrieval;
   readonly content: GuidanceContent;
 }
 
-export interface AnswererOptions {
-  /** The learned kind classifier; defaults to content/kind-model.json, `null` for rules alone. */
-  kindModel?: KindModel | null;
+const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
+/** Sentence openings and joints that start a second question inside one sentence. */
+const SECOND_QUESTION =
+  / (and|also|plus|et|puis|aussi) (what|how|should|can|could|do|does|is|are|who|where|when|which|must|would|est ce|est ce que|que|quoi|comment|qui|dois|devrais|faut|peut|puis|quel|quelle|quels|quelles|ou) /;
+
+interface Scored {
+  readonly hit: Hit;
+  readonly normalised: number;
+  readonly concepts: number;
+  readonly final: number;
 }
 
-/**
- * Rules and model together. Urgent: the rules OR the model's p(urgent) above a threshold chosen on
- * out-of-fold predictions (a stricter one for general-advice framing). Out of scope: the rules, or
- * the model's p(out-of-scope) above its threshold (stricter when strong domain words are present);
- * a rules decline on a question with domain words is kept in scope when the model is very sure.
- */
-export function combineKind(
-  c: ReturnType<typeof classify>,
-  folded: string,
-  m: KindPrediction | undefined,
-  th: KindModel['thresholds'] | undefined,
-): { kind: ReturnType<typeof classify>['kind']; urgentTopic?: UrgentTopic } {
-  if (!m || !th || c.kind === 'urgent' || c.kind === 'smalltalk')
-    return { kind: c.kind, urgentTopic: c.urgentTopic };
-  if (m.pUrgent >= (isGeneralQuestion(folded) ? th.urgentGeneral : th.urgent))
-    return { kind: 'urgent', urgentTopic: m.topic };
-  if (c.kind === 'in-scope' && !c.verdictRequested) {
-    const strong = strongDomainGroups(folded) > 0;
-    if (m.pOutOfScope >= outOfScopeThreshold(th, folded, strong)) return { kind: 'out-of-scope' };
-  }
-  if (c.kind === 'out-of-scope' && c.domainSignal && m.pInScope >= th.keepInScope)
-    return { kind: 'in-scope' };
-  return { kind: c.kind };
-}
-
-export function createAnswerer(
-  content: GuidanceContent = loadContent(),
-  opts: AnswererOptions = {},
-): Answerer {
+export function createAnswerer(content: GuidanceContent = loadContent()): Answerer {
   const index = new GuidanceIndex(content);
-  const model = opts.kindModel === undefined ? loadKindModel() : opts.kindModel;
+  const danger = new DangerDetector();
+  const spelling = new Spelling();
+  const conceptFile = loadConceptFile(new Set(content.byId.keys()));
+  const concepts = new ConceptMatcher(conceptFile);
+  const scenarios = conceptFile.scenarios;
+  const boosts = Object.entries(conceptFile.boosts).map(([key, weights]) => ({
+    needs: key.split('+'),
+    weights,
+  }));
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
     return {
@@ -165,99 +120,222 @@ export function createAnswerer(
       relatedQuestions: [],
       offerSawAPost: false,
       verdictRequested: false,
+      twoParts: false,
       contentVersion: content.contentVersion,
       ...extra,
     };
   }
 
-  function answer(question: string, opts: { lang?: Lang } = {}): AnswerResult {
-    const q = normaliseQuestion(question);
-    const lang = detectLanguage(q.text, opts.lang).lang;
-    if (q.empty) return result(lang, 'smalltalk', { smalltalkKind: 'help' });
+  /** Normalised retrieval scores plus what the question's concepts add, best first. */
+  function score(r: Retrieval, hits: readonly ConceptHit[], present: ReadonlySet<string>): Scored[] {
+    const top = r.hits[0]?.score ?? 0;
+    const added = new Map<string, number>();
+    const add = (id: string, w: number) => added.set(id, (added.get(id) ?? 0) + w);
+    for (const h of hits)
+      for (const [id, w] of Object.entries(h.concept.passages ?? {}))
+        add(id, h.inQuestion ? w : w * STORY_CONCEPT_SHARE);
+    for (const b of boosts)
+      if (b.needs.every((id) => present.has(id))) for (const [id, w] of Object.entries(b.weights)) add(id, w);
+    const byId = new Map(r.hits.map((h) => [h.passage.id, h]));
+    // A concept may point to a passage retrieval did not find at all: it still competes, on concepts alone.
+    for (const id of added.keys())
+      if (!byId.has(id)) byId.set(id, { passage: content.byId.get(id)!, score: 0, matched: 0 });
+    return [...byId.values()]
+      .map((hit) => {
+        const normalised = top > 0 ? hit.score / top : 0;
+        const c = added.get(hit.passage.id) ?? 0;
+        return { hit, normalised, concepts: c, final: normalised + c };
+      })
+      .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
+  }
 
-    const rules = classify(q.folded);
-    const decided = combineKind(rules, q.folded, model?.predict(q.folded), model?.thresholds);
-    const c = { ...rules, ...decided };
-    const flags = { offerSawAPost: c.describesPost, verdictRequested: c.verdictRequested };
-    if (c.kind === 'urgent') {
-      return result(lang, 'urgent', {
-        ...flags,
-        urgentTopic: c.urgentTopic!,
-        passages: URGENT_PASSAGES[c.urgentTopic!].map((id) => quote(content, id, lang)),
-      });
-    }
-    if (c.kind === 'smalltalk') return result(lang, 'smalltalk', { smalltalkKind: c.smalltalkKind! });
-    if (c.kind === 'out-of-scope')
-      return result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) });
+  function explain(question: string, opts: { lang?: Lang } = {}): { result: AnswerResult; trace: AnswerTrace } {
+    const raw = normaliseQuestion(question);
+    const language = detectLanguage(raw.text, opts.lang);
+    const lang = language.lang;
+    const folded = spelling.apply(raw.folded, lang);
+    const sentences = raw.sentences.map((s) => spelling.apply(s, lang));
+    const assessment = danger.assess({ sentences, laughing: raw.laughing });
+    // The sentences that ask: those with a question mark, or the last one when none has.
+    const anyMark = raw.questionMarks.some(Boolean);
+    const asking = sentences.map((_, i) => (anyMark ? raw.questionMarks[i] === true : i === sentences.length - 1));
+    const found = concepts.find(
+      sentences.map((s, i) => ({ folded: s, asks: asking[i]! })),
+      true,
+    );
+    const present = new Set(found.map((h) => h.concept.id));
+    const trace = (decision: string, extra: Partial<AnswerTrace> = {}): AnswerTrace => ({
+      lang,
+      languageFromText: language.fromText,
+      folded,
+      danger: assessment,
+      concepts: found,
+      decision,
+      candidates: [],
+      ...extra,
+    });
+    const flags = {
+      offerSawAPost: present.has('frame.describesPost'),
+      verdictRequested: present.has('frame.verdict'),
+    };
 
-    const r = index.search(q.folded, lang);
-    const cue = cuedPassage(q.folded);
-    const cued = cue !== undefined && promote(r, cue);
-    const stepsPreferred = c.describesPost && WHAT_TO_DO.test(q.folded) && preferSteps(r);
-    if (c.verdictRequested) {
-      // Never a verdict: the guidance's steps for posts one is unsure about, then the offices to involve.
-      const ids = ['aware-post.steps', 'aware-post.involve-offices'];
-      return result(lang, 'answer', {
-        ...flags,
-        passages: ids.map((id) => quote(content, id, lang)),
-        relatedQuestions: relatedQuestions(content, r.hits, ids, lang),
-      });
+    if (raw.empty) return { result: result(lang, 'smalltalk', { smalltalkKind: 'help' }), trace: trace('empty') };
+
+    if (assessment.topic) {
+      const ids = conceptFile.urgentPassages[assessment.topic] ?? [];
+      return {
+        result: result(lang, 'urgent', {
+          ...flags,
+          urgentTopic: assessment.topic,
+          passages: ids.map((id) => quote(content, id, lang)),
+        }),
+        trace: trace(`urgent: danger rule ${assessment.rule} (${assessment.topic})`),
+      };
     }
+
+    const smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
+    if (smalltalk.length > 0) {
+      // Small talk only when that is all there is: "thanks, and what about disclaimers?" is a question.
+      let rest = folded;
+      for (const h of smalltalk) for (const e of h.expressions) rest = rest.replace(concepts.regex(e), ' ');
+      if (terms(rest, lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
+        const replies = new Set(smalltalk.map((h) => h.concept.reply!));
+        const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
+        return { result: result(lang, 'smalltalk', { smalltalkKind: kind }), trace: trace(`smalltalk: ${kind}`) };
+      }
+    }
+
+    const topics = found.filter((h) => h.concept.role === 'topic');
+    const domain = present.has('domain.socialMedia') || topics.length > 0;
+    const others = found.filter((h) => h.concept.role === 'other');
+    const strongOther = others.find((h) => h.concept.strength === 'strong');
+    if (strongOther || (others.length > 0 && !domain)) {
+      const why = (strongOther ?? others[0]!).concept.id;
+      return {
+        result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
+        trace: trace(`out of scope: ${why}`),
+      };
+    }
+
+    const r = index.search(folded, lang);
+    const ranked = score(r, topics, present);
+    const candidates = ranked.slice(0, 8).map((s) => ({
+      id: s.hit.passage.id,
+      bm25: s.hit.score,
+      normalised: s.normalised,
+      concepts: s.concepts,
+      final: s.final,
+    }));
+    const retrievalTrace = {
+      coverage: r.coverage,
+      queryWeight: r.queryWeight,
+      maxTermIdf: r.maxTermIdf,
+      knownTerms: r.knownTerms,
+      queryTerms: r.queryTerms,
+    };
+    const scenario = scenarios.find(
+      (s) => s.when.every((id) => present.has(id)) && (!s.whenAny || s.whenAny.some((id) => present.has(id))),
+    );
 
     const top = r.hits[0];
     const neededCoverage = MIN_COVERAGE * Math.min(1, COVERAGE_TERMS / Math.max(1, r.queryTerms));
-    const minScore = c.domainSignal ? MIN_SCORE : MIN_SCORE_NO_DOMAIN;
+    const minScore = domain ? MIN_SCORE : MIN_SCORE_NO_DOMAIN;
     const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
     const confident =
-      top !== undefined &&
-      ((stepsPreferred && top.passage.id === 'aware-post.steps') ||
-        (cued && top.passage.id === cue) ||
-        (c.domainSignal && top.score >= MIN_SCORE_DOMAIN && specific) ||
-        (top.score >= minScore && r.coverage >= neededCoverage && specific) ||
-        // no topic word, but the question speaks the guidance's language throughout
-        (!c.domainSignal &&
-          top.score >= MIN_SCORE_VOCAB &&
-          r.knownTerms * 2 >= r.queryTerms &&
-          r.queryTerms - r.knownTerms <= MAX_UNKNOWN_VOCAB + (MANAGER_CONTEXT.test(q.folded) ? 1 : 0)));
-    if (!confident) {
-      if (!c.domainSignal && (top === undefined || top.score < minScore)) {
-        return result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) });
+      scenario !== undefined ||
+      topics.some((h) => h.inQuestion) ||
+      (top !== undefined &&
+        ((domain && top.score >= MIN_SCORE_DOMAIN && specific) ||
+          (top.score >= minScore && r.coverage >= neededCoverage && specific) ||
+          // no topic word, but the question speaks the guidance's language throughout
+          (!domain &&
+            top.score >= MIN_SCORE_VOCAB &&
+            r.knownTerms * 2 >= r.queryTerms &&
+            r.queryTerms - r.knownTerms <= MAX_UNKNOWN_VOCAB)));
+    if (!confident || ranked.length === 0) {
+      if (!domain && (top === undefined || top.score < minScore)) {
+        return {
+          result: result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) }),
+          trace: trace('out of scope: no domain word and no clear match', { candidates, retrieval: retrievalTrace }),
+        };
       }
       const closest = relatedQuestions(content, r.hits, [], lang);
-      return result(lang, 'unsure', {
-        ...flags,
-        relatedQuestions: closest.length > 0 ? closest : exampleQuestions(lang),
-      });
+      return {
+        result: result(lang, 'unsure', {
+          ...flags,
+          relatedQuestions: closest.length > 0 ? closest : exampleQuestions(lang),
+        }),
+        trace: trace('unsure: no confident match', { candidates, retrieval: retrievalTrace }),
+      };
     }
 
-    const ids: string[] = [];
-    let chosen = top.passage.id;
-    if (LIST_INTENT.test(q.folded)) {
+    let chosen = scenario?.first ?? ranked[0]!.hit.passage.id;
+    const chosenScore = ranked.find((s) => s.hit.passage.id === chosen)?.final ?? ranked[0]!.final;
+    if (!scenario && present.has('frame.list')) {
       const list = rootList(content, chosen);
-      const listHit = list && r.hits.find((h) => h.passage.id === list.id);
-      if (list && listHit && listHit.score >= LIST_RATIO * top.score) chosen = list.id;
+      const listScore = list && ranked.find((s) => s.hit.passage.id === list.id);
+      if (list && listScore && listScore.final >= LIST_RATIO * chosenScore) chosen = list.id;
     }
-    ids.push(chosen);
-    const second = r.hits.find(
-      (h) => !contains(content, chosen, h.passage.id) && !contains(content, h.passage.id, chosen),
-    );
-    if (
-      second &&
-      second.score >= SECOND_PASSAGE_RATIO * top.score &&
-      content.byId.get(chosen)!.kind !== 'list'
-    ) {
-      ids.push(second.passage.id);
+    const ids = [chosen];
+    const unrelated = (id: string) => !contains(content, chosen, id) && !contains(content, id, chosen);
+    let twoParts = false;
+    const parts = questionParts(sentences, asking);
+    if (parts.length >= 2) {
+      // Two questions: the best passage for the part the first passage does not answer comes second.
+      for (const part of parts) {
+        const partTopics = concepts.find([{ folded: part, asks: true }]).filter((h) => h.concept.role === 'topic');
+        const partRetrieval = index.search(part, lang);
+        const best = score(partRetrieval, partTopics, present)[0];
+        const answersPart =
+          best !== undefined &&
+          (best.concepts > 0 || (partRetrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
+        if (best && answersPart && unrelated(best.hit.passage.id)) {
+          ids.push(best.hit.passage.id);
+          twoParts = true;
+          break;
+        }
+      }
     }
-    return result(lang, 'answer', {
-      ...flags,
-      passages: ids.map((id) => quote(content, id, lang)),
-      relatedQuestions: relatedQuestions(content, r.hits, ids, lang),
-    });
+    if (ids.length === 1 && content.byId.get(chosen)!.kind !== 'list') {
+      const second = ranked.find((s) => unrelated(s.hit.passage.id));
+      if (second && (scenario?.then === 'best' || second.final >= SECOND_PASSAGE_RATIO * chosenScore))
+        ids.push(second.hit.passage.id);
+    }
+    const decision = scenario ? `scenario ${scenario.id}` : twoParts ? 'two questions' : 'best passage';
+    return {
+      result: result(lang, 'answer', {
+        ...flags,
+        twoParts,
+        passages: ids.map((id) => quote(content, id, lang)),
+        relatedQuestions: relatedQuestions(
+          content,
+          ranked.map((s) => s.hit),
+          ids,
+          lang,
+        ),
+      }),
+      trace: trace(decision, { candidates, retrieval: retrievalTrace }),
+    };
   }
 
   return {
-    answer,
-    retrieve: (question, lang) => index.search(normaliseQuestion(question).folded, lang),
+    answer: (question, opts) => explain(question, opts).result,
+    explain,
+    retrieve: (question, lang) => index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
     content,
   };
+}
+
+/**
+ * The separate questions of a message: its asking sentences, or the two halves of one asking sentence
+ * joined by "and what…", "et est-ce que…". One part (or none) means a single question.
+ */
+function questionParts(sentences: readonly string[], asking: readonly boolean[]): string[] {
+  const asked = sentences.filter((_, i) => asking[i]);
+  if (asked.length >= 2) return asked.slice(-2);
+  const last = asked[0] ?? '';
+  const m = SECOND_QUESTION.exec(` ${last} `);
+  if (!m || m.index < 3) return [last];
+  const cut = m.index;
+  return [last.slice(0, cut).trim(), last.slice(cut).trim()].filter((p) => p.split(' ').length >= 3);
 }

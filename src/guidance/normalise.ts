@@ -13,6 +13,12 @@ export interface NormalisedQuestion {
   text: string;
   /** Lower-case, accent-folded, punctuation turned to spaces: what matchers and the index see. */
   folded: string;
+  /** The same, sentence by sentence (a negation or a rule's reach stops at a sentence's end). */
+  sentences: string[];
+  /** For each sentence: it ended with a question mark. */
+  questionMarks: boolean[];
+  /** The raw text had a laughing or winking emoji (a joke marker the folded text no longer shows). */
+  laughing: boolean;
   /** True when nothing usable was left (empty, whitespace, emoji or markup only). */
   empty: boolean;
 }
@@ -26,9 +32,23 @@ export function foldAccents(text: string): string {
     .replace(/æ/g, 'ae');
 }
 
+/** Laughing, winking or tongue-out faces: they turn a violent figure of speech into a joke. */
+const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}\u{1F61B}\u{1F643}\u{1F609}\u{1F60F}]|\bx-?D\b/u;
+/** Where a sentence ends, before punctuation is folded away (captured, to see which ones ask). */
+const SENTENCE_END = /([.!?;\n\u2026]+)/;
+
+/** Lower case, no accents, every character but letters and digits turned to a space. */
+export function fold(text: string): string {
+  return foldAccents(text.toLowerCase())
+    .replace(/[^a-z0-9\s]/g, ' ') // apostrophes and hyphens too: "l'employé", "peux-tu", "non-partisan"
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function normaliseQuestion(input: unknown): NormalisedQuestion {
   let text = typeof input === 'string' ? input : '';
   text = text.slice(0, MAX_QUESTION_CHARS * 4); // bound the work the regexes below do
+  const laughing = LAUGHING.test(text);
   text = text
     .replace(/<[^>]{0,200}>/g, ' ') // HTML tags: keep the words between them
     .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, ' ')
@@ -42,9 +62,15 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
-  const folded = foldAccents(text.toLowerCase())
-    .replace(/[^a-z0-9\s]/g, ' ') // apostrophes and hyphens too: "l'employé", "peux-tu", "non-partisan"
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { text, folded, empty: !/[a-z0-9]/.test(folded) };
+  const parts = text.split(SENTENCE_END);
+  const sentences: string[] = [];
+  const questionMarks: boolean[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const sentence = fold(parts[i]!);
+    if (sentence === '') continue;
+    sentences.push(sentence);
+    questionMarks.push((parts[i + 1] ?? '').includes('?'));
+  }
+  const folded = sentences.join(' ');
+  return { text, folded, sentences, questionMarks, laughing, empty: !/[a-z0-9]/.test(folded) };
 }

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../i18n/lang';
+import { PROJECT_ROOT } from '../projectRoot';
+
+/**
+ * Chat spellings rewritten to the forms the routing files use ("pis" → "puis", "shud" → "should",
+ * "isnt" → "isn t"), from content/lexicon.json. Applied to folded text, per language, before danger,
+ * kind or retrieval look at it, so a Québec or hurried question reads like a formal one.
+ */
+
+const FOLDED_WORDS = /^[a-z0-9]+( [a-z0-9]+)*$/;
+const Spellings = z.record(
+  z.string().regex(FOLDED_WORDS, 'keys are folded words'),
+  z.string().regex(FOLDED_WORDS, 'values are folded words'),
+);
+const LexiconSchema = z
+  .object({
+    $comment: z.array(z.string()).optional(),
+    spellings: z.object({ both: Spellings, en: Spellings, fr: Spellings }).strict(),
+  })
+  .strict();
+export type LexiconFile = z.infer<typeof LexiconSchema>;
+
+export const LEXICON_FILE = path.join(PROJECT_ROOT, 'content', 'lexicon.json');
+
+export function parseLexicon(raw: unknown): LexiconFile {
+  return LexiconSchema.parse(raw);
+}
+
+export function loadLexicon(file = LEXICON_FILE): LexiconFile {
+  return parseLexicon(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export class Spelling {
+  private readonly rewrite: Record<Lang, { re: RegExp; map: Map<string, string> }>;
+
+  constructor(file: LexiconFile = loadLexicon()) {
+    const build = (lang: Lang) => {
+      const map = new Map(Object.entries({ ...file.spellings.both, ...file.spellings[lang] }));
+      // Longest keys first, so "c tu" wins over a one-word key inside it.
+      const keys = [...map.keys()].sort((a, b) => b.length - a.length);
+      return { re: new RegExp(`(?<![a-z0-9])(?:${keys.join('|')})(?![a-z0-9])`, 'g'), map };
+    };
+    this.rewrite = { en: build('en'), fr: build('fr') };
+  }
+
+  /** `folded` with the language's chat spellings replaced. */
+  apply(folded: string, lang: Lang): string {
+    const { re, map } = this.rewrite[lang];
+    return folded.replace(re, (m) => map.get(m) ?? m);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Every number the answering pipeline decides with, in one place, each with how it was chosen. Scores are
+ * BM25F scores (retrieve.ts) unless a comment says "normalised": divided by the best passage's score for the
+ * question, so 1.0 is the best lexical match.
+ *
+ * How they were chosen: on the repository's own sets (test/eval/questions.jsonl, challenge, blind rounds and
+ * fresh-tune.jsonl), never on the outside dev set or fresh-holdout.jsonl, which are measures only.
+ */
+
+// ---- When retrieval is confident enough to quote (answerer.ts) ----
+
+/** Below this best score the best passage was usually wrong: the bot says it is unsure instead. */
+export const MIN_SCORE = 4.0;
+/** …and it must cover at least this share of the question's term weight. */
+export const MIN_COVERAGE = 0.4;
+/** Without any word tying it to social media or the guidance, a question needs a much clearer match. */
+export const MIN_SCORE_NO_DOMAIN = 6.0;
+/** Long questions carry many words the guidance never uses; coverage is judged on about this many. */
+export const COVERAGE_TERMS = 6;
+/** "social media?" alone names no topic: every passage shares those words. */
+export const MIN_QUERY_WEIGHT = 2.5;
+/** …unless one of its words is specific to a few passages ("election posts ok?"). */
+export const MIN_TERM_IDF = 1.6;
+/**
+ * A question with a word of the guidance's domain is answered from its best passage at this score even
+ * when it has many words the guidance never uses (names, story): for such questions the best passage is
+ * right far more often than not, and "unsure" helps nobody who asked in scope.
+ */
+export const MIN_SCORE_DOMAIN = 3.5;
+/** A question with no domain word is still in scope when nearly all its words are the guidance's words. */
+export const MIN_SCORE_VOCAB = 3.0;
+export const MAX_UNKNOWN_VOCAB = 1;
+
+// ---- Which passages are quoted (answerer.ts) ----
+
+/** A second passage is quoted only when its (normalised, concept-adjusted) score is this close to the first. */
+export const SECOND_PASSAGE_RATIO = 0.9;
+/** A list question gets the whole list when the list scores at least this share of the best item. */
+export const LIST_RATIO = 0.45;
+/**
+ * A concept found only in the story of a long question (not in a sentence that asks) adds this share of
+ * its weight: the story says what happened, the question says what the manager wants to know.
+ */
+export const STORY_CONCEPT_SHARE = 0.6;
+
+// ---- Small talk (answerer.ts) ----
+
+/** A message is small talk when, besides greetings or thanks, it has at most this many content words. */
+export const SMALLTALK_MAX_OTHER_TERMS = 1;
+
+// ---- Danger (danger.ts) ----
+
+/** How far back from a danger signal a negation word still cancels it, in words of the same sentence. */
+export const NEGATION_WINDOW_WORDS = 4;
