@@ -206,10 +206,13 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     }
 
     const topics = found.filter((h) => h.concept.role === 'topic');
-    const domain = present.has('domain.socialMedia') || topics.length > 0;
+    // The guidance is about personal social media: a question that never touches it is in scope only when
+    // its topics and its words are the guidance's own (see `confident` below).
+    const socialMedia = present.has('domain.socialMedia');
+    const domain = socialMedia || topics.length > 0;
     const others = found.filter((h) => h.concept.role === 'other');
     const strongOther = others.find((h) => h.concept.strength === 'strong');
-    if (strongOther || (others.length > 0 && !domain)) {
+    if (strongOther || (others.length > 0 && !socialMedia)) {
       const why = (strongOther ?? others[0]!).concept.id;
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
@@ -243,7 +246,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
     const confident =
       scenario !== undefined ||
-      topics.some((h) => h.inQuestion) ||
+      (topics.some((h) => h.inQuestion) && (socialMedia || (top?.score ?? 0) >= MIN_SCORE_VOCAB)) ||
       (top !== undefined &&
         ((domain && top.score >= MIN_SCORE_DOMAIN && specific) ||
           (top.score >= minScore && r.coverage >= neededCoverage && specific) ||

@@ -50,6 +50,8 @@ const RuleSchema = z
     jokes: z.boolean().optional(),
     /** false: a general, hypothetical question cancels the rule. */
     general: z.boolean().optional(),
+    /** Signal groups that, found anywhere in the message, cancel the rule (an ordinary reason: "she's retiring"). */
+    unless: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -76,7 +78,7 @@ export function parseDangerFile(raw: unknown): DangerFile {
   const lists = [file.neutral, file.negations, file.jokes, file.hypothetical, ...Object.values(file.signals)];
   for (const list of lists) for (const e of list) expressionSource(e);
   for (const rule of file.rules)
-    for (const group of rule.all)
+    for (const group of [...rule.all, ...(rule.unless ?? [])])
       if (!file.signals[group]) throw new Error(`danger.json: a rule names the unknown signal group "${group}"`);
   return file;
 }
@@ -190,6 +192,7 @@ export class DangerDetector {
   }
 
   private holds(rule: Rule, signals: readonly SignalMatch[]): boolean {
+    if (rule.unless?.some((g) => signals.some((s) => !s.negated && s.group === g))) return false;
     const live = signals.filter((s) => !s.negated && rule.all.includes(s.group));
     const byGroup = rule.all.map((g) => live.filter((s) => s.group === g));
     if (byGroup.some((list) => list.length === 0)) return false;

@@ -35,69 +35,93 @@ function wordPattern(token: string, expression: string): string {
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
 
-/** "(see you|show up)": alternatives of whole phrases, each a sequence of words. */
-function phrasePattern(token: string, expression: string): string {
-  const inner = token.slice(1, -1);
-  const phrases = inner.split('|').map((phrase) => {
-    const words = phrase.trim().split(/\s+/);
-    if (words.length === 0 || words[0] === '')
-      throw new ExpressionError(`"${expression}": an empty phrase in "${token}"`);
-    return words.map((w) => wordPattern(w, expression)).join(' ');
-  });
-  return `(?:${phrases.join('|')})`;
-}
+/**
+ * A small recursive-descent parser over the expression's characters. At the top level "a|b c" is the word
+ * a-or-b followed by c; inside parentheses "|" separates whole phrases: "(see you|show up)". Groups nest.
+ */
+class Parser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
 
-/** Splits an expression into tokens; a parenthesised group of phrases is one token. */
-function tokenize(expression: string): string[] {
-  const tokens: string[] = [];
-  const re = /\??\([^()]*\)|\S+/g;
-  for (let m = re.exec(expression.trim()); m; m = re.exec(expression.trim())) {
-    if (/[()]/.test(m[0]) && !/^\??\([^()]*\)$/.test(m[0]))
-      throw new ExpressionError(`"${expression}": unbalanced parentheses near "${m[0]}"`);
-    tokens.push(m[0]);
+  parse(): string {
+    this.skipSpaces();
+    let source = '';
+    if (this.text[this.pos] === '^') {
+      this.pos += 1;
+      source = '^';
+    }
+    source += this.sequence(false);
+    if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
+    return source;
   }
-  return tokens;
+
+  private fail(message: string): never {
+    throw new ExpressionError(`"${this.text}": ${message}`);
+  }
+
+  private skipSpaces(): void {
+    while (this.text[this.pos] === ' ') this.pos += 1;
+  }
+
+  /** Items separated by spaces, up to the end, a "|" (inside a group) or a ")". */
+  private sequence(inGroup: boolean): string {
+    let source = '';
+    let words = 0;
+    let gap = 0;
+    for (;;) {
+      this.skipSpaces();
+      const ch = this.text[this.pos];
+      if (ch === undefined || (inGroup && (ch === '|' || ch === ')'))) break;
+      if (ch === ')') this.fail('a ")" without its "("');
+      if (ch === '~') {
+        const m = /^~(\d+)?/.exec(this.text.slice(this.pos))!;
+        this.pos += m[0].length;
+        const n = m[1] === undefined ? DEFAULT_GAP : Number(m[1]);
+        if (words === 0 || n < 1 || n > MAX_GAP) this.fail(`a gap (~, ~1…~${MAX_GAP}) must come between words`);
+        gap = n;
+        continue;
+      }
+      const optional = ch === '?';
+      if (optional) this.pos += 1;
+      const atom = this.text[this.pos] === '(' ? this.group() : this.words(inGroup);
+      const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
+      if (optional && words === 0) source += `(?:${atom} )?`;
+      else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
+      // an optional first item is glued to what follows by its own trailing space
+      if (!(optional && words === 0)) words += 1;
+      gap = 0;
+    }
+    if (gap > 0) this.fail('a gap cannot end an expression');
+    if (words === 0) this.fail('an optional word must be followed by a word');
+    return source;
+  }
+
+  /** "(a b|c)": alternatives of sequences. */
+  private group(): string {
+    this.pos += 1; // (
+    const alternatives = [this.sequence(true)];
+    while (this.text[this.pos] === '|') {
+      this.pos += 1;
+      alternatives.push(this.sequence(true));
+    }
+    if (this.text[this.pos] !== ')') this.fail('a "(" without its ")"');
+    this.pos += 1;
+    return `(?:${alternatives.join('|')})`;
+  }
+
+  /** "a|b*|c": one of these words (inside a group, "|" separates phrases instead: "(a|b c)" is a or "b c"). */
+  private words(inGroup: boolean): string {
+    const m = (inGroup ? /^[^\s()~?|]+/ : /^[^\s()~?]+/).exec(this.text.slice(this.pos));
+    if (!m) this.fail(`expected a word at "${this.text.slice(this.pos, this.pos + 10)}"`);
+    this.pos += m[0].length;
+    return wordPattern(m[0], this.text);
+  }
 }
 
 /** The regular-expression source of one expression (without flags or anchors). */
 export function expressionSource(expression: string): string {
-  const tokens = tokenize(expression);
-  if (tokens.length === 0) throw new ExpressionError('empty expression');
-  let source = '';
-  let pendingGap = 0;
-  let words = 0;
-  if (tokens[0] === '^') {
-    tokens.shift();
-    source = '^';
-    if (tokens.length === 0) throw new ExpressionError(`"${expression}": nothing after ^`);
-    if (tokens[0]!.startsWith('?')) {
-      // an optional first word after ^: "^ ?please translate" → "^(?:please )?translate"
-      const first = tokens.shift()!.slice(1);
-      const pattern = first.startsWith('(') ? phrasePattern(first, expression) : wordPattern(first, expression);
-      source += `(?:${pattern} )?`;
-    }
-  }
-  for (const token of tokens) {
-    const gap = /^~(\d+)?$/.exec(token);
-    if (gap) {
-      const n = gap[1] === undefined ? DEFAULT_GAP : Number(gap[1]);
-      if (words === 0 || n < 1 || n > MAX_GAP)
-        throw new ExpressionError(`"${expression}": a gap (~, ~1…~${MAX_GAP}) must come between words`);
-      pendingGap = n;
-      continue;
-    }
-    const optional = token.startsWith('?');
-    const body = optional ? token.slice(1) : token;
-    if (optional && words === 0)
-      throw new ExpressionError(`"${expression}": an expression cannot start with an optional word`);
-    const pattern = body.startsWith('(') ? phrasePattern(body, expression) : wordPattern(body, expression);
-    const separator = words === 0 ? '' : pendingGap > 0 ? `(?: ${WORD}){0,${pendingGap}} ` : ' ';
-    source += optional ? `(?:${separator}${pattern})?` : `${separator}${pattern}`;
-    pendingGap = 0;
-    words += 1;
-  }
-  if (pendingGap > 0) throw new ExpressionError(`"${expression}": a gap cannot end an expression`);
-  return source;
+  if (expression.trim() === '') throw new ExpressionError('empty expression');
+  return new Parser(expression.trim()).parse();
 }
 
 /** Matches any of `expressions` as whole words in folded text. */
