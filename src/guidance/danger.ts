@@ -85,9 +85,10 @@ export function parseDangerFile(raw: unknown): DangerFile {
 
 export interface SignalMatch extends ExpressionMatch {
   readonly group: string;
-  /** Index of the sentence it is in, and its word position there. */
+  /** Index of the sentence it is in, and the positions of its first and last words there. */
   readonly sentence: number;
   readonly word: number;
+  readonly lastWord: number;
   readonly negated: boolean;
 }
 
@@ -181,6 +182,7 @@ export class DangerDetector {
               end: m.index + m[0].length,
               sentence: index,
               word,
+              lastWord: word + m[0].trim().split(' ').length - 1,
               negated: negationWindow(words, word).some((w) => this.negations.has(w)),
             });
             if (m[0].length === 0) re.lastIndex += 1;
@@ -204,15 +206,20 @@ export class DangerDetector {
         .slice(1)
         .every((list) =>
           list.some(
-            (s) =>
-              s.sentence === anchor.sentence &&
-              (rule.near === undefined || Math.abs(s.word - anchor.word) <= rule.near) &&
-              (rule.order !== 'after' || s.word > anchor.word) &&
-              (rule.order !== 'before' || s.word < anchor.word),
+            (s) => s.sentence === anchor.sentence && withinReach(rule, anchor, s),
           ),
         ),
     );
   }
+}
+
+/** Whether `s` sits where `rule` wants it relative to `anchor`: after it, before it, or either, within `near` words. */
+function withinReach(rule: Rule, anchor: SignalMatch, s: SignalMatch): boolean {
+  const after = s.word - anchor.lastWord;
+  const before = anchor.word - s.lastWord;
+  if (rule.order === 'after') return after > 0 && (rule.near === undefined || after <= rule.near);
+  if (rule.order === 'before') return before > 0 && (rule.near === undefined || before <= rule.near);
+  return rule.near === undefined || Math.max(after, before) <= rule.near;
 }
 
 export function loadDangerFile(file = DANGER_FILE): DangerFile {
