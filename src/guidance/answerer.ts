@@ -11,6 +11,7 @@ import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
 import {
   COVERAGE_TERMS,
+  LEXICAL_WEIGHT,
   LIST_RATIO,
   MAX_UNKNOWN_VOCAB,
   MIN_COVERAGE,
@@ -144,9 +145,18 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       .map((hit) => {
         const normalised = top > 0 ? hit.score / top : 0;
         const c = added.get(hit.passage.id) ?? 0;
-        return { hit, normalised, concepts: c, final: normalised + c };
+        return { hit, normalised, concepts: c, final: LEXICAL_WEIGHT * normalised + c };
       })
       .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
+  }
+
+  /** The best passage for one part of a two-part question, when that part has a clear answer of its own. */
+  function bestForPart(part: string, present: ReadonlySet<string>, lang: Lang = 'en'): Scored | undefined {
+    const partTopics = concepts.find([{ folded: part, asks: true }]).filter((h) => h.concept.role === 'topic');
+    const retrieval = index.search(part, lang);
+    const best = score(retrieval, partTopics, present)[0];
+    const clear = best !== undefined && (best.concepts > 0 || (retrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
+    return clear ? best : undefined;
   }
 
   function explain(question: string, opts: { lang?: Lang } = {}): { result: AnswerResult; trace: AnswerTrace } {
@@ -272,34 +282,26 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       };
     }
 
-    let chosen = scenario?.first ?? ranked[0]!.hit.passage.id;
+    const parts = questionParts(sentences, asking);
+    const partBests = parts.length >= 2 ? parts.map((part) => bestForPart(part, present, lang)) : [];
+    // Two questions: each gets its own passage, in the order asked, when each part has one.
+    const twoParts =
+      !scenario &&
+      partBests.length >= 2 &&
+      partBests.every((b) => b !== undefined) &&
+      partBests[0]!.hit.passage.id !== partBests[1]!.hit.passage.id;
+    let chosen = scenario?.first ?? (twoParts ? partBests[0]!.hit.passage.id : ranked[0]!.hit.passage.id);
     const chosenScore = ranked.find((s) => s.hit.passage.id === chosen)?.final ?? ranked[0]!.final;
-    if (!scenario && present.has('frame.list')) {
+    if (!scenario && !twoParts && present.has('frame.list')) {
       const list = rootList(content, chosen);
       const listScore = list && ranked.find((s) => s.hit.passage.id === list.id);
       if (list && listScore && listScore.final >= LIST_RATIO * chosenScore) chosen = list.id;
     }
     const ids = [chosen];
     const unrelated = (id: string) => !contains(content, chosen, id) && !contains(content, id, chosen);
-    let twoParts = false;
-    const parts = questionParts(sentences, asking);
-    if (parts.length >= 2) {
-      // Two questions: the best passage for the part the first passage does not answer comes second.
-      for (const part of parts) {
-        const partTopics = concepts.find([{ folded: part, asks: true }]).filter((h) => h.concept.role === 'topic');
-        const partRetrieval = index.search(part, lang);
-        const best = score(partRetrieval, partTopics, present)[0];
-        const answersPart =
-          best !== undefined &&
-          (best.concepts > 0 || (partRetrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
-        if (best && answersPart && unrelated(best.hit.passage.id)) {
-          ids.push(best.hit.passage.id);
-          twoParts = true;
-          break;
-        }
-      }
-    }
-    if (ids.length === 1 && content.byId.get(chosen)!.kind !== 'list') {
+    const secondPart = twoParts ? partBests[1]!.hit.passage.id : undefined;
+    if (secondPart && unrelated(secondPart)) ids.push(secondPart);
+    else if (content.byId.get(chosen)!.kind !== 'list') {
       const second = ranked.find((s) => unrelated(s.hit.passage.id));
       if (second && (scenario?.then === 'best' || second.final >= SECOND_PASSAGE_RATIO * chosenScore))
         ids.push(second.hit.passage.id);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../projectRoot';
+import { Negation } from './lexicon';
 import { compileExpressions, expressionSource } from './patterns';
 
 /**
@@ -26,6 +27,8 @@ const ConceptSchema = z
     strength: z.enum(['strong']).optional(),
     /** smalltalk: which friendly reply. */
     reply: z.enum(['greeting', 'thanks', 'help']).optional(),
+    /** A negation just before a match cancels it ("no client info is visible"). */
+    negatable: z.boolean().optional(),
   })
   .strict();
 
@@ -130,12 +133,28 @@ export class ConceptMatcher {
   private readonly compiled: CompiledConcept[];
   private readonly single = new Map<string, RegExp>();
 
-  constructor(readonly file: ConceptFile) {
+  constructor(
+    readonly file: ConceptFile,
+    private readonly negation: Negation = new Negation(),
+  ) {
     this.compiled = file.concepts.map((concept) => ({
       concept,
-      any: compileExpressions(concept.expressions),
+      any: compileExpressions(concept.expressions, concept.negatable ? 'g' : ''),
       each: concept.expressions.map((text) => ({ text, re: compileExpressions([text]) })),
     }));
+  }
+
+  /** Whether `re` (the concept's expressions) matches `folded`, a negated match not counting when it may be. */
+  private matches(concept: Concept, re: RegExp, folded: string): boolean {
+    if (!concept.negatable) return re.test(folded);
+    const words = folded.split(' ');
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      const index = m.index === 0 ? 0 : folded.slice(0, m.index).trim().split(' ').length;
+      if (!this.negation.negates(words, index)) return true;
+      if (m[0].length === 0) re.lastIndex += 1;
+    }
+    return false;
   }
 
   /** One expression of the file, compiled to find all its matches (cached). */
@@ -156,7 +175,7 @@ export class ConceptMatcher {
       let inQuestion = false;
       let found = false;
       for (const s of sentences) {
-        if (!any.test(s.folded)) continue;
+        if (!this.matches(concept, any, s.folded)) continue;
         found = true;
         if (s.asks) inQuestion = true;
         if (inQuestion) break;

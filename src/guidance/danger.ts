@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../projectRoot';
 import { compileExpressions, expressionSource, type ExpressionMatch } from './patterns';
-import { NEGATION_WINDOW_WORDS } from './thresholds';
+import { Negation } from './lexicon';
 
 /**
  * Whether a message describes someone in danger now, and which kind of danger: the one decision that shows
@@ -22,18 +22,6 @@ import { NEGATION_WINDOW_WORDS } from './thresholds';
 export type DangerTopic = 'self-harm' | 'violence' | 'harassment';
 export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', 'harassment'];
 
-/** A negation does not reach past these: "nothing hateful, and he gave his dog away". */
-const CLAUSE_JOINS = new Set(['and', 'but', 'then', 'et', 'mais', 'puis']);
-
-/** The words a negation before `word` may sit in: back to the window's start or the last conjunction. */
-function negationWindow(words: readonly string[], word: number): string[] {
-  const window = words.slice(Math.max(0, word - NEGATION_WINDOW_WORDS), word);
-  let joinAt = -1;
-  window.forEach((w, i) => {
-    if (CLAUSE_JOINS.has(w)) joinAt = i;
-  });
-  return window.slice(joinAt + 1);
-}
 
 const RuleSchema = z
   .object({
@@ -59,7 +47,6 @@ const DangerFileSchema = z
   .object({
     $comment: z.array(z.string()).optional(),
     neutral: z.array(z.string()),
-    negations: z.array(z.string()),
     jokes: z.array(z.string()),
     hypothetical: z.array(z.string()),
     signals: z.record(z.array(z.string()).min(1)),
@@ -75,7 +62,7 @@ export const DANGER_FILE = path.join(PROJECT_ROOT, 'content', 'danger.json');
 /** Parses and checks content/danger.json: every expression compiles, every rule names known groups. */
 export function parseDangerFile(raw: unknown): DangerFile {
   const file = DangerFileSchema.parse(raw);
-  const lists = [file.neutral, file.negations, file.jokes, file.hypothetical, ...Object.values(file.signals)];
+  const lists = [file.neutral, file.jokes, file.hypothetical, ...Object.values(file.signals)];
   for (const list of lists) for (const e of list) expressionSource(e);
   for (const rule of file.rules)
     for (const group of [...rule.all, ...(rule.unless ?? [])])
@@ -118,15 +105,16 @@ const wordIndexAt = (text: string, offset: number): number =>
 
 export class DangerDetector {
   private readonly neutral: RegExp;
-  private readonly negations: Set<string>;
   private readonly jokes: RegExp;
   private readonly hypothetical: RegExp;
   private readonly groups: CompiledGroup[];
   private readonly rules: readonly Rule[];
 
-  constructor(file: DangerFile = loadDangerFile()) {
+  constructor(
+    file: DangerFile = loadDangerFile(),
+    private readonly negation: Negation = new Negation(),
+  ) {
     this.neutral = compileExpressions(file.neutral, 'g');
-    this.negations = new Set(file.negations);
     this.jokes = compileExpressions(file.jokes);
     this.hypothetical = compileExpressions(file.hypothetical);
     this.groups = Object.entries(file.signals).map(([name, expressions]) => ({
@@ -159,7 +147,7 @@ export class DangerDetector {
     const global = new RegExp(re.source, 'g');
     for (let m = global.exec(sentence); m; m = global.exec(sentence)) {
       const word = wordIndexAt(sentence, m.index);
-      if (!negationWindow(words, word).some((w) => this.negations.has(w))) return true;
+      if (!this.negation.negates(words, word)) return true;
       if (m[0].length === 0) global.lastIndex += 1;
     }
     return false;
@@ -183,7 +171,7 @@ export class DangerDetector {
               sentence: index,
               word,
               lastWord: word + m[0].trim().split(' ').length - 1,
-              negated: negationWindow(words, word).some((w) => this.negations.has(w)),
+              negated: this.negation.negates(words, word),
             });
             if (m[0].length === 0) re.lastIndex += 1;
           }

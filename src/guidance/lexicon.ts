@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../i18n/lang';
 import { PROJECT_ROOT } from '../projectRoot';
+import { NEGATION_WINDOW_WORDS } from './thresholds';
 
 /**
  * Chat spellings rewritten to the forms the routing files use ("pis" → "puis", "shud" → "should",
@@ -19,6 +20,7 @@ const LexiconSchema = z
   .object({
     $comment: z.array(z.string()).optional(),
     spellings: z.object({ both: Spellings, en: Spellings, fr: Spellings }).strict(),
+    negations: z.array(z.string().regex(/^[a-z0-9]+$/, 'negations are single folded words')).min(1),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconSchema>;
@@ -50,5 +52,30 @@ export class Spelling {
   apply(folded: string, lang: Lang): string {
     const { re, map } = this.rewrite[lang];
     return folded.replace(re, (m) => map.get(m) ?? m);
+  }
+}
+
+/** A negation does not reach past these: "nothing hateful, and he gave his dog away". */
+const CLAUSE_JOINS = new Set(['and', 'but', 'then', 'et', 'mais', 'puis']);
+
+/**
+ * Whether a word of a sentence is negated: a negation word ("not", "no", "nothing", French "n", "pas",
+ * "rien", "aucun") up to NEGATION_WINDOW_WORDS words before it, without a conjunction in between.
+ */
+export class Negation {
+  private readonly words: ReadonlySet<string>;
+
+  constructor(file: LexiconFile = loadLexicon()) {
+    this.words = new Set(file.negations);
+  }
+
+  /** `words` are a sentence's words; `index` the position of the first word of what may be negated. */
+  negates(words: readonly string[], index: number): boolean {
+    const window = words.slice(Math.max(0, index - NEGATION_WINDOW_WORDS), index);
+    let start = 0;
+    window.forEach((w, i) => {
+      if (CLAUSE_JOINS.has(w)) start = i + 1;
+    });
+    return window.slice(start).some((w) => this.words.has(w));
   }
 }

@@ -7,7 +7,7 @@
  *   threat*                 any word starting so: threat, threats, threatened, threatening
  *   delete|remove           one of these words (each may end in *)
  *   (next week|tomorrow)    one of these phrases
- *   ?really  ?(of the)      an optional word or phrase
+ *   ?really  ?(of the)      an optional word or phrase (also "(of the)?")
  *   ask ~ down              up to 3 other words in between ("ask him to take it down")
  *   post ~6 address         up to 6 other words in between
  *   ^ please                 only at the very start of the message
@@ -81,9 +81,15 @@ class Parser {
         gap = n;
         continue;
       }
-      const optional = ch === '?';
+      let optional = ch === '?';
       if (optional) this.pos += 1;
-      const atom = this.text[this.pos] === '(' ? this.group() : this.words(inGroup);
+      const isGroup = this.text[this.pos] === '(';
+      const atom = isGroup ? this.group() : this.words(inGroup);
+      // "(of the )?" after a group, as in regular expressions, is the same as "?(of the)"
+      if (isGroup && this.text[this.pos] === '?') {
+        this.pos += 1;
+        optional = true;
+      }
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
