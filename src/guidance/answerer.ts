@@ -219,10 +219,11 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // The guidance is about personal social media: a question that never touches it is in scope only when
     // its topics and its words are the guidance's own (see `confident` below).
     const socialMedia = present.has('domain.socialMedia');
-    const domain = socialMedia || topics.length > 0;
+    // In the guidance's domain: a social media word, or a subject only this guidance covers.
+    const domain = socialMedia || topics.some((h) => h.concept.domain === true);
     const others = found.filter((h) => h.concept.role === 'other');
     const strongOther = others.find((h) => h.concept.strength === 'strong');
-    if (strongOther || (others.length > 0 && !socialMedia)) {
+    if (strongOther || (others.length > 0 && !domain)) {
       const why = (strongOther ?? others[0]!).concept.id;
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
@@ -256,7 +257,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
     const confident =
       scenario !== undefined ||
-      (topics.some((h) => h.inQuestion) && (socialMedia || (top?.score ?? 0) >= MIN_SCORE_VOCAB)) ||
+      (domain && topics.some((h) => h.inQuestion)) ||
       (top !== undefined &&
         ((domain && top.score >= MIN_SCORE_DOMAIN && specific) ||
           (top.score >= minScore && r.coverage >= neededCoverage && specific) ||

@@ -27,6 +27,8 @@ const ConceptSchema = z
     strength: z.enum(['strong']).optional(),
     /** smalltalk: which friendly reply. */
     reply: z.enum(['greeting', 'thanks', 'help']).optional(),
+    /** topic: a subject only this guidance covers; the question is in its domain without a social media word. */
+    domain: z.boolean().optional(),
     /** A negation just before a match cancels it ("no client info is visible"). */
     negatable: z.boolean().optional(),
   })
