@@ -132,9 +132,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const top = r.hits[0]?.score ?? 0;
     const added = new Map<string, number>();
     const add = (id: string, w: number) => added.set(id, (added.get(id) ?? 0) + w);
-    for (const h of hits)
-      for (const [id, w] of Object.entries(h.concept.passages ?? {}))
-        add(id, h.inQuestion ? w : w * STORY_CONCEPT_SHARE);
+    // When the question sentence names no topic of its own ("what do I do?"), the story carries the topic.
+    const questionHasTopic = hits.some((h) => h.inQuestion);
+    for (const h of hits) {
+      const share = h.inQuestion || !questionHasTopic || h.concept.story === 'full' ? 1 : STORY_CONCEPT_SHARE;
+      for (const [id, w] of Object.entries(h.concept.passages ?? {})) add(id, w * share);
+    }
     for (const b of boosts)
       if (b.needs.every((id) => present.has(id))) for (const [id, w] of Object.entries(b.weights)) add(id, w);
     const byId = new Map(r.hits.map((h) => [h.passage.id, h]));
@@ -166,9 +169,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const folded = spelling.apply(raw.folded, lang);
     const sentences = raw.sentences.map((s) => spelling.apply(s, lang));
     const assessment = danger.assess({ sentences, laughing: raw.laughing });
-    // The sentences that ask: those with a question mark, or the last one when none has.
+    // The sentences that ask: those with a question mark, or, when none has one, the first (a request:
+    // "Translate this note: …") and the last.
     const anyMark = raw.questionMarks.some(Boolean);
-    const asking = sentences.map((_, i) => (anyMark ? raw.questionMarks[i] === true : i === sentences.length - 1));
+    const asking = sentences.map((_, i) =>
+      anyMark ? raw.questionMarks[i] === true : i === 0 || i === sentences.length - 1,
+    );
     const found = concepts.find(
       sentences.map((s, i) => ({ folded: s, asks: asking[i]! })),
       true,
@@ -222,7 +228,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // In the guidance's domain: a social media word, or a subject only this guidance covers.
     const domain = socialMedia || topics.some((h) => h.concept.domain === true);
     const others = found.filter((h) => h.concept.role === 'other');
-    const strongOther = others.find((h) => h.concept.strength === 'strong');
+    // A subject the guidance does not cover declines the question, unless it is only part of the story of an
+    // employee's post ("her husband is running for council; she shares his posts…").
+    const storyOfAPost = present.has('frame.describesPost');
+    const strongOther = others.find(
+      (h) => h.concept.strength === 'strong' && (h.inQuestion || !domain || !storyOfAPost),
+    );
     if (strongOther || (others.length > 0 && !domain)) {
       const why = (strongOther ?? others[0]!).concept.id;
       return {
