@@ -186,7 +186,9 @@ export class DangerDetector {
     const live = signals.filter((s) => !s.negated && rule.all.includes(s.group));
     const byGroup = rule.all.map((g) => live.filter((s) => s.group === g));
     if (byGroup.some((list) => list.length === 0)) return false;
-    if (rule.distinct !== undefined && new Set(live.map((s) => s.expression)).size < rule.distinct) return false;
+    // Distinct places in the text, not distinct expressions: two expressions on the same words count once.
+    if (rule.distinct !== undefined && new Set(live.map((s) => `${s.sentence}:${s.word}`)).size < rule.distinct)
+      return false;
     if (rule.scope === 'message') return true;
     // sentence scope: one signal of each group in the same sentence (and near the first group's, if asked)
     return byGroup[0]!.some((anchor) =>

@@ -32,8 +32,12 @@ export function foldAccents(text: string): string {
     .replace(/æ/g, 'ae');
 }
 
-/** Laughing, winking or tongue-out faces: they turn a violent figure of speech into a joke. */
-const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}\u{1F61B}\u{1F643}\u{1F609}\u{1F60F}]|\bx-?D\b/u;
+/**
+ * Laughing, winking, tongue-out, flexing or party faces: they turn a violent figure of speech into a joke
+ * or a boast ("gonna kill this presentation 💪").
+ */
+const LAUGHING =
+  /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}\u{1F61B}\u{1F643}\u{1F609}\u{1F60F}\u{1F4AA}\u{1F389}\u{1F60E}\u{1F64C}\u{1F973}]|\bx-?D\b/u;
 /** Where a sentence ends, before punctuation is folded away (captured, to see which ones ask). */
 const SENTENCE_END = /([.!?;\n\u2026]+)/;
 

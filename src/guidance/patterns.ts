@@ -11,6 +11,7 @@
  *   ask ~ down              up to 3 other words in between ("ask him to take it down")
  *   post ~6 address         up to 6 other words in between
  *   ^ please                 only at the very start of the message
+ *   do a (x|y)|faire un (z)  a "|" next to a group separates whole phrases: either phrase
  *
  * Each expression becomes one regular expression anchored on word boundaries, so "kill" never matches
  * inside "skill" and "arme" never inside "armee".
@@ -124,10 +125,29 @@ class Parser {
   }
 }
 
+/**
+ * True when a top-level "|" touches a group, as in "do a (x|y)|faire un (z)": the writer meant whole
+ * phrases as alternatives, so the expression is read as one group of phrases.
+ */
+function phraseAlternatives(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth += 1;
+    else if (ch === ')') depth -= 1;
+    else if (ch === '|' && depth === 0 && (text[i - 1] === ')' || text[i + 1] === '(')) return true;
+  }
+  return false;
+}
+
 /** The regular-expression source of one expression (without flags or anchors). */
 export function expressionSource(expression: string): string {
-  if (expression.trim() === '') throw new ExpressionError('empty expression');
-  return new Parser(expression.trim()).parse();
+  let text = expression.trim();
+  if (text === '') throw new ExpressionError('empty expression');
+  const anchored = text.startsWith('^');
+  if (anchored) text = text.slice(1).trim();
+  if (phraseAlternatives(text)) text = `(${text})`;
+  return new Parser(`${anchored ? '^ ' : ''}${text}`).parse();
 }
 
 /** Matches any of `expressions` as whole words in folded text. */
