@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../projectRoot';
 import { compileExpressions, expressionSource, type ExpressionMatch } from './patterns';
+import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
 /**
@@ -25,9 +26,15 @@ export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', '
 
 const RuleSchema = z
   .object({
-    topic: z.enum(DANGER_TOPICS as [DangerTopic, ...DangerTopic[]]),
+    /** The danger named; 'signals': the topic of the strongest signal group found (see signalTopics). */
+    topic: z.enum([...(DANGER_TOPICS as [DangerTopic, ...DangerTopic[]]), 'signals']),
     scope: z.enum(['message', 'sentence']),
-    all: z.array(z.string()).min(1),
+    /** Every one of these groups has a signal. */
+    all: z.array(z.string()).default([]),
+    /** At least one of these groups has a signal. */
+    any: z.array(z.string()).optional(),
+    /** The trained score (dangerModel.ts) is at least this: never alone, always with `all` or `any`. */
+    model: z.number().min(0.5).max(1).optional(),
     /** With `scope: 'sentence'`: every group's signal within this many words of the first group's. */
     near: z.number().int().positive().optional(),
     /** With `near`: the other groups' signals come after (English objects) or before (French clitics) it. */
@@ -50,6 +57,8 @@ const DangerFileSchema = z
     jokes: z.array(z.string()),
     hypothetical: z.array(z.string()),
     signals: z.record(z.array(z.string()).min(1)),
+    /** For rules whose topic is 'signals': each signal group's topic, strongest first. */
+    signalTopics: z.array(z.tuple([z.string(), z.enum(DANGER_TOPICS as [DangerTopic, ...DangerTopic[]])])),
     rules: z.array(RuleSchema).min(1),
   })
   .strict();
@@ -64,9 +73,14 @@ export function parseDangerFile(raw: unknown): DangerFile {
   const file = DangerFileSchema.parse(raw);
   const lists = [file.neutral, file.jokes, file.hypothetical, ...Object.values(file.signals)];
   for (const list of lists) for (const e of list) expressionSource(e);
-  for (const rule of file.rules)
-    for (const group of [...rule.all, ...(rule.unless ?? [])])
+  for (const rule of file.rules) {
+    for (const group of [...rule.all, ...(rule.any ?? []), ...(rule.unless ?? [])])
       if (!file.signals[group]) throw new Error(`danger.json: a rule names the unknown signal group "${group}"`);
+    if (rule.all.length === 0 && !rule.any?.length)
+      throw new Error('danger.json: a rule needs signal groups in "all" or "any" (a model never decides alone)');
+  }
+  for (const [group] of file.signalTopics)
+    if (!file.signals[group]) throw new Error(`danger.json: signalTopics names the unknown group "${group}"`);
   return file;
 }
 
@@ -81,6 +95,8 @@ export interface SignalMatch extends ExpressionMatch {
 
 export interface DangerAssessment {
   readonly topic?: DangerTopic;
+  /** The trained score, when a model rule was considered. */
+  readonly score?: number;
   /** The rule that held (its index in danger.json), for `npm run explain`. */
   readonly rule?: number;
   readonly signals: readonly SignalMatch[];
@@ -109,11 +125,14 @@ export class DangerDetector {
   private readonly hypothetical: RegExp;
   private readonly groups: CompiledGroup[];
   private readonly rules: readonly Rule[];
+  private readonly signalTopics: DangerFile['signalTopics'];
 
   constructor(
     file: DangerFile = loadDangerFile(),
     private readonly negation: Negation = new Negation(),
+    private readonly model: DangerModel | undefined = loadDangerModel(),
   ) {
+    this.signalTopics = file.signalTopics;
     this.neutral = compileExpressions(file.neutral, 'g');
     this.jokes = compileExpressions(file.jokes);
     this.hypothetical = compileExpressions(file.hypothetical);
@@ -133,12 +152,20 @@ export class DangerDetector {
     const joking = input.laughing || sentences.some((s) => this.affirmed(this.jokes, s));
     const general = this.hypothetical.test(whole);
     const signals = this.signals(sentences);
+    let score: number | undefined;
     for (const [index, rule] of this.rules.entries()) {
       if (rule.jokes === false && joking) continue;
       if (rule.general === false && general) continue;
-      if (this.holds(rule, signals)) return { topic: rule.topic, rule: index, signals, joking, general };
+      if (!this.holds(rule, signals)) continue;
+      if (rule.model !== undefined) {
+        if (!this.model) continue;
+        score ??= this.model.score(input.sentences.join(' '));
+        if (score < rule.model) continue;
+      }
+      const topic = rule.topic === 'signals' ? this.topicOf(rule, signals) : rule.topic;
+      if (topic) return { topic, rule: index, signals, joking, general, ...(score !== undefined ? { score } : {}) };
     }
-    return { signals, joking, general };
+    return { signals, joking, general, ...(score !== undefined ? { score } : {}) };
   }
 
   /** True when `re` matches `sentence` somewhere not just after a negation word. */
@@ -181,11 +208,20 @@ export class DangerDetector {
     return out;
   }
 
+  /** The topic of the strongest live signal group among the rule's. */
+  private topicOf(rule: Rule, signals: readonly SignalMatch[]): DangerTopic | undefined {
+    const groups = new Set([...rule.all, ...(rule.any ?? [])]);
+    const live = new Set(signals.filter((s) => !s.negated && groups.has(s.group)).map((s) => s.group));
+    return this.signalTopics.find(([group]) => live.has(group))?.[1];
+  }
+
   private holds(rule: Rule, signals: readonly SignalMatch[]): boolean {
     if (rule.unless?.some((g) => signals.some((s) => !s.negated && s.group === g))) return false;
+    if (rule.any && !rule.any.some((g) => signals.some((s) => !s.negated && s.group === g))) return false;
     const live = signals.filter((s) => !s.negated && rule.all.includes(s.group));
     const byGroup = rule.all.map((g) => live.filter((s) => s.group === g));
     if (byGroup.some((list) => list.length === 0)) return false;
+    if (rule.all.length === 0) return true;
     // Distinct places in the text, not distinct expressions: two expressions on the same words count once.
     if (rule.distinct !== undefined && new Set(live.map((s) => `${s.sentence}:${s.word}`)).size < rule.distinct)
       return false;

@@ -1,0 +1,141 @@
+/**
+ * `npm run train:danger`: trains content/danger-model.json, the score danger.json's "model" rules use,
+ * from labelled sets in the repository, and prints what cross-validation measured.
+ *
+ *   npm run train:danger            writes content/danger-model.json
+ *   npm run train:danger -- --check fails if the committed file differs from a fresh training (CI)
+ *
+ * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed
+ * number of rounds, weights rounded to 4 decimals. Training data (test/eval/):
+ *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
+ *   fresh-tune.jsonl                          manager questions in the style of the outside dev set
+ *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
+ *                                             "urgent" label followed an older, broader definition
+ * Never trained on: fresh-holdout.jsonl (a measure) and the outside dev set.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DANGER_MODEL_FILE, dangerFeatures, type DangerModelFile } from '../src/guidance/dangerModel';
+import { detectLanguage } from '../src/guidance/detectLanguage';
+import { Spelling } from '../src/guidance/lexicon';
+import { normaliseQuestion } from '../src/guidance/normalise';
+import type { Lang } from '../src/i18n/lang';
+import { PROJECT_ROOT } from '../src/projectRoot';
+
+const BUCKETS = 1 << 13;
+const ROUNDS = 400;
+const LEARNING_RATE = 1.0;
+const L2 = 1e-3;
+const FOLDS = 5;
+
+interface Example {
+  readonly folded: string;
+  readonly urgent: boolean;
+}
+
+const EVAL = path.join(PROJECT_ROOT, 'test', 'eval');
+const spelling = new Spelling();
+
+function foldedOf(q: string, lang: Lang | undefined): string {
+  const raw = normaliseQuestion(q);
+  return spelling.apply(raw.folded, detectLanguage(raw.text, lang).lang);
+}
+
+function read(file: string): Record<string, unknown>[] {
+  return readFileSync(path.join(EVAL, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function examples(): Example[] {
+  const out: Example[] = [];
+  for (const file of ['danger-tune-1.jsonl', 'danger-tune-2.jsonl'])
+    for (const r of read(file))
+      out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.urgent === true });
+  for (const r of read('fresh-tune.jsonl'))
+    out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
+  const earlier = ['questions', 'challenge', 'blind-round3', 'blind-round4', 'blind-round5', 'blind-round6', 'blind-round7'];
+  for (const name of earlier)
+    for (const r of read(`${name}.jsonl`))
+      if (r.kind !== 'urgent') out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: false });
+  return out;
+}
+
+/** Full-batch logistic regression, classes weighted to balance. */
+function train(data: readonly Example[]): { bias: number; weights: Float64Array } {
+  const feats = data.map((e) => dangerFeatures(e.folded, BUCKETS));
+  const positives = data.filter((e) => e.urgent).length;
+  const wPos = data.length / (2 * positives);
+  const wNeg = data.length / (2 * (data.length - positives));
+  const weights = new Float64Array(BUCKETS);
+  let bias = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const grad = new Float64Array(BUCKETS);
+    let gBias = 0;
+    data.forEach((e, i) => {
+      let z = bias;
+      for (const f of feats[i]!) z += weights[f]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - (e.urgent ? 1 : 0)) * (e.urgent ? wPos : wNeg);
+      gBias += err;
+      for (const f of feats[i]!) grad[f] += err;
+    });
+    bias -= (LEARNING_RATE * gBias) / data.length;
+    for (let f = 0; f < BUCKETS; f++)
+      weights[f] -= LEARNING_RATE * (grad[f]! / data.length + L2 * weights[f]!);
+  }
+  return { bias, weights };
+}
+
+function score(model: { bias: number; weights: Float64Array }, folded: string): number {
+  let z = model.bias;
+  for (const f of dangerFeatures(folded, BUCKETS)) z += model.weights[f]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+const data = examples();
+// Cross-validation: every fifth line held out in turn, to see how the score does on messages it never saw.
+const held: { urgent: boolean; p: number }[] = [];
+for (let k = 0; k < FOLDS; k++) {
+  const model = train(data.filter((_, i) => i % FOLDS !== k));
+  data.forEach((e, i) => {
+    if (i % FOLDS === k) held.push({ urgent: e.urgent, p: score(model, e.folded) });
+  });
+}
+const report: Record<string, number> = { examples: data.length, urgent: data.filter((e) => e.urgent).length };
+for (const threshold of [0.5, 0.7, 0.8, 0.9]) {
+  const tp = held.filter((h) => h.urgent && h.p >= threshold).length;
+  const fp = held.filter((h) => !h.urgent && h.p >= threshold).length;
+  report[`cvRecallAt${threshold}`] = Math.round((1000 * tp) / report.urgent!) / 1000;
+  report[`cvFalseAlarmAt${threshold}`] = Math.round((1000 * fp) / (data.length - report.urgent!)) / 1000;
+}
+
+const final = train(data);
+const weights: [number, number][] = [];
+final.weights.forEach((w, f) => {
+  const rounded = Math.round(w * 1e4) / 1e4;
+  if (rounded !== 0) weights.push([f, rounded]);
+});
+const file: DangerModelFile = {
+  $comment: [
+    'Written by `npm run train:danger` (scripts/train-danger.ts); do not edit by hand. See src/guidance/dangerModel.ts.',
+  ],
+  buckets: BUCKETS,
+  bias: Math.round(final.bias * 1e4) / 1e4,
+  weights,
+  trainedOn: report,
+};
+const text = JSON.stringify(file) + '\n';
+if (process.argv.includes('--check')) {
+  const committed = readFileSync(DANGER_MODEL_FILE, 'utf8');
+  if (committed !== text) {
+    console.error('content/danger-model.json differs from a fresh training: run npm run train:danger');
+    process.exit(1);
+  }
+  console.log('content/danger-model.json is what the training script writes');
+} else {
+  writeFileSync(DANGER_MODEL_FILE, text);
+  console.log(`wrote ${path.relative(process.cwd(), DANGER_MODEL_FILE)} (${text.length} bytes)`);
+}
+console.log(report);
