@@ -26,7 +26,9 @@ const { result, trace } = createAnswerer().explain(question, lang ? { lang } : {
 const out: string[] = [];
 out.push(`question   ${question}`);
 out.push(`folded     ${trace.folded}`);
-out.push(`language   ${trace.lang} (${trace.languageFromText ? 'from the words of the question' : 'from the preference or the default'})`);
+out.push(
+  `language   ${trace.lang} (${trace.languageFromText ? 'from the words of the question' : 'from the preference or the default'})`,
+);
 out.push('');
 out.push('danger (content/danger.json)');
 const live = trace.danger.signals.filter((s) => !s.negated);
@@ -34,7 +36,8 @@ const cancelled = trace.danger.signals.filter((s) => s.negated);
 for (const s of live) out.push(`  signal   ${s.group.padEnd(16)} ${s.expression}`);
 for (const s of cancelled) out.push(`  negated  ${s.group.padEnd(16)} ${s.expression}`);
 if (trace.danger.joking) out.push('  a joke marker was seen (rules marked "jokes": false do not apply)');
-if (trace.danger.general) out.push('  a general question was seen (rules marked "general": false do not apply)');
+if (trace.danger.general)
+  out.push('  a general question was seen (rules marked "general": false do not apply)');
 out.push(
   trace.danger.topic
     ? `  → urgent: rule ${trace.danger.rule} (${trace.danger.topic})`
@@ -47,7 +50,8 @@ for (const h of trace.concepts) {
   const where = h.inQuestion ? 'question' : 'story   ';
   out.push(`  ${h.concept.role.padEnd(9)} ${where} ${h.concept.id}`);
   for (const e of h.expressions) out.push(`                       matched: ${e}`);
-  for (const [id, w] of Object.entries(h.concept.passages ?? {})) out.push(`                       adds ${w} to ${id}`);
+  for (const [id, w] of Object.entries(h.concept.passages ?? {}))
+    out.push(`                       adds ${w} to ${id}`);
 }
 if (trace.candidates.length > 0) {
   out.push('');
@@ -65,7 +69,9 @@ if (trace.retrieval) {
 }
 out.push('');
 out.push(`decision   ${trace.decision}`);
-out.push(`answer     ${result.kind}${result.urgentTopic ? ` (${result.urgentTopic})` : ''}${result.smalltalkKind ? ` (${result.smalltalkKind})` : ''}`);
+out.push(
+  `answer     ${result.kind}${result.urgentTopic ? ` (${result.urgentTopic})` : ''}${result.smalltalkKind ? ` (${result.smalltalkKind})` : ''}`,
+);
 for (const p of result.passages) out.push(`  quotes   ${p.id}`);
 if (result.verdictRequested) out.push('  (a verdict was asked for: the answer gives the steps instead)');
 if (result.offerSawAPost) out.push('  (a post is described: the "I saw a post" walk-through is offered)');

@@ -55,7 +55,15 @@ function examples(): Example[] {
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.urgent === true });
   for (const r of read('fresh-tune.jsonl'))
     out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
-  const earlier = ['questions', 'challenge', 'blind-round3', 'blind-round4', 'blind-round5', 'blind-round6', 'blind-round7'];
+  const earlier = [
+    'questions',
+    'challenge',
+    'blind-round3',
+    'blind-round4',
+    'blind-round5',
+    'blind-round6',
+    'blind-round7',
+  ];
   for (const name of earlier)
     for (const r of read(`${name}.jsonl`))
       if (r.kind !== 'urgent') out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: false });

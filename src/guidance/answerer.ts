@@ -13,6 +13,7 @@ import {
   COVERAGE_TERMS,
   LEXICAL_WEIGHT,
   LIST_RATIO,
+  STORY_LEXICAL_WEIGHT,
   MAX_UNKNOWN_VOCAB,
   MIN_COVERAGE,
   MIN_QUERY_WEIGHT,
@@ -71,8 +72,17 @@ export interface AnswerTrace {
   readonly concepts: readonly ConceptHit[];
   readonly decision: string;
   /** Passages by final score: lexical (BM25F), normalised, and what concepts added. */
-  readonly candidates: readonly { id: string; bm25: number; normalised: number; concepts: number; final: number }[];
-  readonly retrieval?: Pick<Retrieval, 'coverage' | 'queryWeight' | 'maxTermIdf' | 'knownTerms' | 'queryTerms'>;
+  readonly candidates: readonly {
+    id: string;
+    bm25: number;
+    normalised: number;
+    concepts: number;
+    final: number;
+  }[];
+  readonly retrieval?: Pick<
+    Retrieval,
+    'coverage' | 'queryWeight' | 'maxTermIdf' | 'knownTerms' | 'queryTerms'
+  >;
 }
 
 /** What a decline or an unsure answer offers when retrieval has nothing better. */
@@ -128,7 +138,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   }
 
   /** Normalised retrieval scores plus what the question's concepts add, best first. */
-  function score(r: Retrieval, hits: readonly ConceptHit[], present: ReadonlySet<string>): Scored[] {
+  function score(
+    r: Retrieval,
+    hits: readonly ConceptHit[],
+    present: ReadonlySet<string>,
+    lexicalWeight = LEXICAL_WEIGHT,
+  ): Scored[] {
     const top = r.hits[0]?.score ?? 0;
     const added = new Map<string, number>();
     const add = (id: string, w: number) => added.set(id, (added.get(id) ?? 0) + w);
@@ -148,21 +163,27 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       .map((hit) => {
         const normalised = top > 0 ? hit.score / top : 0;
         const c = added.get(hit.passage.id) ?? 0;
-        return { hit, normalised, concepts: c, final: LEXICAL_WEIGHT * normalised + c };
+        return { hit, normalised, concepts: c, final: lexicalWeight * normalised + c };
       })
       .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
   }
 
   /** The best passage for one part of a two-part question, when that part has a clear answer of its own. */
   function bestForPart(part: string, present: ReadonlySet<string>, lang: Lang = 'en'): Scored | undefined {
-    const partTopics = concepts.find([{ folded: part, asks: true }]).filter((h) => h.concept.role === 'topic');
+    const partTopics = concepts
+      .find([{ folded: part, asks: true }])
+      .filter((h) => h.concept.role === 'topic');
     const retrieval = index.search(part, lang);
     const best = score(retrieval, partTopics, present)[0];
-    const clear = best !== undefined && (best.concepts > 0 || (retrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
+    const clear =
+      best !== undefined && (best.concepts > 0 || (retrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
     return clear ? best : undefined;
   }
 
-  function explain(question: string, opts: { lang?: Lang } = {}): { result: AnswerResult; trace: AnswerTrace } {
+  function explain(
+    question: string,
+    opts: { lang?: Lang } = {},
+  ): { result: AnswerResult; trace: AnswerTrace } {
     const raw = normaliseQuestion(question);
     const language = detectLanguage(raw.text, opts.lang);
     const lang = language.lang;
@@ -195,7 +216,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       verdictRequested: present.has('frame.verdict'),
     };
 
-    if (raw.empty) return { result: result(lang, 'smalltalk', { smalltalkKind: 'help' }), trace: trace('empty') };
+    if (raw.empty)
+      return { result: result(lang, 'smalltalk', { smalltalkKind: 'help' }), trace: trace('empty') };
 
     if (assessment.topic) {
       const ids = conceptFile.urgentPassages[assessment.topic] ?? [];
@@ -217,7 +239,10 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       if (terms(rest, lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
         const replies = new Set(smalltalk.map((h) => h.concept.reply!));
         const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
-        return { result: result(lang, 'smalltalk', { smalltalkKind: kind }), trace: trace(`smalltalk: ${kind}`) };
+        return {
+          result: result(lang, 'smalltalk', { smalltalkKind: kind }),
+          trace: trace(`smalltalk: ${kind}`),
+        };
       }
     }
 
@@ -243,7 +268,13 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     }
 
     const r = index.search(folded, lang);
-    const ranked = score(r, topics, present);
+    // A story about a post ending in a question that names no topic ("what should I do?"): the story's
+    // words match passages by accident (names, places, the system they complained about), so they count less.
+    const genericAboutAPost =
+      present.has('frame.describesPost') &&
+      present.has('frame.whatToDo') &&
+      !topics.some((h) => h.inQuestion);
+    const ranked = score(r, topics, present, genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT);
     const candidates = ranked.slice(0, 8).map((s) => ({
       id: s.hit.passage.id,
       bm25: s.hit.score,
@@ -281,7 +312,10 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       if (!domain && (top === undefined || top.score < minScore)) {
         return {
           result: result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) }),
-          trace: trace('out of scope: no domain word and no clear match', { candidates, retrieval: retrievalTrace }),
+          trace: trace('out of scope: no domain word and no clear match', {
+            candidates,
+            retrieval: retrievalTrace,
+          }),
         };
       }
       const closest = relatedQuestions(content, r.hits, [], lang);
@@ -313,10 +347,11 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const unrelated = (id: string) => !contains(content, chosen, id) && !contains(content, id, chosen);
     const secondPart = twoParts ? partBests[1]!.hit.passage.id : undefined;
     if (secondPart && unrelated(secondPart)) ids.push(secondPart);
-    else if (content.byId.get(chosen)!.kind !== 'list') {
+    else if (scenario?.then === 'best' || content.byId.get(chosen)!.kind !== 'list') {
       const second = ranked.find((s) => unrelated(s.hit.passage.id));
       if (second && (scenario?.then === 'best' || second.final >= SECOND_PASSAGE_RATIO * chosenScore))
         ids.push(second.hit.passage.id);
+      else if (scenario?.fallback && unrelated(scenario.fallback)) ids.push(scenario.fallback);
     }
     const decision = scenario ? `scenario ${scenario.id}` : twoParts ? 'two questions' : 'best passage';
     return {
@@ -338,7 +373,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   return {
     answer: (question, opts) => explain(question, opts).result,
     explain,
-    retrieve: (question, lang) => index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
+    retrieve: (question, lang) =>
+      index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
     content,
   };
 }

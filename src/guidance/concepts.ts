@@ -48,6 +48,8 @@ const ScenarioSchema = z
     first: z.string(),
     /** 'best': the best retrieved passage that is not the first or inside it comes second. */
     then: z.enum(['best']).optional(),
+    /** Second when retrieval finds nothing else worth quoting. */
+    fallback: z.string().optional(),
   })
   .strict();
 
@@ -98,6 +100,7 @@ export function parseConceptFile(raw: unknown, passageIds: ReadonlySet<string>):
   for (const s of file.scenarios) {
     for (const id of [...s.when, ...(s.whenAny ?? [])]) concept(id, `scenario ${s.id}`);
     passage(s.first, `scenario ${s.id}`);
+    if (s.fallback) passage(s.fallback, `scenario ${s.id}`);
   }
   for (const [key, weights] of Object.entries(file.boosts)) {
     for (const id of key.split('+')) concept(id, `boost ${key}`);

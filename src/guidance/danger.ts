@@ -23,7 +23,6 @@ import { Negation } from './lexicon';
 export type DangerTopic = 'self-harm' | 'violence' | 'harassment';
 export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', 'harassment'];
 
-
 const RuleSchema = z
   .object({
     /** The danger named; 'signals': the topic of the strongest signal group found (see signalTopics). */
@@ -75,9 +74,12 @@ export function parseDangerFile(raw: unknown): DangerFile {
   for (const list of lists) for (const e of list) expressionSource(e);
   for (const rule of file.rules) {
     for (const group of [...rule.all, ...(rule.any ?? []), ...(rule.unless ?? [])])
-      if (!file.signals[group]) throw new Error(`danger.json: a rule names the unknown signal group "${group}"`);
+      if (!file.signals[group])
+        throw new Error(`danger.json: a rule names the unknown signal group "${group}"`);
     if (rule.all.length === 0 && !rule.any?.length)
-      throw new Error('danger.json: a rule needs signal groups in "all" or "any" (a model never decides alone)');
+      throw new Error(
+        'danger.json: a rule needs signal groups in "all" or "any" (a model never decides alone)',
+      );
   }
   for (const [group] of file.signalTopics)
     if (!file.signals[group]) throw new Error(`danger.json: signalTopics names the unknown group "${group}"`);
@@ -163,7 +165,8 @@ export class DangerDetector {
         if (score < rule.model) continue;
       }
       const topic = rule.topic === 'signals' ? this.topicOf(rule, signals) : rule.topic;
-      if (topic) return { topic, rule: index, signals, joking, general, ...(score !== undefined ? { score } : {}) };
+      if (topic)
+        return { topic, rule: index, signals, joking, general, ...(score !== undefined ? { score } : {}) };
     }
     return { signals, joking, general, ...(score !== undefined ? { score } : {}) };
   }
@@ -223,18 +226,17 @@ export class DangerDetector {
     if (byGroup.some((list) => list.length === 0)) return false;
     if (rule.all.length === 0) return true;
     // Distinct places in the text, not distinct expressions: two expressions on the same words count once.
-    if (rule.distinct !== undefined && new Set(live.map((s) => `${s.sentence}:${s.word}`)).size < rule.distinct)
+    if (
+      rule.distinct !== undefined &&
+      new Set(live.map((s) => `${s.sentence}:${s.word}`)).size < rule.distinct
+    )
       return false;
     if (rule.scope === 'message') return true;
     // sentence scope: one signal of each group in the same sentence (and near the first group's, if asked)
     return byGroup[0]!.some((anchor) =>
       byGroup
         .slice(1)
-        .every((list) =>
-          list.some(
-            (s) => s.sentence === anchor.sentence && withinReach(rule, anchor, s),
-          ),
-        ),
+        .every((list) => list.some((s) => s.sentence === anchor.sentence && withinReach(rule, anchor, s))),
     );
   }
 }

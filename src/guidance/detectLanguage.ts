@@ -15,7 +15,8 @@ const FR = new Set(
     'je j vous nous il elle ils elles ce cet cette ces au aux peut peuvent puis dois doit faire comment pourquoi ' +
     'quand quel quelle quels quelles mais ou si employe employes equipe gestionnaire publication publie publier ' +
     'reseaux medias sociaux bonjour merci salut aide avez etes suis ai a-t-il est-ce qu l d s n c y en leur leurs ' +
-    'lui tres plus moins aussi avoir etre fait sont selon dont chez vers depuis alors donc car sans sous ca'
+    'lui tres plus moins aussi avoir etre fait sont selon dont chez vers depuis alors donc car sans sous ca ' +
+    't toi moi es tes qu est-ce quoi pis ben faque'
   ).split(' '),
 );
 const EN = new Set(

@@ -115,3 +115,41 @@ export function evaluate(questions: EvalQuestion[], answerer: Answerer = createA
   }
   return { byLangKind, byTag, firstListedQuoted, falseUrgent, confusion, baseline, failures };
 }
+
+/** A message labelled only for danger (test/eval/danger-tune-*.jsonl): urgent or not, and which danger. */
+export interface DangerQuestion {
+  q: string;
+  lang: Lang;
+  urgent: boolean;
+  topic: string | null;
+}
+
+export function loadDangerQuestions(file: string): DangerQuestion[] {
+  return loadEvalQuestions(file) as unknown as DangerQuestion[];
+}
+
+/** Crisis-card recall on the urgent messages, and false alarms on the others. */
+export function evaluateDanger(
+  questions: readonly DangerQuestion[],
+  answerer: Answerer = createAnswerer(),
+): { recall: Ratio; falseAlarms: AlarmCount; missed: string[]; alarmed: string[] } {
+  const recall = { right: 0, total: 0 };
+  const falseAlarms = { alarms: 0, total: 0 };
+  const missed: string[] = [];
+  const alarmed: string[] = [];
+  for (const item of questions) {
+    const urgent = answerer.answer(item.q, { lang: item.lang }).kind === 'urgent';
+    if (item.urgent) {
+      recall.total += 1;
+      if (urgent) recall.right += 1;
+      else missed.push(item.q);
+    } else {
+      falseAlarms.total += 1;
+      if (urgent) {
+        falseAlarms.alarms += 1;
+        alarmed.push(item.q);
+      }
+    }
+  }
+  return { recall, falseAlarms, missed, alarmed };
+}

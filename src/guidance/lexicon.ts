@@ -55,6 +55,10 @@ export class Spelling {
   }
 }
 
+/** The French particle before a verb, and how many words after it it reaches (n' + a + the verb). */
+const FRENCH_VERB_NEGATION = new Set(['n', 'ne']);
+const FRENCH_VERB_NEGATION_REACH = 2;
+
 /** A negation does not reach past these: "nothing hateful, and he gave his dog away". */
 const CLAUSE_JOINS = new Set(['and', 'but', 'then', 'et', 'mais', 'puis']);
 
@@ -76,6 +80,12 @@ export class Negation {
     window.forEach((w, i) => {
       if (CLAUSE_JOINS.has(w)) start = i + 1;
     });
-    return window.slice(start).some((w) => this.words.has(w));
+    return window.slice(start).some((w, i, kept) => {
+      if (!this.words.has(w)) return false;
+      // French "n'"/"ne" negates the verb just after it ("il n'a menacé personne", "ne veut pas"), not what
+      // follows that verb ("je n'en peux plus, adieu tout le monde").
+      const distance = kept.length - i;
+      return !FRENCH_VERB_NEGATION.has(w) || distance <= FRENCH_VERB_NEGATION_REACH;
+    });
   }
 }

@@ -78,7 +78,8 @@ class Parser {
         const m = /^~(\d+)?/.exec(this.text.slice(this.pos))!;
         this.pos += m[0].length;
         const n = m[1] === undefined ? DEFAULT_GAP : Number(m[1]);
-        if (words === 0 || n < 1 || n > MAX_GAP) this.fail(`a gap (~, ~1…~${MAX_GAP}) must come between words`);
+        if (words === 0 || n < 1 || n > MAX_GAP)
+          this.fail(`a gap (~, ~1…~${MAX_GAP}) must come between words`);
         gap = n;
         continue;
       }

@@ -24,6 +24,9 @@ describe('classification', () => {
     ['bonjour', 'fr', 'greeting'],
     ['merci beaucoup', 'fr', 'thanks'],
     ['Que peux-tu faire?', 'fr', 'help'],
+    ['thanks, that is exactly what I needed', 'en', 'thanks'],
+    ['who are you and what can you help with?', 'en', 'help'],
+    ['t’es qui, toi?', 'fr', 'help'],
   ])('%s is small talk in %s', (q, lang, kind) => {
     const r = ask(q);
     expect(r.kind).toBe('smalltalk');
@@ -36,22 +39,53 @@ describe('classification', () => {
     ['Mon employé a publié qu’il veut se suicider', 'self-harm'],
     ['He says he doesn’t want to live anymore', 'self-harm'],
     ['Une employée dit qu’elle ne voit plus de raison de vivre', 'self-harm'],
+    ['my analyst said she’s thinking of ending it', 'self-harm'],
+    ['She posted that she has been giving away her things and won’t be around much longer', 'self-harm'],
     ['someone threatened to kill my employee in the comments', 'violence'],
     ['Un employé a publié une menace de mort contre un collègue', 'violence'],
-    ['An employee posted a Protected B document on Twitter', 'disclosure'],
-    ['Une employée a divulgué des renseignements personnels de clients sur Facebook', 'disclosure'],
-    ['My employee is being harassed online because she works for the department', 'harassment'],
+    ['He posted a photo of his rifle captioned "see you all at the office Monday"', 'violence'],
     ['Someone doxxed my analyst', 'harassment'],
-    ['My employee was attacked online after a news story about our program', 'harassment'],
-    ['Mon employée est harcelée en ligne à cause de son travail', 'harassment'],
-    ['A reporter asked me about my employee’s tweet', 'journalist'],
-    ['Un journaliste m’appelle au sujet d’une publication de mon employé', 'journalist'],
-    ['An employee’s racist post has gone viral', 'viral-hate'],
-    ['La publication haineuse de mon employé est devenue virale', 'viral-hate'],
-  ])('routes "%s" as urgent (%s)', (q, topic) => {
+    [
+      'Quelqu’un a publié l’adresse du domicile de mon employée en disant d’aller lui rendre visite',
+      'harassment',
+    ],
+  ])('routes "%s" to the crisis card (%s)', (q, topic) => {
     const r = ask(q);
     expect(r.kind).toBe('urgent');
     expect(r.urgentTopic).toBe(topic);
+  });
+
+  it.each([
+    ['An employee shared a meme about the carbon tax. Should I do anything?'],
+    ['He ranted about return-to-office, nothing hateful. Should I act?'],
+    ['He did NOT threaten anyone, he just posted that the reorg is a mess.'],
+    ['She shared a news story about a shooting with an angry caption about gun laws.'],
+    ['My analyst is killing it on LinkedIn, can she mention her team?'],
+    ['Can I ask him to take down his post about the party’s attack ads?'],
+    ['Shoot me a note: do disclaimers protect staff?'],
+    ['Ça m’a tué de lire ses commentaires sur le budget, je fais quoi?'],
+    ['Je m’adresse à vous parce qu’une employée a publié une critique du ministère.'],
+    ['Quelle adresse courriel donner à mon équipe pour signaler une publication?'],
+    ['Translate my briefing note into French, please.'],
+  ])('does not show the crisis card for an ordinary question: "%s"', (q) => {
+    expect(ask(q).kind).not.toBe('urgent');
+  });
+
+  it.each([
+    ['A reporter asked me about my employee’s tweet', 'aware-post.how-raised.media-query'],
+    [
+      'Un journaliste m’appelle au sujet d’une publication de mon employé',
+      'aware-post.how-raised.media-query',
+    ],
+    ['An employee posted a Protected B document on Twitter, what now?', 'aware-post.clear-violation'],
+    [
+      'Une employée a divulgué des renseignements personnels de clients sur Facebook',
+      'aware-post.clear-violation',
+    ],
+  ])('answers "%s" from the guidance (no danger to anyone): %s', (q, id) => {
+    const r = ask(q);
+    expect(r.kind).toBe('answer');
+    expect(r.passages.map((p) => p.id)).toContain(id);
   });
 
   it.each([
@@ -119,13 +153,41 @@ describe('answers', () => {
     expect(ask('Should I monitor my staff online?').passages[0]!.workingTranslation).toBe(false);
   });
 
-  it('never gives a verdict on a person: steps and offices instead, flagged', () => {
-    for (const q of ['Should I fire her for that tweet?', 'Dois-je congédier cet employé?']) {
+  it('never gives a verdict on a person or a post: the steps for assessing it first, flagged', () => {
+    for (const q of [
+      'Should I fire her for that tweet?',
+      'Dois-je congédier cet employé?',
+      'He called the minister a clown on X. Is that a violation of the code?',
+    ]) {
       const r = ask(q);
       expect(r.kind).toBe('answer');
       expect(r.verdictRequested).toBe(true);
-      expect(r.passages.map((p) => p.id)).toEqual(['aware-post.steps', 'aware-post.involve-offices']);
+      expect(r.passages[0]!.id).toBe('aware-post.steps');
+      expect(r.passages).toHaveLength(2);
     }
+  });
+
+  it('names the clear violation when the post is one of the guidance’s own examples', () => {
+    const r = ask(
+      'She sells paid immigration consulting on Instagram and says she works at IRCC. Is that a breach?',
+    );
+    expect(r.verdictRequested).toBe(true);
+    expect(r.passages[0]!.id).toBe('aware-post.clear-violation');
+  });
+
+  it('answers a story about a post followed by "what do I do" with the steps, and offers the walk-through', () => {
+    const r = ask(
+      'One of my officers posted a long rant about our new scheduling system on Facebook. A few people on the team are annoyed. What should I do?',
+    );
+    expect(r.kind).toBe('answer');
+    expect(r.offerSawAPost).toBe(true);
+    expect(r.passages[0]!.id).toBe('aware-post.steps');
+  });
+
+  it('answers both parts of a two-part question, one passage each', () => {
+    const r = ask('Do disclaimers protect my staff? And should I monitor their accounts?');
+    expect(r.twoParts).toBe(true);
+    expect(r.passages.map((p) => p.id)).toEqual(['talking-points.disclaimers', 'aware-post.no-monitoring']);
   });
 
   it('flags a question describing a post the manager saw', () => {
