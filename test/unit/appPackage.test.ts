@@ -352,6 +352,7 @@ describe('tabs', () => {
     });
     const config = loadConfig({
       MicrosoftAppId: SAMPLE.BOT_ID,
+      MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
       BOT_DOMAIN: SAMPLE.BOT_DOMAIN,
     });
     expect(config.tabs.audiences).toContain(manifest.webApplicationInfo?.resource);
