@@ -19,6 +19,7 @@ import { createLogger, safeError, type Logger } from './logging/logger';
 import { createServer } from './server/createServer';
 import { BotStateStorage } from './storage/botStateStorage';
 import { openStore } from './storage/openStore';
+import { databasePassword } from './storage/postgres/entraPassword';
 import type { Store } from './storage/types';
 import { mountTabs, type TabsOptions } from './tabs/mountTabs';
 
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): App {
     openStore(config.databaseUrl, {
       pgPoolMax: config.pgPoolMax,
       databaseTimeoutMs: config.databaseTimeoutMs,
+      password: databasePassword(config.databaseAuth),
     });
   const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
   const conversationState = new ConversationState(stateStorage);
