@@ -22,6 +22,7 @@ import { openStore } from './storage/openStore';
 import { databasePassword } from './storage/postgres/entraPassword';
 import type { Store } from './storage/types';
 import { mountTabs, type TabsOptions } from './tabs/mountTabs';
+import { countTurn } from './telemetry/metrics';
 
 export interface AppOptions {
   readonly config: Config;
@@ -157,7 +158,10 @@ export function createApp(options: AppOptions): App {
       return true;
     },
     handleActivity: (activity: Activity, authHeader: string) =>
-      processInbound(adapter, auth, activity, authHeader, (context) => bot.run(context)),
+      processInbound(adapter, auth, activity, authHeader, (context) => {
+        countTurn(context.activity.type);
+        return bot.run(context);
+      }),
   });
   mountTabs(server, services, options.tabs);
 
