@@ -71,6 +71,11 @@ function resolveValues(env, strict) {
       );
     }
   }
+  // The tabs' single sign-on app (webApplicationInfo): its own Entra app when the bot signs in with a managed
+  // identity (m365agents.yml), the bot's app otherwise.
+  values.TAB_SSO_APP_ID = env.TAB_SSO_APP_ID?.trim() || values.BOT_ID;
+  if (!GUID.test(values.TAB_SSO_APP_ID))
+    fail(`TAB_SSO_APP_ID must be a GUID, got "${values.TAB_SSO_APP_ID}"`);
   const defaults = {
     APP_VERSION: pkg.version,
     DEVELOPER_NAME: 'Government of Canada',
