@@ -209,7 +209,6 @@ module app 'modules/app.bicep' = {
     botAuth: botAuth
     botAppId: botAppId
     keyVaultName: vault.outputs.name
-    botPasswordSecretName: vault.outputs.botPasswordSecretName
     postgresFqdn: postgres.outputs.fqdn
     postgresDatabaseName: postgres.outputs.databaseName
     // A user-assigned identity's PostgreSQL role is named after the identity (pgaadauth_create_principal).

@@ -25,7 +25,6 @@ param botAuth string
 @description('Bot app id for botAuth = ClientSecret (the Entra app); ignored with the managed identity.')
 param botAppId string
 param keyVaultName string
-param botPasswordSecretName string
 
 param postgresFqdn string
 param postgresDatabaseName string
@@ -94,7 +93,7 @@ var secretSettings = isMsi
   : [
       {
         name: 'MicrosoftAppPassword'
-        value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botPasswordSecretName})'
+        value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=MicrosoftAppPassword)'
       }
     ]
 

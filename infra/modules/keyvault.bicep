@@ -94,6 +94,7 @@ resource endpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@20
   }
 }
 
+// Its name is what infra/modules/app.bicep's Key Vault reference reads.
 resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeBotPassword) {
   parent: vault
   name: 'MicrosoftAppPassword'
@@ -135,4 +136,3 @@ resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
 }
 
 output name string = vault.name
-output botPasswordSecretName string = 'MicrosoftAppPassword'
