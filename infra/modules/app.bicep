@@ -88,14 +88,12 @@ var baseSettings = [
 ]
 
 // ClientSecret only: a Key Vault reference, resolved by the platform with the identity; the value is not here.
-var secretSettings = isMsi
-  ? []
-  : [
-      {
-        name: 'MicrosoftAppPassword'
-        value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=MicrosoftAppPassword)'
-      }
-    ]
+var secretSettings = isMsi ? [] : [
+  {
+    name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=MicrosoftAppPassword)'
+  }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: planName

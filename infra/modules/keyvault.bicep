@@ -46,13 +46,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     networkAcls: {
       defaultAction: 'Deny'
       bypass: 'None'
-      ipRules: allowPublicNetworkAccess && !empty(trialClientIp)
-        ? [
-            {
-              value: trialClientIp
-            }
-          ]
-        : []
+      ipRules: allowPublicNetworkAccess && !empty(trialClientIp) ? [
+        {
+          value: trialClientIp
+        }
+      ] : []
     }
   }
 }

@@ -152,11 +152,7 @@ resource postgresZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks
 
 output vnetId string = vnet.id
 output appSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'app-integration')
-output privateEndpointSubnetId string = resourceId(
-  'Microsoft.Network/virtualNetworks/subnets',
-  vnet.name,
-  'private-endpoints'
-)
+output privateEndpointSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'private-endpoints')
 output keyVaultDnsZoneId string = keyVaultZone.id
 output postgresDnsZoneId string = postgresZone.id
 output egressIp string = natIp.properties.ipAddress
