@@ -12,11 +12,13 @@
 \set ON_ERROR_STOP on
 
 -- 1. In the postgres database: the role, mapped to the managed identity (user-assigned identities are
---    matched by name). Not an administrator, no MFA flag (a managed identity has none).
+--    matched by name), created only if it does not exist yet. isAdmin false: not a member of azure_pg_admin;
+--    isMfa false: a managed identity has no MFA. The role gets LOGIN and no other attribute (no superuser,
+--    CREATEROLE, CREATEDB, replication or RLS bypass); step 3 shows it. Its connections are capped.
 \connect postgres
-SELECT * FROM pgaadauth_create_principal(:'app_role', false, false)
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_role');
-ALTER ROLE :"app_role" NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 60;
+SELECT format('SELECT * FROM pgaadauth_create_principal(%L, false, false)', :'app_role')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_role') \gexec
+ALTER ROLE :"app_role" CONNECTION LIMIT 60;
 
 -- 2. In the bot's database: no one but the role (and the administrators) may connect; the role owns one
 --    schema, smg, which is its search path, and has nothing on public.
@@ -28,7 +30,9 @@ CREATE SCHEMA IF NOT EXISTS smg AUTHORIZATION :"app_role";
 ALTER ROLE :"app_role" IN DATABASE :"app_db" SET search_path = smg;
 
 -- 3. What the role was given, for the record of the deployment.
-SELECT r.rolname, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolconnlimit,
+SELECT r.rolname, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolconnlimit,
+       EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles a ON a.oid = m.roleid
+                WHERE a.rolname = 'azure_pg_admin' AND m.member = r.oid) AS is_admin,
        has_database_privilege(r.rolname, current_database(), 'CONNECT') AS can_connect,
        has_schema_privilege(r.rolname, 'smg', 'CREATE') AS owns_smg,
        has_schema_privilege(r.rolname, 'public', 'CREATE') AS can_create_in_public

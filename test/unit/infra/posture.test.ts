@@ -144,9 +144,13 @@ describe('infrastructure posture (infra/*.bicep)', () => {
       }
       // The least-privilege role is created by the documented script, not as an administrator.
       const sql = read('infra/postgres-app-role.sql');
-      expect(sql).toMatch(/pgaadauth_create_principal\(:'app_role', false, false\)/);
-      expect(sql).toMatch(/NOSUPERUSER NOCREATEDB NOCREATEROLE/);
-      expect(sql).not.toMatch(/GRANT\s+ALL/i);
+      // pgaadauth_create_principal(name, isAdmin = false, isMfa = false): a LOGIN role, not an administrator.
+      expect(sql).toMatch(/pgaadauth_create_principal\(%L, false, false\)', :'app_role'\)/);
+      const statements = sql.replace(/--[^\n]*/g, '');
+      expect(statements).not.toMatch(
+        /GRANT\s+ALL|azure_pg_admin\s+TO|\b(SUPERUSER|CREATEROLE|CREATEDB|BYPASSRLS)\b/i,
+      );
+      expect(statements).toMatch(/CREATE SCHEMA IF NOT EXISTS smg AUTHORIZATION :"app_role"/);
     });
 
     it('defaults the bot to its user-assigned managed identity and never to MultiTenant', () => {
