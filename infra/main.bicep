@@ -1,8 +1,13 @@
-// Social Media Guidance bot: App Service (Linux, Node 22 LTS, two instances), Azure Database for PostgreSQL
-// Flexible Server, Key Vault holding the secrets (read through Key Vault references by a user-assigned
-// identity), and the Azure Bot with its Microsoft Teams channel.
-// Deployed by m365agents.yml (arm/deploy) with infra/main.parameters.json, or:
-//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json -p botAppPassword=... postgresAdminPassword=...
+// Social Media Guidance bot, for a Protected B deployment in a departmental subscription:
+// - private by default: App Service integrated into a virtual network; PostgreSQL Flexible Server and Key
+//   Vault with public network access disabled, reached through private endpoints and private DNS zones;
+// - identities, not passwords: one user-assigned managed identity signs the bot in to the Bot Framework
+//   (UserAssignedMSI), into PostgreSQL (Entra token, least-privilege role) and into Application Insights;
+// - Canada only: every regional resource takes `location`, limited to Canada Central and Canada East;
+// - observable without personal data: workspace-based Application Insights (src/telemetry).
+// Deployed by m365agents.yml (arm/deploy) with infra/main.parameters.json, or by an IT team with the Azure CLI
+// (README, "Production"):
+//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.local.json
 targetScope = 'resourceGroup'
 
 @description('Prefix of every resource name (lowercase letters and digits).')
@@ -10,26 +15,30 @@ targetScope = 'resourceGroup'
 @maxLength(16)
 param resourceBaseName string
 
-param location string = resourceGroup().location
+// Protected B: data stays in Canada. Every regional resource (and module) takes this value.
+@description('Region of every regional resource: Canada Central or Canada East only.')
+@allowed(['canadacentral', 'canadaeast'])
+param location string = 'canadacentral'
 
-// ---- bot registration (the Entra app is created by m365agents.yml: aadApp/create) ----
-@description('Client id of the bot\'s Entra app (MicrosoftAppId).')
-param botAppId string
+// ---- bot identity ----
+@description('UserAssignedMSI (default, no secret) or ClientSecret (documented alternative, where the tenant does not allow the first).')
+@allowed(['UserAssignedMSI', 'ClientSecret'])
+param botAuth string = 'UserAssignedMSI'
 
-@description('Client secret of that app (MicrosoftAppPassword); stored in Key Vault only.')
+@description('ClientSecret only: client id of the bot\'s single-tenant Entra app.')
+param botAppId string = ''
+
+@description('ClientSecret only: its client secret, stored in Key Vault only.')
 @secure()
-param botAppPassword string
-
-@allowed(['SingleTenant', 'MultiTenant'])
-param botAppType string = 'SingleTenant'
-
-@description('Tenant of the Entra app (MicrosoftAppTenantId); required for SingleTenant.')
-param botAppTenantId string = tenant().tenantId
+param botAppPassword string = ''
 
 param botDisplayName string = 'Social Media Guidance'
 
 @allowed(['F0', 'S1'])
 param botSku string = 'S1'
+
+@description('Client id of the tabs\' single sign-on app registration (aadApp/create in m365agents.yml).')
+param tabSsoAppId string
 
 // ---- hosting ----
 @description('App Service plan SKU: P0v3 or larger keeps two warm instances (B1 for a test environment).')
@@ -41,11 +50,26 @@ param instanceCount int = 2
 @description('V8 old-space cap in MB (NODE_OPTIONS). See README, "Production".')
 param nodeMaxOldSpaceMb int = 384
 
-// ---- database ----
-param postgresAdminLogin string = 'smgadmin'
+// ---- network ----
+param vnetAddressPrefix string = '10.40.0.0/22'
+param appSubnetPrefix string = '10.40.0.0/26'
+param privateEndpointSubnetPrefix string = '10.40.1.0/27'
 
-@secure()
-param postgresAdminPassword string
+@description('TRIAL ONLY, never in production: enables public network access on PostgreSQL and Key Vault, open to trialClientIp alone (a firewall rule for one address, never 0.0.0.0). Off by default.')
+param allowPublicNetworkAccess bool = false
+
+@description('TRIAL ONLY: the one public IPv4 address allowed when allowPublicNetworkAccess is true.')
+param trialClientIp string = ''
+
+// ---- database ----
+@description('Object id of the PostgreSQL Microsoft Entra administrator (a group of the IT team).')
+param postgresEntraAdminObjectId string
+
+@description('Display name of that administrator (also its PostgreSQL role name).')
+param postgresEntraAdminName string
+
+@allowed(['Group', 'User', 'ServicePrincipal'])
+param postgresEntraAdminType string = 'Group'
 
 param postgresSku string = 'Standard_B1ms'
 
@@ -55,6 +79,15 @@ param postgresTier string = 'Burstable'
 param postgresVersion string = '16'
 param postgresStorageGb int = 32
 param postgresDatabaseName string = 'smg'
+
+@description('Backups also in the paired region (Canada Central and Canada East are each other\'s pair).')
+@allowed(['Enabled', 'Disabled'])
+param postgresGeoRedundantBackup string = 'Disabled'
+
+// ---- monitoring ----
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
 
 // ---- application settings (README, "Configuration") ----
 @description('Comma-separated tenant GUIDs allowed to use the bot; your tenant in production.')
@@ -78,243 +111,158 @@ param veChannelId string = ''
 param ombudTeamId string = ''
 param ombudChannelId string = ''
 param caseOutboxPollSeconds int = 30
-@description('Tab SSO audience; empty = api://<BOT_DOMAIN>/<app id> and the app id.')
-param tabSsoAudience string = ''
 
 param tags object = { app: 'social-media-guidance-bot' }
 
-var suffix = uniqueString(resourceGroup().id, resourceBaseName)
+// Unique per resource group, so two environments in one subscription never collide (bot names are global).
+var suffix = uniqueString(resourceGroup().id)
 var siteName = '${resourceBaseName}-${suffix}'
 var keyVaultName = take('${resourceBaseName}kv${suffix}', 24)
 var postgresName = '${resourceBaseName}-pg-${suffix}'
-// Key Vault Secrets User (read secret values), built-in role.
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var identityName = '${resourceBaseName}-id-${suffix}'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${resourceBaseName}-identity'
+  name: identityName
   location: location
   tags: tags
 }
 
-// ---------------------------------------------------------------- PostgreSQL
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
-  name: postgresName
-  location: location
-  tags: tags
-  sku: {
-    name: postgresSku
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    location: location
+    namePrefix: resourceBaseName
+    suffix: suffix
+    vnetAddressPrefix: vnetAddressPrefix
+    appSubnetPrefix: appSubnetPrefix
+    privateEndpointSubnetPrefix: privateEndpointSubnetPrefix
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    namePrefix: resourceBaseName
+    suffix: suffix
+    tags: tags
+    retentionDays: logRetentionDays
+    publisherPrincipalId: identity.properties.principalId
+  }
+}
+
+module vault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    name: keyVaultName
+    tags: tags
+    privateEndpointSubnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneId: network.outputs.keyVaultDnsZoneId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    readerPrincipalId: identity.properties.principalId
+    allowPublicNetworkAccess: allowPublicNetworkAccess
+    trialClientIp: trialClientIp
+    storeBotPassword: botAuth == 'ClientSecret'
+    botAppPassword: botAppPassword
+  }
+}
+
+module postgres 'modules/postgres.bicep' = {
+  name: 'postgres'
+  params: {
+    location: location
+    name: postgresName
+    tags: tags
+    skuName: postgresSku
     tier: postgresTier
-  }
-  properties: {
     version: postgresVersion
-    administratorLogin: postgresAdminLogin
-    administratorLoginPassword: postgresAdminPassword
-    storage: {
-      storageSizeGB: postgresStorageGb
-      autoGrow: 'Enabled'
-    }
-    backup: {
-      backupRetentionDays: 14
-      geoRedundantBackup: 'Disabled'
-    }
-    highAvailability: {
-      mode: 'Disabled'
-    }
-    authConfig: {
-      passwordAuth: 'Enabled'
-      activeDirectoryAuth: 'Disabled'
-    }
-    network: {
-      publicNetworkAccess: 'Enabled'
-    }
+    storageGb: postgresStorageGb
+    databaseName: postgresDatabaseName
+    geoRedundantBackup: postgresGeoRedundantBackup
+    entraAdminObjectId: postgresEntraAdminObjectId
+    entraAdminName: postgresEntraAdminName
+    entraAdminType: postgresEntraAdminType
+    privateEndpointSubnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneId: network.outputs.postgresDnsZoneId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    allowPublicNetworkAccess: allowPublicNetworkAccess
+    trialClientIp: trialClientIp
   }
 }
 
-resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
-  parent: postgres
-  name: postgresDatabaseName
-  properties: {
-    charset: 'UTF8'
-    collation: 'en_US.utf8'
-  }
-}
-
-// Only Azure services may connect (0.0.0.0 is Azure's convention for that). For a private network, replace
-// with VNet integration of the App Service and a delegated subnet for the server.
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: postgres
-  name: 'AllowAzureServices'
-  properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
-  }
-}
-
-// ---------------------------------------------------------------- Key Vault
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: keyVaultName
-  location: location
-  tags: tags
-  properties: {
-    tenantId: tenant().tenantId
-    sku: {
-      family: 'A'
-      name: 'standard'
-    }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
-  }
-}
-
-resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'MicrosoftAppPassword'
-  properties: {
-    value: botAppPassword
-    contentType: 'text/plain'
-  }
-}
-
-// TLS with certificate verification; the server's certificate chains to a public root Node trusts.
-resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'DATABASE-URL'
-  properties: {
-    value: 'postgres://${uriComponent(postgresAdminLogin)}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${postgresDatabaseName}?sslmode=verify-full'
-    contentType: 'text/plain'
-  }
-}
-
-resource secretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-  }
-}
-
-// ---------------------------------------------------------------- App Service
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${resourceBaseName}-plan'
-  location: location
-  tags: tags
-  kind: 'linux'
-  sku: {
-    name: appServiceSku
-    capacity: instanceCount
-  }
-  properties: {
-    reserved: true
-  }
-}
-
-resource site 'Microsoft.Web/sites@2023-12-01' = {
-  name: siteName
-  location: location
-  tags: tags
-  kind: 'app,linux'
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${identity.id}': {}
+module app 'modules/app.bicep' = {
+  name: 'app'
+  params: {
+    location: location
+    siteName: siteName
+    planName: '${resourceBaseName}-plan-${suffix}'
+    tags: tags
+    sku: appServiceSku
+    instanceCount: instanceCount
+    nodeMaxOldSpaceMb: nodeMaxOldSpaceMb
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    appSubnetId: network.outputs.appSubnetId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    botAuth: botAuth
+    botAppId: botAppId
+    keyVaultName: vault.outputs.name
+    postgresFqdn: postgres.outputs.fqdn
+    postgresDatabaseName: postgres.outputs.databaseName
+    // A user-assigned identity's PostgreSQL role is named after the identity (pgaadauth_create_principal).
+    postgresAppRole: identity.name
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    tabSsoAppId: tabSsoAppId
+    settings: {
+      pgPoolMax: pgPoolMax
+      allowedTenantIds: allowedTenantIds
+      defaultLanguage: defaultLanguage
+      logLevel: logLevel
+      bodyLimitKb: bodyLimitKb
+      recordRetentionDays: recordRetentionDays
+      caseRetentionDays: caseRetentionDays
+      officeContactEn: officeContactEn
+      officeContactFr: officeContactFr
+      officeAdminIds: officeAdminIds
+      veTeamId: veTeamId
+      veChannelId: veChannelId
+      ombudTeamId: ombudTeamId
+      ombudChannelId: ombudChannelId
+      caseOutboxPollSeconds: caseOutboxPollSeconds
     }
   }
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    keyVaultReferenceIdentity: identity.id
-    siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/src/index.js'
-      alwaysOn: true
-      http20Enabled: true
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      healthCheckPath: '/readyz'
-      // Instances behind the load balancer share state through PostgreSQL: no session affinity needed.
-      appSettings: [
-        { name: 'NODE_ENV', value: 'production' }
-        { name: 'NODE_OPTIONS', value: '--max-old-space-size=${nodeMaxOldSpaceMb}' }
-        // The built-in Node image routes to 8080; HOST must listen on every interface.
-        { name: 'PORT', value: '8080' }
-        { name: 'HOST', value: '0.0.0.0' }
-        { name: 'MicrosoftAppId', value: botAppId }
-        { name: 'MicrosoftAppPassword', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${botPasswordSecret.name})' }
-        { name: 'MicrosoftAppType', value: botAppType }
-        { name: 'MicrosoftAppTenantId', value: botAppType == 'SingleTenant' ? botAppTenantId : '' }
-        { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${databaseUrlSecret.name})' }
-        { name: 'PG_POOL_MAX', value: string(pgPoolMax) }
-        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
-        { name: 'DEFAULT_LANGUAGE', value: defaultLanguage }
-        { name: 'LOG_LEVEL', value: logLevel }
-        { name: 'BODY_LIMIT_KB', value: string(bodyLimitKb) }
-        { name: 'RECORD_RETENTION_DAYS', value: string(recordRetentionDays) }
-        { name: 'CASE_RETENTION_DAYS', value: string(caseRetentionDays) }
-        { name: 'OFFICE_CONTACT_EN', value: officeContactEn }
-        { name: 'OFFICE_CONTACT_FR', value: officeContactFr }
-        { name: 'OFFICE_ADMIN_IDS', value: officeAdminIds }
-        { name: 'VE_TEAM_ID', value: veTeamId }
-        { name: 'VE_CHANNEL_ID', value: veChannelId }
-        { name: 'OMBUD_TEAM_ID', value: ombudTeamId }
-        { name: 'OMBUD_CHANNEL_ID', value: ombudChannelId }
-        { name: 'CASE_OUTBOX_POLL_SECONDS', value: string(caseOutboxPollSeconds) }
-        { name: 'BOT_DOMAIN', value: '${siteName}.azurewebsites.net' }
-        { name: 'TAB_SSO_AUDIENCE', value: tabSsoAudience }
-        // The code is deployed as source; Oryx runs npm ci and npm run build on Linux (better-sqlite3 is native).
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
-        // Instances that fail /readyz this many minutes in a row are replaced.
-        { name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES', value: '5' }
-      ]
-    }
-  }
-  dependsOn: [
-    secretsReader
-    botPasswordSecret
-    databaseUrlSecret
-    database
-    allowAzure
-  ]
 }
 
-// ---------------------------------------------------------------- Azure Bot + Teams channel
-resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
-  name: resourceBaseName
-  location: 'global'
-  tags: tags
-  kind: 'azurebot'
-  sku: {
-    name: botSku
-  }
-  properties: {
+var botMsaAppId = botAuth == 'UserAssignedMSI' ? identity.properties.clientId : botAppId
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: '${resourceBaseName}-bot-${suffix}'
+    tags: tags
     displayName: botDisplayName
-    endpoint: 'https://${site.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
-    msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? botAppTenantId : ''
-    disableLocalAuth: false
+    sku: botSku
+    endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
+    botAuth: botAuth
+    msaAppId: botMsaAppId
+    identityId: identity.id
   }
 }
 
-resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
-  parent: bot
-  name: 'MsTeamsChannel'
-  location: 'global'
-  properties: {
-    channelName: 'MsTeamsChannel'
-    properties: {
-      isEnabled: true
-    }
-  }
-}
-
-// Written to the environment file by arm/deploy (upper-cased names).
-output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = site.id
-output BOT_DOMAIN string = site.properties.defaultHostName
-output BOT_ENDPOINT string = 'https://${site.properties.defaultHostName}'
-output KEY_VAULT_NAME string = vault.name
-output POSTGRES_FQDN string = postgres.properties.fullyQualifiedDomainName
+// Written to the environment file by arm/deploy (upper-cased names). Identifiers only: no secret, no key.
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = app.outputs.id
+output BOT_DOMAIN string = app.outputs.defaultHostName
+output BOT_ENDPOINT string = 'https://${app.outputs.defaultHostName}'
+// The manifest's botId: the managed identity's client id with UserAssignedMSI.
+output BOT_ID string = botMsaAppId
+output BOT_SERVICE_NAME string = bot.outputs.name
+output MANAGED_IDENTITY_NAME string = identity.name
+output MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
+output KEY_VAULT_NAME string = vault.outputs.name
+output POSTGRES_SERVER_NAME string = postgres.outputs.name
+output POSTGRES_FQDN string = postgres.outputs.fqdn
+output POSTGRES_DATABASE string = postgres.outputs.databaseName
+output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.appInsightsName
+output EGRESS_IP string = network.outputs.egressIp

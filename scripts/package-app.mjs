@@ -78,6 +78,11 @@ function resolveValues(env, strict) {
     if (!GUID.test(value) || value === ZERO_GUID) fail(`${name} must be a GUID, got "${value}"`);
     values[name] = value.toLowerCase();
   }
+  // The tabs' single sign-on app (webApplicationInfo): its own Entra app when the bot signs in with a managed
+  // identity (m365agents.yml), the bot's app otherwise.
+  values.TAB_SSO_APP_ID = env.TAB_SSO_APP_ID?.trim() || values.BOT_ID;
+  if (!GUID.test(values.TAB_SSO_APP_ID))
+    fail(`TAB_SSO_APP_ID must be a GUID, got "${values.TAB_SSO_APP_ID}"`);
   const domain = env.BOT_DOMAIN?.trim() ?? '';
   if (!domain)
     fail('BOT_DOMAIN is not set: give the host name the bot is served from (e.g. bot.example.gc.ca)');

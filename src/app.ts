@@ -19,10 +19,12 @@ import { createLogger, safeError, type Logger } from './logging/logger';
 import { createServer } from './server/createServer';
 import { BotStateStorage } from './storage/botStateStorage';
 import { openStore } from './storage/openStore';
+import { databasePassword } from './storage/postgres/entraPassword';
 import type { Store } from './storage/types';
 import { mountTabs, type TabsOptions } from './tabs/mountTabs';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './bot/retry';
 import { systemClock, type Clock } from './shared/clock';
+import { countTurn } from './telemetry/metrics';
 
 export interface AppOptions {
   readonly config: Config;
@@ -106,6 +108,7 @@ export function createApp(options: AppOptions): App {
     openStore(config.databaseUrl, {
       pgPoolMax: config.pgPoolMax,
       databaseTimeoutMs: config.databaseTimeoutMs,
+      password: databasePassword(config.databaseAuth),
     });
   const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
   const conversationState = new ConversationState(stateStorage);
@@ -191,7 +194,10 @@ export function createApp(options: AppOptions): App {
       return true;
     },
     handleActivity: (activity: Activity, authHeader: string) =>
-      processInbound(adapter, auth, activity, authHeader, (context) => bot.run(context)),
+      processInbound(adapter, auth, activity, authHeader, (context) => {
+        countTurn(context.activity.type);
+        return bot.run(context);
+      }),
   });
   mountTabs(server, services, options.tabs);
 

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config/config';
 import { allFeatures } from './features';
 import { purgeClosedCases } from './features/escalation';
 import { createLogger, safeError } from './logging/logger';
+import { startTelemetry } from './telemetry';
+import { countingAnswers } from './telemetry/metrics';
 
 /** Process entry point: configuration, logging, the app, scheduled retention purges and graceful shutdown. */
 async function main(): Promise<void> {
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (logs then go to stdout and there).
+  const telemetry = startTelemetry(config);
+  const logger = createLogger(config.logLevel, telemetry?.logDestination);
   if (config.authMode === 'local') {
     logger.warn(
       { event: 'auth.disabled', mode: 'local' },
@@ -28,7 +32,9 @@ async function main(): Promise<void> {
         'Use only with the Agents Playground or tests, never in production. ***',
     );
   }
-  const app = createApp({ config, logger, answer: createAnswerService(), features: allFeatures });
+  const answer = countingAnswers(createAnswerService());
+  const app = createApp({ config, logger, answer, features: allFeatures });
+  telemetry?.watchOutbox(app.store);
   const { url } = await app.listen();
   // From process start, so module loading and the content index build are included.
   const startupMs = process.uptime() * 1000;
@@ -60,16 +66,19 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ event: 'server.stopping', signal }, 'shutting down');
-    app.close().then(
-      () => {
-        logger.info({ event: 'server.stopped', signal }, 'stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ event: 'server.stopFailed', err: safeError(err) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => telemetry?.shutdown())
+      .then(
+        () => {
+          logger.info({ event: 'server.stopped', signal }, 'stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ event: 'server.stopFailed', err: safeError(err) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -2,6 +2,7 @@ import { systemClock, type Timers } from '../shared/clock';
 import type { DocumentStore, StoredDocument } from '../storage/types';
 import type { CaseService } from './caseService';
 import { COLLECTIONS, type CaseRecord, type CaseThread, type OutboxItem } from './types';
+import { countDeliveryFailure } from '../telemetry/metrics';
 
 /** What a failed post means: try again later, or stop and tell the manager (`reason` is a code, never text). */
 export interface FailureVerdict {
@@ -191,6 +192,7 @@ export class OutboxWorker {
         nextAttemptAt: new Date(this.now().getTime() + delay).toISOString(),
       };
       await store.update(COLLECTIONS.outbox, id, next, version);
+      countDeliveryFailure('retry', verdict.reason);
       this.o.log?.('case.postRetry', {
         caseId: c.caseId,
         attempts: claimed.attempts,
@@ -206,6 +208,7 @@ export class OutboxWorker {
       version,
     );
     const marked = await this.o.cases.markUndelivered(c.caseId);
+    countDeliveryFailure('final', verdict.reason);
     this.o.log?.('case.undelivered', {
       caseId: c.caseId,
       attempts: claimed.attempts,

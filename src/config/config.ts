@@ -38,7 +38,8 @@ const schema = z.object({
     .default('')
     .refine((v) => v === '' || GUID.test(v), 'must be a GUID (the bot registration’s app id) or empty'),
   MicrosoftAppPassword: z.string().default(''),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // Azure creates new bots as SingleTenant or UserAssignedMSI only; MultiTenant is kept for older registrations.
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z
     .string()
     .default('')
@@ -50,6 +51,13 @@ const schema = z.object({
       (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\//.test(v),
       'must be sqlite:<file path> or postgres://…',
     ),
+  // password: the credentials in DATABASE_URL. entra: the managed identity DATABASE_ENTRA_CLIENT_ID signs in as the
+  // database role named in DATABASE_URL, with a Microsoft Entra token as its password (no password stored).
+  DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
+  DATABASE_ENTRA_CLIENT_ID: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || GUID.test(v), 'must be the client id (a GUID) of the managed identity'),
   PG_POOL_MAX: positiveInt(10),
   DATABASE_TIMEOUT_SECONDS: positiveInt(10),
   CONNECTOR_TIMEOUT_SECONDS: positiveInt(10),
@@ -85,6 +93,17 @@ const schema = z.object({
   OMBUD_TEAM_ID: optionalText,
   OMBUD_CHANNEL_ID: optionalText,
   CASE_OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
+  // Application Insights: empty = no telemetry leaves the process (local mode, tests).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
+    (v) => v === undefined || /(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}\s*(;|$)/i.test(v),
+    'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…) or empty',
+  ),
+  // "Authorization=AAD;ClientId=<managed identity client id>": send telemetry with an Entra token (the resource
+  // has local authentication disabled) instead of the instrumentation key alone.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: optionalText.refine(
+    (v) => v === undefined || /^Authorization=AAD;ClientId=[0-9a-f-]{36}$/i.test(v.replace(/\s+/g, '')),
+    'must be Authorization=AAD;ClientId=<client id of the managed identity> or empty',
+  ),
 });
 
 export type AuthMode = 'local' | 'authenticated';
@@ -102,6 +121,9 @@ export interface Config {
     readonly appTenantId: string;
   };
   readonly databaseUrl: string;
+  /** How PostgreSQL is signed in to: the URL's password, or an Entra token of this managed identity. */
+  readonly databaseAuth:
+    { readonly mode: 'password' } | { readonly mode: 'entra'; readonly clientId: string };
   /** Most PostgreSQL connections per instance (ignored with SQLite). */
   readonly pgPoolMax: number;
   /** A PostgreSQL connection attempt or query that takes longer fails (the user is asked to try again). */
@@ -134,6 +156,12 @@ export interface Config {
   };
   /** How often the case outbox is polled; 0 stops delivery (cases wait in the outbox, e.g. during maintenance). */
   readonly caseOutboxPollSeconds: number;
+  /** Application Insights (src/telemetry); undefined = telemetry off. */
+  readonly telemetry?: {
+    readonly connectionString: string;
+    /** Client id of the managed identity whose Entra token authorises ingestion; undefined = key only. */
+    readonly entraClientId?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -161,11 +189,31 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         v.MicrosoftAppType,
     );
   }
-  if (v.MicrosoftAppType === 'SingleTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
+  if (v.MicrosoftAppType !== 'MultiTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
     throw new ConfigError(
-      'Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant',
+      `Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=${v.MicrosoftAppType}` +
+        (env.MicrosoftAppType ? '' : ' (the default)'),
     );
   }
+  if (v.DATABASE_AUTH === 'entra') {
+    if (!/^postgres(ql)?:\/\//.test(v.DATABASE_URL)) {
+      throw new ConfigError('Invalid configuration: DATABASE_AUTH=entra needs a postgres:// DATABASE_URL');
+    }
+    if (!v.DATABASE_ENTRA_CLIENT_ID) {
+      throw new ConfigError(
+        'Invalid configuration: DATABASE_ENTRA_CLIENT_ID is required when DATABASE_AUTH=entra',
+      );
+    }
+    const url = new URL(v.DATABASE_URL);
+    if (url.password || !url.username) {
+      throw new ConfigError(
+        'Invalid configuration: with DATABASE_AUTH=entra, DATABASE_URL names the database role and has no password',
+      );
+    }
+  }
+  const aadClientId = /ClientId=([0-9a-f-]{36})/i.exec(
+    v.APPLICATIONINSIGHTS_AUTHENTICATION_STRING ?? '',
+  )?.[1];
   return Object.freeze({
     env: v.NODE_ENV,
     port: v.PORT,
@@ -174,10 +222,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bot: {
       appId: v.MicrosoftAppId,
       appPassword: v.MicrosoftAppPassword,
-      appType: v.MicrosoftAppType,
+      // botbuilder refuses SingleTenant and UserAssignedMSI without an app id; an empty app id with MultiTenant
+      // is its "no authentication" mode, which is what local mode is.
+      appType: v.MicrosoftAppId ? v.MicrosoftAppType : 'MultiTenant',
       appTenantId: v.MicrosoftAppTenantId,
     },
     databaseUrl: v.DATABASE_URL,
+    databaseAuth:
+      v.DATABASE_AUTH === 'entra'
+        ? { mode: 'entra', clientId: v.DATABASE_ENTRA_CLIENT_ID }
+        : { mode: 'password' },
     pgPoolMax: v.PG_POOL_MAX,
     databaseTimeoutMs: v.DATABASE_TIMEOUT_SECONDS * 1000,
     connectorTimeoutMs: v.CONNECTOR_TIMEOUT_SECONDS * 1000,
@@ -208,5 +262,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : {}),
     },
     caseOutboxPollSeconds: v.CASE_OUTBOX_POLL_SECONDS,
+    ...(v.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? {
+          telemetry: {
+            connectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING,
+            ...(aadClientId ? { entraClientId: aadClientId } : {}),
+          },
+        }
+      : {}),
   } satisfies Config);
 }

@@ -28,6 +28,7 @@ import { officeWords } from '../dialogs/escalation/officeWords';
 import { caseCard, caseListCard, formatDate, VERBS } from './escalationCards';
 import { cardActivity, createCaseEffects } from './escalationEffects';
 import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
+import { countEscalation } from '../telemetry/metrics';
 
 /** Injected for tests: the clock, the worker's timers and jitter. */
 export interface EscalationWiring {
@@ -186,6 +187,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         },
         'case saved',
       );
+      if (created) countEscalation(c.office);
       return { caseId: c.caseId };
     },
     langOf: (context) => (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.lang,

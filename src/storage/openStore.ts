@@ -7,6 +7,8 @@ export interface OpenStoreOptions {
   readonly pgPoolMax?: number;
   /** Longest a PostgreSQL connection attempt or query may take (DATABASE_TIMEOUT_SECONDS); SQLite ignores it. */
   readonly databaseTimeoutMs?: number;
+  /** PostgreSQL: the password of each new connection (DATABASE_AUTH=entra); SQLite ignores it. */
+  readonly password?: () => Promise<string>;
 }
 
 /**
@@ -21,6 +23,7 @@ export function openStore(databaseUrl: string, options: OpenStoreOptions = {}): 
     return new PostgresStore(databaseUrl, {
       poolMax: options.pgPoolMax,
       timeoutMs: options.databaseTimeoutMs,
+      password: options.password,
     });
   }
   throw new Error('Unsupported DATABASE_URL: use sqlite:<path> or postgres://…');

@@ -77,6 +77,7 @@ beforeAll(async () => {
     env: {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-used-in-tests',
+      MicrosoftAppTenantId: TENANT_ID,
       BOT_DOMAIN: DOMAIN,
       ENTRA_JWKS_URL: `${jwks.base}/{tenantId}/keys`,
       ALLOWED_TENANT_IDS: TENANT_ID,

@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { message } from '../support/activities';
+import { TENANT_ID, message } from '../support/activities';
 import { NoTokenCredentials } from '../support/authStubs';
 import { startBot, type RunningBot } from '../support/harness';
 
@@ -36,7 +36,11 @@ describe('authenticated mode (an app id is configured)', () => {
   beforeAll(async () => {
     stub = await startOpenIdStub(publicKey);
     bot = await startBot({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-tests' },
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'not-used-in-tests',
+        MicrosoftAppTenantId: TENANT_ID,
+      },
       authOverrides: {
         // Overriding one endpoint makes botbuilder take every endpoint from settings: the issuer too.
         toBotFromChannelOpenIdMetadataUrl: stub.url,

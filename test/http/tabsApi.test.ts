@@ -91,6 +91,7 @@ describe('tab API (authenticated mode)', () => {
       env: {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'not-used-in-tests',
+        MicrosoftAppTenantId: TENANT_ID,
         BOT_DOMAIN: DOMAIN,
         ENTRA_JWKS_URL: `${jwks.base}/{tenantId}/discovery/v2.0/keys`,
         ALLOWED_TENANT_IDS: TENANT_ID,

@@ -25,6 +25,7 @@ const SAMPLE = {
   PRIVACY_URL: 'https://example.gc.ca/privacy',
   TERMS_URL: 'https://example.gc.ca/terms',
   BOT_DOMAIN: 'bot.example.gc.ca',
+  TAB_SSO_APP_ID: '0d9e8c7b-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
 } as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -357,6 +358,7 @@ describe('tabs', () => {
     });
     const config = loadConfig({
       MicrosoftAppId: SAMPLE.BOT_ID,
+      MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
       BOT_DOMAIN: SAMPLE.BOT_DOMAIN,
     });
     expect(config.tabs.audiences).toContain(manifest.webApplicationInfo?.resource);

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import type {
   BatchOperation,
   BatchResult,
@@ -41,6 +42,8 @@ export interface PostgresStoreOptions {
   readonly onIdleError?: (err: Error) => void;
   /** Longest a connection attempt or a query may take (DATABASE_TIMEOUT_SECONDS); 10 s by default. */
   readonly timeoutMs?: number;
+  /** Asked for the password of each new connection (an Entra token: entraPassword.ts) instead of the URL's. */
+  readonly password?: () => Promise<string>;
 }
 
 function toDocument<T>(row: Row): StoredDocument<T> {
@@ -77,7 +80,11 @@ export class PostgresStore implements Store {
     this.now = options.now ?? (() => new Date());
     const timeoutMs = options.timeoutMs ?? 10_000;
     this.pool = new Pool({
-      connectionString,
+      // pg lets a connection string's fields override the options, password included: with a password
+      // function the string is parsed here (by pg's own parser) and the function put in its place.
+      ...(options.password
+        ? { ...parseIntoClientConfig(connectionString), password: options.password }
+        : { connectionString }),
       max: options.poolMax ?? 10,
       connectionTimeoutMillis: timeoutMs,
       // A database that stops answering without closing the connection (a network partition, a hung server)

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from '../../../src/config/config';
 
 const APP_ID = '0d6a1f3e-1234-4abc-8def-0123456789ab';
+const TENANT_ID = '11111111-2222-3333-4444-555555555555';
+const MSI_CLIENT_ID = '22222222-3333-4444-5555-666666666666';
 
 describe('configuration', () => {
   it('defaults to local mode with an SQLite file under ./data and English', () => {
@@ -14,9 +16,10 @@ describe('configuration', () => {
   });
 
   it('is authenticated as soon as an app id is configured', () => {
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode).toBe(
-      'authenticated',
-    );
+    expect(
+      loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID })
+        .authMode,
+    ).toBe('authenticated');
   });
 
   it('parses the tenant allow-list and the default language', () => {
@@ -56,7 +59,12 @@ describe('configuration', () => {
       /MicrosoftAppPassword is required/,
     );
     expect(
-      loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode,
+      loadConfig({
+        NODE_ENV: 'production',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: TENANT_ID,
+      }).authMode,
     ).toBe('authenticated');
   });
 
@@ -64,5 +72,117 @@ describe('configuration', () => {
     expect(() => loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant' })).toThrow(
       /MicrosoftAppTenantId is required/,
     );
+  });
+
+  it('defaults to SingleTenant (Azure no longer creates multi-tenant bots) and says so when the tenant is missing', () => {
+    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID });
+    expect(config.bot.appType).toBe('SingleTenant');
+    expect(config.bot.appTenantId).toBe(TENANT_ID);
+    expect(() => loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' })).toThrow(
+      /MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant \(the default\)/,
+    );
+    // Local mode (no app id) needs no tenant: botbuilder's unauthenticated mode is an empty MultiTenant app.
+    expect(loadConfig({}).bot.appType).toBe('MultiTenant');
+  });
+
+  it('runs in production with the user-assigned managed identity: no password, the tenant required', () => {
+    const msi = {
+      NODE_ENV: 'production',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: MSI_CLIENT_ID,
+    };
+    expect(() => loadConfig(msi)).toThrow(
+      /MicrosoftAppTenantId is required when MicrosoftAppType=UserAssignedMSI/,
+    );
+    const config = loadConfig({ ...msi, MicrosoftAppTenantId: TENANT_ID });
+    expect(config.bot).toEqual({
+      appId: MSI_CLIENT_ID,
+      appPassword: '',
+      appType: 'UserAssignedMSI',
+      appTenantId: TENANT_ID,
+    });
+  });
+
+  it('keeps MultiTenant for registrations created before Azure stopped offering it', () => {
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    expect(config.bot.appType).toBe('MultiTenant');
+  });
+});
+
+describe('PostgreSQL sign-in', () => {
+  const PG = 'postgres://smg_app@smg-pg.postgres.database.azure.com:5432/smg?sslmode=verify-full';
+
+  it('uses the password in DATABASE_URL by default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' }).databaseAuth).toEqual({ mode: 'password' });
+  });
+
+  it('signs in as the named role with the managed identity when DATABASE_AUTH=entra', () => {
+    const config = loadConfig({
+      DATABASE_URL: PG,
+      DATABASE_AUTH: 'entra',
+      DATABASE_ENTRA_CLIENT_ID: MSI_CLIENT_ID,
+    });
+    expect(config.databaseAuth).toEqual({ mode: 'entra', clientId: MSI_CLIENT_ID });
+  });
+
+  it.each([
+    [{ DATABASE_URL: PG, DATABASE_AUTH: 'entra' }, /DATABASE_ENTRA_CLIENT_ID is required/],
+    [
+      { DATABASE_URL: 'sqlite:./x.db', DATABASE_AUTH: 'entra', DATABASE_ENTRA_CLIENT_ID: MSI_CLIENT_ID },
+      /needs a postgres:\/\/ DATABASE_URL/,
+    ],
+    [
+      {
+        DATABASE_URL: 'postgres://smg_app:hunter2@h/db',
+        DATABASE_AUTH: 'entra',
+        DATABASE_ENTRA_CLIENT_ID: MSI_CLIENT_ID,
+      },
+      /names the database role and has no password/,
+    ],
+    [{ DATABASE_AUTH: 'kerberos' }, /^Invalid configuration: DATABASE_AUTH /],
+    [{ DATABASE_ENTRA_CLIENT_ID: 'my-identity' }, /^Invalid configuration: DATABASE_ENTRA_CLIENT_ID /],
+  ])('refuses %j', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+});
+
+describe('Application Insights settings', () => {
+  const CS =
+    'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://canadacentral-1.in.applicationinsights.azure.com/';
+
+  it('is off without a connection string', () => {
+    expect(loadConfig({}).telemetry).toBeUndefined();
+  });
+
+  it('reads the connection string and the managed identity of the authentication string', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: CS }).telemetry).toEqual({
+      connectionString: CS,
+    });
+    expect(
+      loadConfig({
+        APPLICATIONINSIGHTS_CONNECTION_STRING: CS,
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `Authorization=AAD;ClientId=${MSI_CLIENT_ID}`,
+      }).telemetry,
+    ).toEqual({ connectionString: CS, entraClientId: MSI_CLIENT_ID });
+  });
+
+  it.each([
+    [
+      { APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.org' },
+      /APPLICATIONINSIGHTS_CONNECTION_STRING/,
+    ],
+    [
+      {
+        APPLICATIONINSIGHTS_CONNECTION_STRING: CS,
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD',
+      },
+      /APPLICATIONINSIGHTS_AUTHENTICATION_STRING/,
+    ],
+  ])('refuses %j', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
   });
 });
