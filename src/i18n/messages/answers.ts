@@ -44,15 +44,6 @@ export const answers = defineMessages({
     'answers.urgent.disclosure.2': 'Contact your departmental security team.',
     'answers.urgent.disclosure.3':
       'If someone’s personal information is involved, contact your privacy office.',
-    'answers.urgent.journalist.title': 'A journalist is asking about an employee’s post',
-    'answers.urgent.journalist.1':
-      'Do not comment yourself: refer the journalist to your communications (media relations) team.',
-    'answers.urgent.journalist.2': 'Follow your organization’s protocols for media requests.',
-    'answers.urgent.journalist.3': 'Tell your own manager that the post has drawn media attention.',
-    'answers.urgent.viral-hate.title': 'Hateful content is spreading',
-    'answers.urgent.viral-hate.1': 'Follow your organization’s protocols for such posts.',
-    'answers.urgent.viral-hate.2': 'Contact labour relations.',
-    'answers.urgent.viral-hate.3': 'Contact your values and ethics office.',
     'answers.urgent.guidance': 'What the guidance says:',
     'answers.unsure.title': 'I’m not sure I understood',
     'answers.unsure.body':
@@ -116,18 +107,6 @@ export const answers = defineMessages({
     'answers.urgent.disclosure.2': 'Communiquez avec l’équipe de la sécurité de votre ministère.',
     'answers.urgent.disclosure.3':
       'Si des renseignements personnels sont en cause, communiquez avec le bureau de la protection des renseignements personnels.',
-    'answers.urgent.journalist.title': 'Un journaliste pose des questions sur la publication d’un employé',
-    'answers.urgent.journalist.1':
-      'Ne faites pas de commentaire vous-même : dirigez le journaliste vers l’équipe des communications (relations avec les médias).',
-    'answers.urgent.journalist.2':
-      'Suivez les protocoles de votre organisation pour les demandes des médias.',
-    'answers.urgent.journalist.3':
-      'Informez votre propre gestionnaire que la publication attire l’attention des médias.',
-    'answers.urgent.viral-hate.title': 'Un contenu haineux se propage',
-    'answers.urgent.viral-hate.1': 'Suivez les protocoles de votre organisation pour ce type de publication.',
-    'answers.urgent.viral-hate.2': 'Communiquez avec les relations de travail.',
-    'answers.urgent.viral-hate.3':
-      'Communiquez avec le bureau des valeurs et de l’éthique de votre organisation.',
     'answers.urgent.guidance': 'Ce que dit l’orientation :',
     'answers.unsure.title': 'Je ne suis pas certain d’avoir compris',
     'answers.unsure.body':

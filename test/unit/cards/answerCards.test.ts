@@ -113,10 +113,17 @@ describe('answer card content', () => {
     expect(text).toContain('9-8-8');
     expect(text).toContain('9-1-1');
     expect(text).toMatch(/Employee Assistance Program/);
+    const fr = flattenCardText(card('Un employé a publié une menace de mort contre un collègue').card);
+    expect(fr).toContain('9-1-1');
+    expect(fr).toMatch(/sécurité/);
+  });
+
+  it('answers a media call from the guidance, quoting the list item with its lead-in', () => {
     const fr = flattenCardText(
       card('Un journaliste m’a appelé au sujet d’une publication de mon employé').card,
     );
-    expect(fr).toMatch(/communications/);
+    expect(fr).toMatch(/demande des médias/);
+    expect(fr).toMatch(/portée à votre attention/);
   });
 
   it('offers three example questions when declining', () => {
