@@ -1,4 +1,4 @@
-import type { QuotedListItem, QuotedPassage } from '../guidance/compose';
+import type { QuotedLink, QuotedListItem, QuotedPassage } from '../guidance/compose';
 import type { GuidanceContent } from '../guidance/content';
 import { t } from '../i18n';
 import type { Lang } from '../i18n/lang';
@@ -24,9 +24,36 @@ export function itemRows(items: QuotedListItem[] | undefined, depth = 0): ItemRo
   ]);
 }
 
-/** A passage's context, text and list rows, as bound by the card templates. */
+/**
+ * Official text as TextBlock markdown: every character escaped, except the phrases that name another page
+ * ("the other tabs of this guidance"), which become links to it.
+ */
+export function linkedMarkdown(text: string, links: readonly QuotedLink[]): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const next = links
+      .map((l) => ({ link: l, at: rest.indexOf(l.text) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    if (!next) return out + escapeMarkdown(rest);
+    out += `${escapeMarkdown(rest.slice(0, next.at))}[${escapeMarkdown(next.link.text)}](${next.link.url})`;
+    rest = rest.slice(next.at + next.link.text.length);
+  }
+}
+
+/**
+ * A passage's context, text and list rows, as bound by the card templates. A list item quoted alone reads
+ * in its list's own words: the sentence that introduces its list (and, for a sub-point, the one above it).
+ */
 export function passageBody(p: QuotedPassage) {
-  return { context: p.context ?? '', text: p.text, items: itemRows(p.listItems) };
+  const lead = [p.contextLead, p.context].filter((s): s is string => Boolean(s)).join(' … ');
+  return {
+    context: lead,
+    contextMarkdown: lead ? linkedMarkdown(lead, p.links) : '',
+    text: p.text,
+    items: itemRows(p.listItems),
+  };
 }
 
 /** The "working translation" note with a link to the official French page, or '' when none is quoted. */

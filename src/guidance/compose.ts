@@ -15,14 +15,24 @@ export interface QuotedListItem {
   listItems?: QuotedListItem[];
 }
 
+/** A phrase of a quoted text shown as a link to the page it names. */
+export interface QuotedLink {
+  text: string;
+  url: string;
+}
+
 export interface QuotedPassage {
   id: string;
   sectionId: string;
   sectionHeading: string;
   /** In the answer's language. */
   text: string;
-  /** For a list item quoted alone: the sentence that introduces its list. */
+  /** For a list item quoted alone: the sentence that introduces its list… */
   context?: string;
+  /** …and, for a sub-point, the sentence that introduces the list that item belongs to. */
+  contextLead?: string;
+  /** Phrases of `context` and `text` that name another page, with its address. */
+  links: QuotedLink[];
   listItems?: QuotedListItem[];
   workingTranslation: boolean;
   sourceUrl: string;
@@ -47,12 +57,15 @@ export function quote(content: GuidanceContent, id: string, lang: Lang): QuotedP
   const { text, workingTranslation } = passageText(p, lang);
   const items = listItems(content, p, lang);
   const parent = p.parentId ? content.byId.get(p.parentId) : undefined;
+  const grandparent = parent?.parentId ? content.byId.get(parent.parentId) : undefined;
   return {
     id: p.id,
     sectionId: p.sectionId,
     sectionHeading: content.sectionById.get(p.sectionId)!.heading[lang],
     text,
     ...(parent ? { context: parent.text[lang] } : {}),
+    ...(grandparent ? { contextLead: grandparent.text[lang] } : {}),
+    links: [...(parent?.links[lang] ?? []), ...p.links[lang]],
     ...(items ? { listItems: items } : {}),
     workingTranslation,
     sourceUrl: content.source[lang].url,

@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from '../projectRoot';
 const bilingual = z.object({ en: z.string().min(1), fr: z.string().min(1) });
 const passageId = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)*$/, 'ids are dotted kebab-case');
 
+const pageLink = z.object({ text: z.string().min(1), url: z.string().url() });
+
 const guidanceFileSchema = z.object({
   contentVersion: z.string().min(1),
   title: bilingual,
@@ -39,6 +41,11 @@ const guidanceFileSchema = z.object({
         parentId: passageId.optional(),
         text: bilingual,
         frStatus: z.enum(['official', 'working-translation']),
+        /**
+         * Words of the web page that mean nothing in a chat ("the other tabs of this guidance") and the page
+         * they name: the cards make them a link.
+         */
+        links: z.object({ en: z.array(pageLink), fr: z.array(pageLink) }).optional(),
       }),
     )
     .min(1),
@@ -68,6 +75,7 @@ const resourcesFileSchema = z.object({
 });
 
 export type Bilingual = z.infer<typeof bilingual>;
+export type PageLink = z.infer<typeof pageLink>;
 export type PassageKind = 'paragraph' | 'list' | 'item';
 
 export interface Passage {
@@ -80,6 +88,8 @@ export interface Passage {
   childIds: string[];
   text: Bilingual;
   frStatus: 'official' | 'working-translation';
+  /** Phrases of the passage's text to show as links, per language. */
+  links: Record<Lang, PageLink[]>;
   topic: Bilingual;
   questions: { en: string[]; fr: string[] };
   keywords: { en: string[]; fr: string[] };
@@ -138,6 +148,10 @@ export function parseContent(files: ContentFiles): GuidanceContent {
     if (p.parentId && !ids.has(p.parentId))
       problems.push(`${p.id}: parent ${p.parentId} must come before it`);
     if (!h.passages[p.id]) problems.push(`${p.id}: no retrieval hints`);
+    for (const lang of ['en', 'fr'] as const)
+      for (const link of p.links?.[lang] ?? [])
+        if (!p.text[lang].includes(link.text))
+          problems.push(`${p.id}: link text "${link.text}" is not in its ${lang} text`);
   }
   for (const id of Object.keys(h.passages))
     if (!ids.has(id)) problems.push(`hints for unknown passage ${id}`);
@@ -157,6 +171,7 @@ export function parseContent(files: ContentFiles): GuidanceContent {
       childIds: sorted.filter((c) => c.parentId === p.id).map((c) => c.id),
       text: p.text,
       frStatus: p.frStatus,
+      links: p.links ?? { en: [], fr: [] },
       topic: hint.topic,
       questions: hint.questions,
       keywords: hint.keywords,

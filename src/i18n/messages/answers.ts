@@ -66,7 +66,7 @@ export const answers = defineMessages({
   fr: {
     'answers.card.title': 'Extrait de l’orientation à l’intention des gestionnaires',
     'answers.card.automated':
-      'Réponse automatisée : elle cite textuellement l’orientation et ne constitue pas un avis sur un cas précis.',
+      'Réponse automatisée : elle reprend l’orientation officielle, en traduction de travail, et ne constitue pas un avis sur un cas précis.',
     'answers.card.verdict':
       'Je ne peux pas juger une personne ni trancher un cas précis. Voici les mesures que propose l’orientation; le bureau des valeurs et de l’éthique de votre organisation peut vous conseiller sur la décision.',
     'answers.card.context': 'Dans l’orientation, ce point fait partie de :',

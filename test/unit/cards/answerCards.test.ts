@@ -118,6 +118,19 @@ describe('answer card content', () => {
     expect(fr).toMatch(/sécurité/);
   });
 
+  it('quotes a sub-point in its lists’ own words, linking the page words that mean nothing in a chat', () => {
+    const en = flattenCardText(card('Can I tell someone to delete their post?').card);
+    expect(en).toMatch(/here are suggested steps that you could take: … Refer to/);
+    expect(en).toMatch(/the post should be taken down/);
+    expect(JSON.stringify(card('Can I tell someone to delete their post?').card)).toContain(
+      '[the other tabs of this guidance](https://www.tbs-sct.canada.ca/pol/doc-eng.aspx?id=32811)',
+    );
+    const fr = JSON.stringify(card('Dois-je faire retirer la publication?').card);
+    expect(fr).toContain(
+      '[les autres onglets de cette orientation](https://www.tbs-sct.canada.ca/pol/doc-fra.aspx?id=32811)',
+    );
+  });
+
   it('answers a media call from the guidance, quoting the list item with its lead-in', () => {
     const fr = flattenCardText(
       card('Un journaliste m’a appelé au sujet d’une publication de mon employé').card,
