@@ -33,7 +33,17 @@ const guidance = read('guidance.json');
 const resources = read('related-resources.json');
 const original = read('retrieval-hints.json') as Hints;
 
-const SETS = ['questions', 'challenge', 'blind-round3', 'blind-round4', 'blind-round5', 'blind-round6', 'blind-round7', 'fresh-tune'];
+const SETS = [
+  'questions',
+  'challenge',
+  'blind-round3',
+  'blind-round4',
+  'blind-round5',
+  'blind-round6',
+  'blind-round7',
+  'fresh-tune',
+  'fresh-tune-2',
+];
 const questions: EvalQuestion[] = SETS.flatMap((s) =>
   loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', `${s}.jsonl`)),
 ).filter((q) => q.kind === 'answer');
@@ -50,7 +60,9 @@ const clone = (h: Hints): Hints => JSON.parse(JSON.stringify(h)) as Hints;
 const baseline = answererWith(original);
 const baseRight = questions.map((q) => right(baseline, q));
 const score = (flags: boolean[]) => flags.filter(Boolean).length;
-console.log(`answer questions in the tuning sets: ${questions.length}; top-1 right with all hints: ${score(baseRight)}`);
+console.log(
+  `answer questions in the tuning sets: ${questions.length}; top-1 right with all hints: ${score(baseRight)}`,
+);
 
 // 1. Families.
 for (const family of ['questions', 'keywords', 'topic'] as const) {
@@ -67,9 +79,15 @@ for (const family of ['questions', 'keywords', 'topic'] as const) {
 const relevant = new Map<string, number[]>();
 questions.forEach((q, i) => {
   const quoted = baseline.answer(q.q, { lang: q.lang }).passages.map((p) => p.id);
-  for (const id of new Set([...q.passages, ...quoted])) (relevant.get(id) ?? relevant.set(id, []).get(id)!).push(i);
+  for (const id of new Set([...q.passages, ...quoted]))
+    (relevant.get(id) ?? relevant.set(id, []).get(id)!).push(i);
 });
-const singleRepairs: { passage: string; family: 'questions' | 'keywords'; lang: 'en' | 'fr'; text: string }[] = [];
+const singleRepairs: {
+  passage: string;
+  family: 'questions' | 'keywords';
+  lang: 'en' | 'fr';
+  text: string;
+}[] = [];
 let tried = 0;
 for (const [id, hint] of Object.entries(original.passages)) {
   const idx = relevant.get(id) ?? [];

@@ -17,6 +17,8 @@
  * inside "skill" and "arme" never inside "armee".
  */
 
+import { foldAccents } from './normalise';
+
 const WORD = '[a-z0-9]+';
 const DEFAULT_GAP = 3;
 const MAX_GAP = 12;
@@ -143,7 +145,8 @@ function phraseAlternatives(text: string): boolean {
 
 /** The regular-expression source of one expression (without flags or anchors). */
 export function expressionSource(expression: string): string {
-  let text = expression.trim();
+  // Written as a person writes (accents, capitals): matched against folded text, so folded the same way.
+  let text = foldAccents(expression.toLowerCase()).trim();
   if (text === '') throw new ExpressionError('empty expression');
   const anchored = text.startsWith('^');
   if (anchored) text = text.slice(1).trim();

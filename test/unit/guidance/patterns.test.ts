@@ -24,6 +24,7 @@ describe('routing expressions', () => {
     ['^ ?please translate', 'can you please translate', false],
     ['do a (x|y)|faire un (z)', 'faire un z', true],
     ['(a (b|c)|d) e', 'a c e', true],
+    ['Menacé de mort', 'il a ete menace de mort', true],
   ])('"%s" on "%s" → %s', (expression, text, expected) => {
     expect(matches(expression, text)).toBe(expected);
   });

@@ -45,7 +45,8 @@ const SETS: readonly Floors[] = [
   { file: 'blind-round7.jsonl', en: 0.88, fr: 0.95, declined: 1, urgent: 1, falseUrgent: 0 },
   // one urgent line is only "staff member posted a goodbye message": a retirement reads the same
   { file: 'fresh-tune.jsonl', en: 0.86, fr: 0.91, declined: 0.95, urgent: 0.97, falseUrgent: 0 },
-  { file: 'fresh-holdout.jsonl', en: 0.8, fr: 0.78, declined: 0.7, urgent: 0.75, falseUrgent: 2 },
+  { file: 'fresh-tune-2.jsonl', en: 0.82, fr: 0.8, declined: 0.95, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-holdout.jsonl', en: 0.82, fr: 0.82, declined: 0.7, urgent: 0.75, falseUrgent: 2 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
