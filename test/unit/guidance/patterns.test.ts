@@ -30,7 +30,7 @@ describe('routing expressions', () => {
   });
 
   it.each([
-    ['Accented é'],
+    ['word!'],
     ['word?'],
     ['~ starts with a gap'],
     ['ends with a gap ~'],
