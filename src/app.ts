@@ -11,6 +11,7 @@ import {
 import { GuidanceBot, type AnswerService } from './bot/guidanceBot';
 import type { Feature } from './bot/feature';
 import { tenantGuard } from './bot/tenantGuard';
+import { safeInboundText } from './bot/safeInboundText';
 import { conversationRegistry } from './bot/conversationRegistry';
 import { ConnectorGateway } from './bot/connectorGateway';
 import { isConnectorFailure } from './bot/connectorPipeline';
@@ -142,7 +143,9 @@ export function createApp(options: AppOptions): App {
     features,
   });
 
-  // Order matters: nothing from a tenant that is not allowed is recorded.
+  // Order matters: typed text is made safe before anything reads it, and nothing from a tenant that is not
+  // allowed is recorded.
+  adapter.use(safeInboundText());
   adapter.use(tenantGuard(config.allowedTenantIds, logger));
   adapter.use(conversationRegistry(store, logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchOperation, DocumentStore } from '../storage/types';
+import { cutToLength } from '../shared/text';
 import { counterId, formatCaseId } from './caseIds';
 import {
   COLLECTIONS,
@@ -55,14 +56,12 @@ type Mutation =
     }
   | Refusal;
 
-// Control characters, and the bidirectional embedding/override/isolate marks that could make the office
-// read the manager's text (or what follows it on the card) in a spoofed order.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Trims, drops control and bidirectional-override characters and cuts to MAX_CASE_TEXT. */
-export function cleanCaseText(text: string): string {
-  return text.replace(CONTROL_CHARS, '').trim().slice(0, MAX_CASE_TEXT);
+/**
+ * Case text at its field limit. The text itself was made safe where it entered the bot (src/shared/text.ts,
+ * applied to messages, card inputs and the tab API), so this only trims and cuts.
+ */
+export function fitCaseText(text: string): string {
+  return cutToLength(text.trim(), MAX_CASE_TEXT);
 }
 
 export function auditId(caseId: string, seq: number): string {
@@ -108,10 +107,10 @@ export class CaseService {
         manager: input.manager,
         managerAadObjectId: input.manager.aadObjectId,
         managerLang: input.managerLang,
-        summary: cleanCaseText(input.summary),
+        summary: fitCaseText(input.summary),
         urgency: input.urgency,
         contact: input.contact,
-        ...(input.attachedRecord ? { attachedRecord: cleanCaseText(input.attachedRecord) } : {}),
+        ...(input.attachedRecord ? { attachedRecord: fitCaseText(input.attachedRecord) } : {}),
         status: 'new',
         delivery: 'pending',
         questions: [],
@@ -253,7 +252,7 @@ export class CaseService {
             ...c.questions,
             {
               id: randomUUID().slice(0, 8),
-              question: cleanCaseText(question),
+              question: fitCaseText(question),
               askedBy: officer.aadObjectId,
               askedAt: at,
             },
@@ -280,7 +279,7 @@ export class CaseService {
       if (!question) return { ok: false, reason: 'notFound' };
       if (question.answer !== undefined) return { ok: false, reason: 'alreadyAnswered', case: c };
       const questions = c.questions.map((q) =>
-        q.id === questionId ? { ...q, answer: cleanCaseText(answer), answeredAt: at } : q,
+        q.id === questionId ? { ...q, answer: fitCaseText(answer), answeredAt: at } : q,
       );
       const stillWaiting = questions.some((q) => q.answer === undefined);
       return {
@@ -297,7 +296,7 @@ export class CaseService {
       if (c.assignee && c.assignee.aadObjectId !== officer.aadObjectId)
         return { ok: false, reason: 'notAssignee', case: c };
       const purgeAt = new Date(Date.parse(at) + this.options.retentionDays * DAY_MS).toISOString();
-      const cleaned = cleanCaseText(note);
+      const cleaned = fitCaseText(note);
       return {
         next: {
           ...c,

@@ -7,7 +7,7 @@ import {
   OFFICES,
   SUGGESTED_STEPS,
   VIOLATION_ANSWERS,
-  cleanNote,
+  fitNote,
   type SawPostAnswers,
   type SuggestedStep,
 } from '../../records/sawPostRecord';
@@ -375,7 +375,7 @@ export function interpret(
   if (value && value.verb === STEP_VERB) {
     if (value.step !== def.id) return { kind: 'stale' };
     if (value.nav === 'back') return { kind: 'back' };
-    const note = def.note ? cleanNote(value.note) : undefined;
+    const note = def.note ? fitNote(value.note) : undefined;
     const raw = typeof value.choice === 'string' ? value.choice : '';
     const chosen = raw
       .split(',')
@@ -395,7 +395,7 @@ export function interpret(
     if (command.id === 'help') return { kind: 'help' };
   }
   if (def.note && NOTE_PREFIX.test(text)) {
-    const note = cleanNote(text.replace(NOTE_PREFIX, ''));
+    const note = fitNote(text.replace(NOTE_PREFIX, ''));
     return { kind: 'answer', choices: [], ...(note ? { note } : {}) };
   }
   const normalised = normaliseCommandText(text);
