@@ -19,8 +19,12 @@ import {
 /** Longest summary, question, answer or note kept: enough to explain, too short to paste a thread into. */
 export const MAX_CASE_TEXT = 1500;
 const DAY_MS = 86_400_000;
-/** Idempotency keys only need to outlive Teams' re-deliveries (minutes); a day is generous. */
-const KEY_TTL_MS = DAY_MS;
+/**
+ * How long an idempotency key is kept unless told otherwise: a key naming an activity only needs to outlive
+ * Teams' re-deliveries (minutes), so a day is generous. A key naming a draft is kept as long as the dialog
+ * state holding the draft (see `keyDays`).
+ */
+const DEFAULT_KEY_DAYS = 1;
 const MAX_WRITE_ATTEMPTS = 8;
 
 export interface NewCase {
@@ -31,7 +35,10 @@ export interface NewCase {
   readonly urgency: Urgency;
   readonly contact: ContactPreference;
   readonly attachedRecord?: string;
-  /** The confirming activity (conversation + activity id): a re-delivered activity finds the first case. */
+  /**
+   * What makes a confirmation the same one: the draft's id (a second "Send it" for it, after a crash, a double
+   * click or from another device, finds the first case), or for older drafts the confirming activity.
+   */
   readonly idempotencyKey: string;
 }
 
@@ -64,6 +71,11 @@ export function fitCaseText(text: string): string {
   return cutToLength(text.trim(), MAX_CASE_TEXT);
 }
 
+/** Keys are per manager: another person's request with the same key is another request. */
+function keyIdOf(managerAadObjectId: string, idempotencyKey: string): string {
+  return `${managerAadObjectId}:${idempotencyKey}`;
+}
+
 export function auditId(caseId: string, seq: number): string {
   return `${caseId}:${String(seq).padStart(4, '0')}`;
 }
@@ -78,7 +90,12 @@ export class CaseService {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: { readonly retentionDays: number; readonly now?: () => Date },
+    private readonly options: {
+      readonly retentionDays: number;
+      readonly now?: () => Date;
+      /** Days an idempotency key is kept: at least as long as whatever may repeat the request can. */
+      readonly keyDays?: number;
+    },
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -89,7 +106,7 @@ export class CaseService {
    * counter rather than racing for it, so none is turned away however busy the office is.
    */
   async create(input: NewCase): Promise<{ case: CaseRecord; created: boolean }> {
-    const keyId = `${input.manager.aadObjectId}:${input.idempotencyKey}`;
+    const keyId = keyIdOf(input.manager.aadObjectId, input.idempotencyKey);
     const known = await this.fromKey(keyId);
     if (known) return { case: known, created: false };
     const now = this.now();
@@ -125,7 +142,11 @@ export class CaseService {
           collection: COLLECTIONS.keys,
           id: keyId,
           value: { caseId },
-          options: { expiresAt: new Date(now.getTime() + KEY_TTL_MS).toISOString() },
+          options: {
+            expiresAt: new Date(
+              now.getTime() + (this.options.keyDays ?? DEFAULT_KEY_DAYS) * DAY_MS,
+            ).toISOString(),
+          },
         },
         { op: 'insert', collection: COLLECTIONS.cases, id: caseId, value: record },
         this.auditOp(caseId, 0, 'created', input.manager.aadObjectId, at),
@@ -140,6 +161,11 @@ export class CaseService {
     }
     // The number came from the counter under its lock, so a clash on the case itself means a damaged counter.
     throw new Error('Could not create the case: its number is already taken');
+  }
+
+  /** The case a manager's request with this idempotency key created, if it did. */
+  forKey(managerAadObjectId: string, idempotencyKey: string): Promise<CaseRecord | undefined> {
+    return this.fromKey(keyIdOf(managerAadObjectId, idempotencyKey));
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {

@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/cases/types';
 import { t } from '../../src/i18n';
+import { RECORDS_COLLECTION } from '../../src/records/sawPostRecord';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
+import { SqliteStore } from '../../src/storage/sqlite/sqliteStore';
 import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
@@ -409,5 +411,104 @@ describe('a bot process killed in the middle of a turn (SQLite)', () => {
     expect(visibleText(connector.sentActivities(chatOf(o.from)))).toMatch(/Understand the context/);
     await bot.post(step({ step: 'context', note: 'noted' }));
     expect(visibleText(connector.sentActivities(chatOf(o.from)))).toMatch(/conversation/i);
+  }, 120_000);
+
+  /**
+   * Sends `activity` with its reply held by the connector, and SIGKILLs the process while it waits: whatever
+   * the turn wrote before replying is stored, and its dialog state (saved after the reply) is not.
+   */
+  async function killDuringReply(activity: unknown) {
+    connector.delayNext(1, { delayMs: 60_000, kinds: ['send', 'reply'] });
+    const arrived = connector.arrived;
+    const pending = bot!.post(activity).catch(() => ({ status: 0, body: '' }));
+    await waitFor(() => connector.arrived > arrived, 'the held reply');
+    await bot!.stop('SIGKILL');
+    expect((await pending).status).toBe(0);
+    connector.reset();
+  }
+
+  /** What the process stored, read from its SQLite file (WAL lets a second reader in). */
+  async function stored<T>(file: string, collection: string): Promise<T[]> {
+    const store = new SqliteStore(file);
+    try {
+      return (await store.list<T>(collection)).map((d) => d.value);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('one confirmation, one case: killed between the case write and the state write, "Send it" again after a restart', async () => {
+    const file = path.join(dataDir, 'escalation.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+    await bot?.stop();
+    bot = await startBotProcess(env);
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+    const who = person('crash-confirm');
+    const o = { serviceUrl: connector.url, from: who };
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      expect((await bot.post(message(text, o))).status).toBe(200);
+    // The case and its outbox row are written, then the confirmation is held and the process dies.
+    const confirm = message('Send it', o);
+    await killDuringReply(confirm);
+    expect(await stored<CaseRecord>(file, COLLECTIONS.cases)).toHaveLength(1);
+
+    bot = await startBotProcess(env);
+    // The manager saw no answer and confirms again: a new activity for the same draft.
+    await bot.post({ ...confirm, id: randomUUID() });
+    const reply = visibleText(connector.sentActivities(chatOf(who)));
+    await waitFor(() => told(connector, who, /has reached/) > 0, 'the delivery notice');
+    // The outbox has polled again since: a second post would show now.
+    await new Promise((r) => setTimeout(r, 1500));
+    await bot.stop();
+    const cases = await stored<CaseRecord>(file, COLLECTIONS.cases);
+    expect(cases.map((c) => c.caseId)).toEqual([expect.stringMatching(/^VE-\d{4}-0001$/)]);
+    const caseId = cases[0]!.caseId;
+    expect(connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(1);
+    expect(okPosts(connector, caseId)).toHaveLength(1);
+    expect(cases[0]!.delivery).toBe('posted');
+    // The manager is told the request went, with its number, and told once that it reached the office.
+    expect(reply).toContain(`Your request **${caseId}** was already sent to the values and ethics office`);
+    expect(told(connector, who, /has reached/)).toBe(1);
+  }, 120_000);
+
+  it('one walk-through, one record: killed between the record write and the state write, submitted again after a restart', async () => {
+    const file = path.join(dataDir, 'records.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    await bot?.stop();
+    bot = await startBotProcess(env);
+    const o = { serviceUrl: connector.url, from: person('crash-record') };
+    const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+    await bot.post(message('I saw a post', o));
+    await bot.post(step({ step: 'framing' }));
+    await bot.post(step({ step: 'how', choice: 'colleague' }));
+    await bot.post(step({ step: 'violation', choice: 'bullying' }));
+    // "Create my record" on the card the manager was shown, with their note.
+    const card = connector.sentActivities(chatOf(o.from)).at(-1).attachments[0].content;
+    const create = submit({ ...card.actions[0].data, note: 'Called HR.' }, o);
+    // The record is written, then its card is held and the process dies.
+    await killDuringReply(create);
+    expect(await stored(file, RECORDS_COLLECTION)).toHaveLength(1);
+
+    bot = await startBotProcess(env);
+    // Pressed again (a new activity): the walk-through resumes at its last step and finds its record.
+    await bot.post({ ...create, id: randomUUID() });
+    const reply = visibleText(connector.sentActivities(chatOf(o.from)));
+    // And once more, late, after the walk-through has ended.
+    connector.reset();
+    await bot.post({ ...create, id: randomUUID() });
+    const late = visibleText(connector.sentActivities(chatOf(o.from)));
+    await bot.stop();
+    expect(await stored(file, RECORDS_COLLECTION)).toHaveLength(1);
+    expect(reply).toContain(t('en', 'sawPost.alreadyRecorded'));
+    expect(reply).toContain('Called HR.');
+    expect(late).toContain(t('en', 'sawPost.alreadyRecorded'));
+    expect(late).toContain('Called HR.');
   }, 120_000);
 });

@@ -290,6 +290,11 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
 
 /** Everything the walk-through remembers between turns (kept in dialog state, so it survives a restart). */
 export interface FlowState {
+  /**
+   * The walk-through's identity, given when it starts: its record's idempotency key, so one walk-through
+   * makes one record however many times its last step is submitted. Absent in flows saved by an earlier version.
+   */
+  readonly id?: string;
   /** The language the walk-through started in; a language the user saves later wins (see the dialog). */
   readonly lang: Lang;
   readonly step: StepId;
@@ -298,8 +303,8 @@ export interface FlowState {
   readonly answers: SawPostAnswers;
 }
 
-export function startFlow(lang: Lang): FlowState {
-  return { lang, step: 'framing', history: [], answers: {} };
+export function startFlow(lang: Lang, id?: string): FlowState {
+  return { ...(id ? { id } : {}), lang, step: 'framing', history: [], answers: {} };
 }
 
 /** 1-based position shown to the user ("step 3"). */
