@@ -92,6 +92,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     cases,
     now,
     timers: wiring.timers ?? clock,
+    // SQLite serves one instance: a claim found at start is a crashed process's, and is retried at once.
+    soleWorker: store.backend === 'sqlite',
     ...(wiring.random ? { random: wiring.random } : {}),
     ...services.retry.outbox,
     pollMs: Math.max(1, config.caseOutboxPollSeconds) * 1000,

@@ -13,6 +13,7 @@ import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 import { TcpProxy } from '../support/tcpProxy';
+import { freshPgSchema } from '../support/pgSchema';
 import { acceleratedClock } from '../support/acceleratedClock';
 import { waitFor } from '../support/waitFor';
 
@@ -58,6 +59,54 @@ async function walkToThirdStep(bot: Poster, serviceUrl: string, who: ReturnType<
   await bot.post(step({ step: 'framing' }));
   await bot.post(step({ step: 'how', choice: 'socialMedia' }));
   return step({ step: 'violation', choice: 'notSure' });
+}
+
+/**
+ * Escalates in a bot process, SIGKILLs it while the case card's post is in flight (held, and never making a
+ * thread), restarts it on the same database and measures how long after the restart the card reaches the
+ * office. Checks it is posted once and the manager told once; returns the wait and the outbox item.
+ */
+async function crashWhilePosting(
+  connector: FakeConnector,
+  env: Record<string, string>,
+  outboxItem: () => Promise<OutboxItem | undefined>,
+): Promise<{ waitedMs: number; item: OutboxItem | undefined }> {
+  connector.reset();
+  connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+  let bot = await startBotProcess(env);
+  try {
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+    const who = person(`crash-posting-${randomUUID().slice(0, 8)}`);
+    const o = { serviceUrl: connector.url, from: who };
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      await bot.post(message(text, o));
+    connector.failNext(1, { status: 504, delayMs: 60_000, kinds: ['createConversation'] });
+    const arrived = connector.arrived;
+    await bot.post(message('Send it', o));
+    // Two arrivals: the confirmation, then the post, held.
+    await waitFor(() => connector.arrived > arrived + 1, 'the post in flight');
+    await bot.stop('SIGKILL');
+    connector.reset();
+
+    bot = await startBotProcess(env);
+    const restarted = Date.now();
+    await waitFor(() => told(connector, who, /has reached/) > 0, 'the case card after the restart', 60_000);
+    const waitedMs = Date.now() - restarted;
+    // Two more polls: a second post would show now.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(1);
+    expect(told(connector, who, /has reached/)).toBe(1);
+    await bot.stop();
+    return { waitedMs, item: await outboxItem() };
+  } finally {
+    await bot.stop('SIGKILL');
+  }
 }
 
 const okPosts = (c: FakeConnector, caseId: string) =>
@@ -478,6 +527,23 @@ describe('a bot process killed in the middle of a turn (SQLite)', () => {
     expect(told(connector, who, /has reached/)).toBe(1);
   }, 120_000);
 
+  it('a case card in flight when the process dies is posted within seconds of the restart, once', async () => {
+    const file = path.join(dataDir, 'outbox.db');
+    await bot?.stop();
+    bot = undefined;
+    const { waitedMs, item } = await crashWhilePosting(
+      connector,
+      { DATABASE_URL: `sqlite:${file}` },
+      async () => {
+        const [found] = await stored<OutboxItem>(file, COLLECTIONS.outbox);
+        return found;
+      },
+    );
+    // The only instance on this file takes the dead process's claim at start (it was 120 s, plus a 30 s poll).
+    expect(waitedMs).toBeLessThan(5_000);
+    expect(item).toMatchObject({ state: 'posted', attempts: 2 });
+  }, 120_000);
+
   it('one walk-through, one record: killed between the record write and the state write, submitted again after a restart', async () => {
     const file = path.join(dataDir, 'records.db');
     const env = { DATABASE_URL: `sqlite:${file}` };
@@ -512,3 +578,38 @@ describe('a bot process killed in the middle of a turn (SQLite)', () => {
     expect(late).toContain('Called HR.');
   }, 120_000);
 });
+
+withPostgres(
+  'a bot process killed while posting a case card (PostgreSQL, shared by several instances)',
+  () => {
+    let connector: FakeConnector;
+    let db: Awaited<ReturnType<typeof freshPgSchema>>;
+    beforeAll(async () => {
+      connector = await new FakeConnector().start();
+      db = await freshPgSchema('smg_lease');
+    }, 60_000);
+    afterAll(async () => {
+      await connector?.stop();
+      await db?.drop();
+    });
+
+    it('posts the card within seconds of the restart, once: the dead claim lapses within its 15 s lease', async () => {
+      const { waitedMs, item } = await crashWhilePosting(
+        connector,
+        { DATABASE_URL: db.url, CASE_OUTBOX_POLL_SECONDS: '30' },
+        async () => {
+          const store = await PostgresStore.open(DATABASE_URL!, { schema: db.schema });
+          try {
+            return (await store.list<OutboxItem>(COLLECTIONS.outbox))[0]?.value;
+          } finally {
+            await store.close();
+          }
+        },
+      );
+      // Another instance may still hold a live claim, so none is taken over: the lease (renewed every 5 s while
+      // the post ran) lapses at most 15 s after the crash, and the worker wakes for it before its 30 s poll.
+      expect(waitedMs).toBeLessThan(20_000);
+      expect(item).toMatchObject({ state: 'posted', attempts: 2 });
+    }, 120_000);
+  },
+);

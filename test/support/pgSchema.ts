@@ -10,7 +10,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
  * bot started with it keeps to itself. Migrated here first, because a bot's migration lock is keyed by its
  * (default) schema name, not ours.
  */
-export async function freshPgSchema(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPgSchema(
+  prefix: string,
+): Promise<{ schema: string; url: string; drop(): Promise<void> }> {
   const base = TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
@@ -24,5 +26,5 @@ export async function freshPgSchema(prefix: string): Promise<{ url: string; drop
   await (await PostgresStore.open(base, { schema })).close();
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+  return { schema, url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
