@@ -189,6 +189,7 @@ export function createApp(options: AppOptions): App {
   const server = createServer({
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    timeouts: config.http,
     isReady: async () => {
       await store.ping();
       return true;

@@ -13,6 +13,13 @@ describe('configuration', () => {
     expect(config.allowedTenantIds).toEqual([]);
   });
 
+  it('gives slow clients 10 s for headers and 30 s for a request, and keeps idle connections 120 s', () => {
+    expect(loadConfig({}).http).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 120_000 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/,
+    );
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode).toBe(
       'authenticated',
