@@ -60,6 +60,9 @@ const schema = z.object({
   HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30),
   HTTP_KEEP_ALIVE_SECONDS: positiveInt(120),
+  RATE_LIMIT_USER_MESSAGES: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_CONVERSATION_MESSAGES: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   RECORD_RETENTION_DAYS: positiveInt(90),
   CASE_RETENTION_DAYS: positiveInt(730),
   OFFICE_CONTACT_EN: optionalText,
@@ -124,6 +127,15 @@ export interface Config {
     readonly headersMs: number;
     readonly requestMs: number;
     readonly keepAliveMs: number;
+  };
+  /**
+   * Messages (and card clicks) taken from one person and from one conversation per window; past that, one
+   * notice and the rest dropped (src/bot/throttleTurns.ts). 0 turns a limit off.
+   */
+  readonly rateLimits: {
+    readonly userMessages: number;
+    readonly conversationMessages: number;
+    readonly windowSeconds: number;
   };
   readonly recordRetentionDays: number;
   readonly caseRetentionDays: number;
@@ -207,6 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       headersMs: v.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
       requestMs: v.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
       keepAliveMs: v.HTTP_KEEP_ALIVE_SECONDS * 1000,
+    },
+    rateLimits: {
+      userMessages: v.RATE_LIMIT_USER_MESSAGES,
+      conversationMessages: v.RATE_LIMIT_CONVERSATION_MESSAGES,
+      windowSeconds: v.RATE_LIMIT_WINDOW_SECONDS,
     },
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,

@@ -20,6 +20,16 @@ describe('configuration', () => {
     );
   });
 
+  it('takes 20 messages per person and 60 per conversation in 30 s by default; 0 turns a limit off', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      userMessages: 20,
+      conversationMessages: 60,
+      windowSeconds: 30,
+    });
+    expect(loadConfig({ RATE_LIMIT_USER_MESSAGES: '0' }).rateLimits.userMessages).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).authMode).toBe(
       'authenticated',
