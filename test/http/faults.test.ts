@@ -295,7 +295,13 @@ withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a
     connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
     // Migrated here first: the process's migration lock is keyed by its (default) schema name, not ours.
     store = await PostgresStore.open(DATABASE_URL!, { schema: db.schema });
-    bot = await startBotProcess({ DATABASE_URL: db.url, CASE_OUTBOX_POLL_SECONDS: '1' });
+    bot = await startBotProcess({
+      DATABASE_URL: db.url,
+      CASE_OUTBOX_POLL_SECONDS: '1',
+      // Its five simulated people write every few hundred milliseconds, above the per-person limit: this test
+      // is about the database (test/http/limits.test.ts is about the limits).
+      RATE_LIMIT_USER_MESSAGES: '0',
+    });
   }, 60_000);
 
   afterAll(async () => {
