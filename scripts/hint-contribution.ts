@@ -3,8 +3,10 @@
  * repository's tuning sets (test/eval: questions, challenge, blind rounds, fresh-tune).
  *   1. Each family (topic labels, example questions, keywords) taken out in turn: top-1 right with and without.
  *   2. Each example question and keyword taken out alone: the questions whose answer it changes. A hint whose
- *      removal loses exactly one question and gains none only repairs that question: it was written for it,
- *      and it teaches the bot nothing that carries over. `--prune` deletes those from the file.
+ *      removal loses exactly one question of the sets the hints were written against (questions, challenge,
+ *      blind rounds) and changes nothing in the sets written later (fresh-tune, fresh-tune-2) only repairs
+ *      that question: it was written for it and teaches the bot nothing that carries over. `--prune` deletes
+ *      those from the file.
  * Slow (a few minutes): one index per hint, each scored on the questions that hint's passage touches.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,9 +46,15 @@ const SETS = [
   'fresh-tune',
   'fresh-tune-2',
 ];
-const questions: EvalQuestion[] = SETS.flatMap((s) =>
-  loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', `${s}.jsonl`)),
-).filter((q) => q.kind === 'answer');
+/** Sets written after the hints: a hint that helps one of their questions carried over to it. */
+const LATER = new Set(['fresh-tune', 'fresh-tune-2']);
+const tagged = SETS.flatMap((s) =>
+  loadEvalQuestions(path.join(PROJECT_ROOT, 'test', 'eval', `${s}.jsonl`)).map((q) => ({
+    q,
+    later: LATER.has(s),
+  })),
+).filter(({ q }) => q.kind === 'answer');
+const questions: EvalQuestion[] = tagged.map(({ q }) => q);
 
 function answererWith(hints: Hints) {
   return createAnswerer(parseContent({ guidance, hints, resources }));
@@ -100,13 +108,15 @@ for (const [id, hint] of Object.entries(original.passages)) {
         h.passages[id]![family][lang].splice(k, 1);
         const a = answererWith(h);
         let lost = 0;
-        let gained = 0;
+        let changedLater = 0;
         for (const i of idx) {
           const now = right(a, questions[i]!);
-          if (baseRight[i] && !now) lost += 1;
-          if (!baseRight[i] && now) gained += 1;
+          if (now === baseRight[i]) continue;
+          if (tagged[i]!.later) changedLater += 1;
+          else if (baseRight[i]) lost += 1;
+          else lost += 2; // removing it helped an older question: not a single repair
         }
-        if (lost === 1 && gained === 0) singleRepairs.push({ passage: id, family, lang, text });
+        if (lost === 1 && changedLater === 0) singleRepairs.push({ passage: id, family, lang, text });
       });
 }
 console.log(`hints tried alone: ${tried}; hints that only repair a single question: ${singleRepairs.length}`);

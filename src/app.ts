@@ -11,6 +11,10 @@ import {
 import { GuidanceBot, type AnswerService } from './bot/guidanceBot';
 import type { Feature } from './bot/feature';
 import { tenantGuard } from './bot/tenantGuard';
+import { safeInboundText } from './bot/safeInboundText';
+import { createTurnLimiter } from './bot/rateLimit';
+import { throttleTurns } from './bot/throttleTurns';
+import { OutboundPacer } from './bot/outboundPacer';
 import { conversationRegistry } from './bot/conversationRegistry';
 import { ConnectorGateway } from './bot/connectorGateway';
 import { isConnectorFailure } from './bot/connectorPipeline';
@@ -18,7 +22,7 @@ import { langFromLocale, t } from './i18n';
 import { createLogger, safeError, type Logger } from './logging/logger';
 import { createServer } from './server/createServer';
 import { BotStateStorage } from './storage/botStateStorage';
-import { openStore } from './storage/openStore';
+import { openStore, sharedSqlOf } from './storage/openStore';
 import { databasePassword } from './storage/postgres/entraPassword';
 import type { Store } from './storage/types';
 import { mountTabs, type TabsOptions } from './tabs/mountTabs';
@@ -39,6 +43,11 @@ export interface AppOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** The time and the waiting (back-off, polls, leases); tests pass an accelerated clock. */
   readonly clock?: Clock;
+  /**
+   * Spaces messages to each conversation within Teams' limits (7/s, 8 per 2 s, 60 per 30 s); on unless turned
+   * off for a test or benchmark whose synthetic conversations talk faster than any person.
+   */
+  readonly pacing?: boolean;
 }
 
 /** What features are built from: shared services, no HTTP. */
@@ -121,7 +130,8 @@ export function createApp(options: AppOptions): App {
     reply: { sleep: clock.sleep, ...policy.reply },
     proactive: { sleep: clock.sleep, ...policy.proactive },
   };
-  const { adapter, auth } = createAdapter(config, options.authOverrides, retry.reply);
+  const pacer = options.pacing === false ? undefined : new OutboundPacer(clock);
+  const { adapter, auth } = createAdapter(config, options.authOverrides, retry.reply, pacer);
   const gateway = new ConnectorGateway(auth, config.bot.appId, retry.proactive);
   const services: AppServices = {
     config,
@@ -145,8 +155,21 @@ export function createApp(options: AppOptions): App {
     features,
   });
 
-  // Order matters: nothing from a tenant that is not allowed is recorded.
+  // Order matters: typed text is made safe before anything reads it, nothing from a tenant that is not allowed
+  // is recorded or counted, and a flood is dropped before it costs a write.
+  adapter.use(safeInboundText());
   adapter.use(tenantGuard(config.allowedTenantIds, logger));
+  adapter.use(
+    throttleTurns({
+      limiter: createTurnLimiter(config.rateLimits, sharedSqlOf(store)),
+      logger,
+      // The saved choice if the store answers; the client's locale if not.
+      languageOf: (context) =>
+        bot
+          .languageFor(context)
+          .catch(() => langFromLocale(context.activity.locale) ?? config.defaultLanguage),
+    }),
+  );
   adapter.use(conversationRegistry(store, logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // A state write lost to a concurrent turn: Teams re-delivered this activity while the first delivery was
@@ -189,6 +212,7 @@ export function createApp(options: AppOptions): App {
   const server = createServer({
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    timeouts: config.http,
     isReady: async () => {
       await store.ping();
       return true;

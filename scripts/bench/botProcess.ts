@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     PG_POOL_MAX: process.env.PG_POOL_MAX,
+    // Each benchmark conversation asks question after question as fast as it is answered, far beyond any
+    // person and beyond Teams' pacing: the limits and the pacing are policy, not the cost being measured.
+    RATE_LIMIT_USER_MESSAGES: '0',
+    RATE_LIMIT_CONVERSATION_MESSAGES: '0',
   });
   // Logs go to stderr so a failing turn is visible in the benchmark's output.
   const logger = createLogger(config.logLevel, process.stderr);
@@ -65,7 +69,14 @@ async function main(): Promise<void> {
             import('../../src/bot/answerService'),
             import('../../src/features'),
           ]);
-          return createApp({ config, logger, store, answer: createAnswerService(), features: allFeatures });
+          return createApp({
+            config,
+            logger,
+            store,
+            answer: createAnswerService(),
+            features: allFeatures,
+            pacing: false,
+          });
         })();
   const { url } = await app.listen(0, '127.0.0.1');
   send({ type: 'ready', url, rssMb: sample() / MB });

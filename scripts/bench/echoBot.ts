@@ -56,6 +56,7 @@ export function createEchoApp(options: { config: Config; logger: Logger; store: 
   const server = createServer({
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    timeouts: config.http,
     isReady: async () => {
       await store.ping();
       return true;

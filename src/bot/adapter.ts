@@ -13,7 +13,8 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../config/config';
-import { limitCallTime, useRetryPolicy } from './connectorPipeline';
+import { limitCallTime, usePacing, useRetryPolicy } from './connectorPipeline';
+import type { OutboundPacer } from './outboundPacer';
 import { DEFAULT_REPLY_RETRY, type RetryOptions } from './retry';
 
 export interface BotFrameworkAuthOverrides {
@@ -42,7 +43,8 @@ export class GuidanceAdapter extends CloudAdapter {
 /**
  * The Bot Framework authentication, with a time limit and the app's retry policy on every Bot Connector call
  * made through the clients it creates: the adapter's replies within a turn and the gateway's proactive posts
- * alike (the gateway wraps its calls in its own retry and takes this one out).
+ * alike (the gateway wraps its calls in its own retry and takes this one out). With a pacer, every message
+ * into a conversation also waits for its turn within Teams' per-conversation limits.
  */
 export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   constructor(
@@ -50,6 +52,8 @@ export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAu
     credentials: ServiceClientCredentialsFactory,
     private readonly callTimeoutMs: number,
     private readonly replyRetry: RetryOptions = DEFAULT_REPLY_RETRY,
+    /** Paces messages per conversation (Teams' limits); none: messages go out as fast as they are sent. */
+    private readonly pacer?: OutboundPacer,
   ) {
     super(settings, credentials);
   }
@@ -71,11 +75,13 @@ export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAu
 
   private timed(factory: ConnectorFactory): ConnectorFactory {
     return {
-      create: async (serviceUrl, audience) =>
-        useRetryPolicy(
+      create: async (serviceUrl, audience) => {
+        const client = useRetryPolicy(
           limitCallTime(await factory.create(serviceUrl, audience), this.callTimeoutMs),
           this.replyRetry,
-        ),
+        );
+        return this.pacer ? usePacing(client, this.pacer) : client;
+      },
     };
   }
 }
@@ -84,6 +90,7 @@ export function createAdapter(
   config: Config,
   overrides: BotFrameworkAuthOverrides = {},
   replyRetry: RetryOptions = DEFAULT_REPLY_RETRY,
+  pacer?: OutboundPacer,
 ): {
   adapter: GuidanceAdapter;
   auth: TimedBotFrameworkAuthentication;
@@ -107,6 +114,7 @@ export function createAdapter(
     credentials,
     config.connectorTimeoutMs,
     replyRetry,
+    pacer,
   );
   return { adapter: new GuidanceAdapter(auth), auth };
 }

@@ -1,9 +1,12 @@
 import type { ConnectorClient } from 'botframework-connector';
+import type { OutboundPacer } from './outboundPacer';
 import { classify, isRetryable, parseRetryAfterMs, retryDelayMs, statusOf, type RetryOptions } from './retry';
 
 /** The part of a core-rest-pipeline request, response and pipeline this module touches. */
 interface PipelineRequest {
   timeout: number;
+  readonly url: string;
+  readonly method: string;
 }
 interface PipelineResponse {
   status: number;
@@ -16,7 +19,7 @@ interface Pipeline {
       name: string;
       sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse>;
     },
-    options?: { phase?: 'Retry' },
+    options?: { phase?: 'Retry'; afterPhase?: 'Retry' },
   ): void;
   removePolicy(options: { name: string }): unknown;
 }
@@ -88,6 +91,37 @@ export function useRetryPolicy(client: ConnectorClient, options: RetryOptions): 
       },
     },
     { phase: 'Retry' },
+  );
+  return client;
+}
+
+export const PACING_POLICY = 'smgConversationPacing';
+
+/** A message into a conversation (send, reply, update, delete): /v3/conversations/{id}/activities[/{id}]. */
+const CONVERSATION_ACTIVITY = /\/v3\/conversations\/([^/?]+)\/activities(?:\/|\?|$)/;
+const MESSAGE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
+
+/**
+ * Every message this client sends into a conversation waits for its turn in the pacer (Teams' per-conversation
+ * limits). It sits after the retry policy, so each attempt is paced: Teams counts a retry as a message too.
+ * Other calls (member look-ups, a new channel thread) are not messages in a conversation and are not paced.
+ */
+export function usePacing(client: ConnectorClient, pacer: OutboundPacer): ConnectorClient {
+  const pipeline = pipelineOf(client);
+  if (!pipeline) return client;
+  pipeline.removePolicy({ name: PACING_POLICY });
+  pipeline.addPolicy(
+    {
+      name: PACING_POLICY,
+      sendRequest: async (request, next) => {
+        const conversation = MESSAGE_METHODS.has(request.method)
+          ? CONVERSATION_ACTIVITY.exec(new URL(request.url).pathname)?.[1]
+          : undefined;
+        if (conversation) await pacer.take(decodeURIComponent(conversation));
+        return next(request);
+      },
+    },
+    { afterPhase: 'Retry' },
   );
   return client;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchOperation, DocumentStore } from '../storage/types';
+import { cutToLength } from '../shared/text';
 import { counterId, formatCaseId } from './caseIds';
 import {
   COLLECTIONS,
@@ -18,8 +19,12 @@ import {
 /** Longest summary, question, answer or note kept: enough to explain, too short to paste a thread into. */
 export const MAX_CASE_TEXT = 1500;
 const DAY_MS = 86_400_000;
-/** Idempotency keys only need to outlive Teams' re-deliveries (minutes); a day is generous. */
-const KEY_TTL_MS = DAY_MS;
+/**
+ * How long an idempotency key is kept unless told otherwise: a key naming an activity only needs to outlive
+ * Teams' re-deliveries (minutes), so a day is generous. A key naming a draft is kept as long as the dialog
+ * state holding the draft (see `keyDays`).
+ */
+const DEFAULT_KEY_DAYS = 1;
 const MAX_WRITE_ATTEMPTS = 8;
 
 export interface NewCase {
@@ -30,7 +35,10 @@ export interface NewCase {
   readonly urgency: Urgency;
   readonly contact: ContactPreference;
   readonly attachedRecord?: string;
-  /** The confirming activity (conversation + activity id): a re-delivered activity finds the first case. */
+  /**
+   * What makes a confirmation the same one: the draft's id (a second "Send it" for it, after a crash, a double
+   * click or from another device, finds the first case), or for older drafts the confirming activity.
+   */
   readonly idempotencyKey: string;
 }
 
@@ -55,14 +63,17 @@ type Mutation =
     }
   | Refusal;
 
-// Control characters, and the bidirectional embedding/override/isolate marks that could make the office
-// read the manager's text (or what follows it on the card) in a spoofed order.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Case text at its field limit. The text itself was made safe where it entered the bot (src/shared/text.ts,
+ * applied to messages, card inputs and the tab API), so this only trims and cuts.
+ */
+export function fitCaseText(text: string): string {
+  return cutToLength(text.trim(), MAX_CASE_TEXT);
+}
 
-/** Trims, drops control and bidirectional-override characters and cuts to MAX_CASE_TEXT. */
-export function cleanCaseText(text: string): string {
-  return text.replace(CONTROL_CHARS, '').trim().slice(0, MAX_CASE_TEXT);
+/** Keys are per manager: another person's request with the same key is another request. */
+function keyIdOf(managerAadObjectId: string, idempotencyKey: string): string {
+  return `${managerAadObjectId}:${idempotencyKey}`;
 }
 
 export function auditId(caseId: string, seq: number): string {
@@ -79,7 +90,12 @@ export class CaseService {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: { readonly retentionDays: number; readonly now?: () => Date },
+    private readonly options: {
+      readonly retentionDays: number;
+      readonly now?: () => Date;
+      /** Days an idempotency key is kept: at least as long as whatever may repeat the request can. */
+      readonly keyDays?: number;
+    },
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -90,7 +106,7 @@ export class CaseService {
    * counter rather than racing for it, so none is turned away however busy the office is.
    */
   async create(input: NewCase): Promise<{ case: CaseRecord; created: boolean }> {
-    const keyId = `${input.manager.aadObjectId}:${input.idempotencyKey}`;
+    const keyId = keyIdOf(input.manager.aadObjectId, input.idempotencyKey);
     const known = await this.fromKey(keyId);
     if (known) return { case: known, created: false };
     const now = this.now();
@@ -108,10 +124,10 @@ export class CaseService {
         manager: input.manager,
         managerAadObjectId: input.manager.aadObjectId,
         managerLang: input.managerLang,
-        summary: cleanCaseText(input.summary),
+        summary: fitCaseText(input.summary),
         urgency: input.urgency,
         contact: input.contact,
-        ...(input.attachedRecord ? { attachedRecord: cleanCaseText(input.attachedRecord) } : {}),
+        ...(input.attachedRecord ? { attachedRecord: fitCaseText(input.attachedRecord) } : {}),
         status: 'new',
         delivery: 'pending',
         questions: [],
@@ -126,7 +142,11 @@ export class CaseService {
           collection: COLLECTIONS.keys,
           id: keyId,
           value: { caseId },
-          options: { expiresAt: new Date(now.getTime() + KEY_TTL_MS).toISOString() },
+          options: {
+            expiresAt: new Date(
+              now.getTime() + (this.options.keyDays ?? DEFAULT_KEY_DAYS) * DAY_MS,
+            ).toISOString(),
+          },
         },
         { op: 'insert', collection: COLLECTIONS.cases, id: caseId, value: record },
         this.auditOp(caseId, 0, 'created', input.manager.aadObjectId, at),
@@ -141,6 +161,11 @@ export class CaseService {
     }
     // The number came from the counter under its lock, so a clash on the case itself means a damaged counter.
     throw new Error('Could not create the case: its number is already taken');
+  }
+
+  /** The case a manager's request with this idempotency key created, if it did. */
+  forKey(managerAadObjectId: string, idempotencyKey: string): Promise<CaseRecord | undefined> {
+    return this.fromKey(keyIdOf(managerAadObjectId, idempotencyKey));
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -253,7 +278,7 @@ export class CaseService {
             ...c.questions,
             {
               id: randomUUID().slice(0, 8),
-              question: cleanCaseText(question),
+              question: fitCaseText(question),
               askedBy: officer.aadObjectId,
               askedAt: at,
             },
@@ -280,7 +305,7 @@ export class CaseService {
       if (!question) return { ok: false, reason: 'notFound' };
       if (question.answer !== undefined) return { ok: false, reason: 'alreadyAnswered', case: c };
       const questions = c.questions.map((q) =>
-        q.id === questionId ? { ...q, answer: cleanCaseText(answer), answeredAt: at } : q,
+        q.id === questionId ? { ...q, answer: fitCaseText(answer), answeredAt: at } : q,
       );
       const stillWaiting = questions.some((q) => q.answer === undefined);
       return {
@@ -297,7 +322,7 @@ export class CaseService {
       if (c.assignee && c.assignee.aadObjectId !== officer.aadObjectId)
         return { ok: false, reason: 'notAssignee', case: c };
       const purgeAt = new Date(Date.parse(at) + this.options.retentionDays * DAY_MS).toISOString();
-      const cleaned = cleanCaseText(note);
+      const cleaned = fitCaseText(note);
       return {
         next: {
           ...c,

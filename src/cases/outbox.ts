@@ -23,6 +23,11 @@ export interface OutboxOptions {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly timers?: Timers;
+  /**
+   * No other process shares the store (SQLite is for one instance): a claim found at start is a dead
+   * process's, and is taken over at once instead of when its lease lapses.
+   */
+  readonly soleWorker?: boolean;
   readonly pollMs?: number;
   readonly leaseMs?: number;
   readonly maxAttempts?: number;
@@ -40,22 +45,29 @@ export interface OutboxRetry {
 
 /**
  * Eight attempts over about 40 minutes (5 s doubling, with jitter, up to 15 min): a Teams outage of that
- * length is rare, and the manager is told when it gives up. A claim lasts 2 minutes, longer than one
- * gateway call can take with its own retries.
+ * length is rare, and the manager is told when it gives up. A claim lasts 15 seconds and is renewed every
+ * 5 while the post runs, so a long gateway call (with its own retries) keeps it, and a post that was in
+ * flight when its process died is tried again within 15 seconds rather than minutes.
  */
 export const DEFAULT_OUTBOX_RETRY: OutboxRetry = {
   maxAttempts: 8,
   baseDelayMs: 5_000,
   maxDelayMs: 15 * 60_000,
-  leaseMs: 120_000,
+  leaseMs: 15_000,
 };
+
+/** Renewals per lease: two may be late (a slow database, a busy event loop) before the claim lapses. */
+const RENEWALS_PER_LEASE = 3;
 
 /**
  * Delivers case cards from the durable outbox. An item is claimed with a conditional write
  * (pending → posting, with a lease) before the call, so two workers or two instances never post the same
  * case; it becomes 'posted' with the thread in the same batch as the case. Failures the gateway could not
  * absorb wait (exponential backoff, full jitter) across polls; a final failure marks the case undelivered.
- * A process that dies while posting leaves a lease that expires, and the item is tried again.
+ * The lease is renewed while the post runs; a process that dies while posting stops renewing, its lease
+ * expires within `leaseMs`, and the item is tried again: each pass wakes the worker when the next item falls
+ * due (a lapsing lease, a back-off ending) if that comes before the next poll. A sole worker (SQLite) takes
+ * over its dead predecessor's claims as soon as it starts.
  */
 export class OutboxWorker {
   private readonly now: () => Date;
@@ -67,9 +79,13 @@ export class OutboxWorker {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private handle: unknown;
+  /** The one-off wake-up for the next item due before the next poll. */
+  private wake: unknown;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** Set by start() for a sole worker: the next pass takes over claims left by a dead process. */
+  private takeOverClaims = false;
 
   constructor(private readonly o: OutboxOptions) {
     this.now = o.now ?? (() => new Date());
@@ -85,6 +101,7 @@ export class OutboxWorker {
   /** Picks up whatever a previous process left, then polls. */
   start(): void {
     this.stopped = false;
+    this.takeOverClaims = this.o.soleWorker === true;
     this.handle = this.timers.setInterval(() => void this.kick(), this.pollMs);
     void this.kick();
   }
@@ -93,6 +110,8 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.handle !== undefined) this.timers.clearInterval(this.handle);
     this.handle = undefined;
+    if (this.wake !== undefined) this.timers.clearTimeout(this.wake);
+    this.wake = undefined;
     await this.running;
   }
 
@@ -130,12 +149,32 @@ export class OutboxWorker {
       ...(await this.o.store.list<OutboxItem>(COLLECTIONS.outbox, { where: { state: 'pending' } })),
       ...(await this.o.store.list<OutboxItem>(COLLECTIONS.outbox, { where: { state: 'posting' } })),
     ];
+    let nextDue: string | undefined;
+    const takeOver = this.takeOverClaims;
+    this.takeOverClaims = false;
     for (const doc of candidates) {
       if (this.stopped) return;
       const item = doc.value;
-      const due = item.state === 'pending' ? item.nextAttemptAt <= now : (item.leaseUntil ?? '') <= now;
-      if (due) await this.deliver(doc);
+      const dueAt = item.state === 'pending' ? item.nextAttemptAt : takeOver ? '' : (item.leaseUntil ?? '');
+      if (dueAt <= now) await this.deliver(doc);
+      else if (nextDue === undefined || dueAt < nextDue) nextDue = dueAt;
     }
+    if (nextDue !== undefined) this.wakeAt(Date.parse(nextDue));
+  }
+
+  /** Runs a pass at `atMs` if the worker is polling and that is sooner than the next poll. */
+  private wakeAt(atMs: number): void {
+    if (this.stopped || this.handle === undefined || !Number.isFinite(atMs)) return;
+    const delay = atMs - this.now().getTime();
+    if (delay >= this.pollMs) return;
+    if (this.wake !== undefined) this.timers.clearTimeout(this.wake);
+    this.wake = this.timers.setTimeout(
+      () => {
+        this.wake = undefined;
+        void this.kick();
+      },
+      Math.max(0, delay) + 1,
+    );
   }
 
   private async deliver(doc: StoredDocument<OutboxItem>): Promise<void> {
@@ -149,28 +188,73 @@ export class OutboxWorker {
     };
     const version = await store.update(COLLECTIONS.outbox, doc.id, claimed, doc.version);
     if (version === undefined) return; // another worker claimed it first
-    const c = await this.o.cases.get(claimed.caseId);
-    if (!c || c.delivery !== 'pending') {
-      // Purged, or already settled by an earlier pass that died before closing the item.
-      await store.update(COLLECTIONS.outbox, doc.id, { ...claimed, state: 'posted' }, version);
-      return;
-    }
-    let thread: CaseThread;
+    const lease = this.keepLease(doc.id, claimed, version);
     try {
-      thread = await this.o.post(c);
-    } catch (err) {
-      await this.failed(doc.id, claimed, version, c, this.o.classify(err));
-      return;
+      const c = await this.o.cases.get(claimed.caseId);
+      if (!c || c.delivery !== 'pending') {
+        // Purged, or already settled by an earlier pass that died before closing the item.
+        await store.update(
+          COLLECTIONS.outbox,
+          doc.id,
+          { ...claimed, state: 'posted' },
+          await lease.release(),
+        );
+        return;
+      }
+      let thread: CaseThread;
+      try {
+        thread = await this.o.post(c);
+      } catch (err) {
+        await this.failed(doc.id, claimed, await lease.release(), c, this.o.classify(err));
+        return;
+      }
+      const posted = await this.o.cases.markPosted(c.caseId, thread);
+      await store.update(
+        COLLECTIONS.outbox,
+        doc.id,
+        { ...claimed, state: 'posted', leaseUntil: undefined },
+        await lease.release(),
+      );
+      this.o.log?.('case.posted', { caseId: c.caseId, attempts: claimed.attempts });
+      if (posted.ok) await this.o.onPosted?.(posted.case);
+    } finally {
+      await lease.release();
     }
-    const posted = await this.o.cases.markPosted(c.caseId, thread);
-    await store.update(
-      COLLECTIONS.outbox,
-      doc.id,
-      { ...claimed, state: 'posted', leaseUntil: undefined },
-      version,
-    );
-    this.o.log?.('case.posted', { caseId: c.caseId, attempts: claimed.attempts });
-    if (posted.ok) await this.o.onPosted?.(posted.case);
+  }
+
+  /**
+   * Renews a claim every leaseMs / RENEWALS_PER_LEASE until released. `release` stops renewing, waits for a
+   * renewal under way, and gives the item's current version for the write that settles it. A renewal that
+   * fails (the database did not answer) is left to the next one; one refused (another worker took over a
+   * lease that had lapsed) stops renewing.
+   */
+  private keepLease(id: string, claimed: OutboxItem, version: number): { release(): Promise<number> } {
+    let current = version;
+    let lost = false;
+    let renewing: Promise<void> = Promise.resolve();
+    const renew = () => {
+      renewing = renewing.then(async () => {
+        if (lost) return;
+        const leaseUntil = new Date(this.now().getTime() + this.leaseMs).toISOString();
+        const next = await this.o.store
+          .update(COLLECTIONS.outbox, id, { ...claimed, leaseUntil }, current)
+          .catch(() => current);
+        if (next === undefined) lost = true;
+        else current = next;
+      });
+    };
+    const timer = this.timers.setInterval(renew, this.leaseMs / RENEWALS_PER_LEASE);
+    let released: Promise<number> | undefined;
+    return {
+      release: () => {
+        released ??= (async () => {
+          this.timers.clearInterval(timer);
+          await renewing;
+          return current;
+        })();
+        return released;
+      },
+    };
   }
 
   private async failed(

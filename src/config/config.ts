@@ -65,6 +65,12 @@ const schema = z.object({
   DEFAULT_LANGUAGE: z.enum(LANGS as [Lang, ...Lang[]]).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: positiveInt(256),
+  HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30),
+  HTTP_KEEP_ALIVE_SECONDS: positiveInt(120),
+  RATE_LIMIT_USER_MESSAGES: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_CONVERSATION_MESSAGES: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   RECORD_RETENTION_DAYS: positiveInt(90),
   CASE_RETENTION_DAYS: positiveInt(730),
   OFFICE_CONTACT_EN: optionalText,
@@ -134,6 +140,25 @@ export interface Config {
   readonly defaultLanguage: Lang;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
+  /**
+   * The HTTP server's patience (see src/server/httpTimeouts.ts): a request's headers must arrive within
+   * `headersTimeoutMs` and the whole request within `requestTimeoutMs` (answering is not counted); an idle
+   * connection is kept `keepAliveMs` for the Bot Connector's next message.
+   */
+  readonly http: {
+    readonly headersMs: number;
+    readonly requestMs: number;
+    readonly keepAliveMs: number;
+  };
+  /**
+   * Messages (and card clicks) taken from one person and from one conversation per window; past that, one
+   * notice and the rest dropped (src/bot/throttleTurns.ts). 0 turns a limit off.
+   */
+  readonly rateLimits: {
+    readonly userMessages: number;
+    readonly conversationMessages: number;
+    readonly windowSeconds: number;
+  };
   readonly recordRetentionDays: number;
   readonly caseRetentionDays: number;
   /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
@@ -189,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         v.MicrosoftAppType,
     );
   }
+  if (v.HTTP_HEADERS_TIMEOUT_SECONDS > v.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (the headers are part of the request)',
+    );
+  }
   if (v.MicrosoftAppType !== 'MultiTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
     throw new ConfigError(
       `Invalid configuration: MicrosoftAppTenantId is required when MicrosoftAppType=${v.MicrosoftAppType}` +
@@ -239,6 +269,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultLanguage: v.DEFAULT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
     bodyLimitBytes: v.BODY_LIMIT_KB * 1024,
+    http: {
+      headersMs: v.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestMs: v.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveMs: v.HTTP_KEEP_ALIVE_SECONDS * 1000,
+    },
+    rateLimits: {
+      userMessages: v.RATE_LIMIT_USER_MESSAGES,
+      conversationMessages: v.RATE_LIMIT_CONVERSATION_MESSAGES,
+      windowSeconds: v.RATE_LIMIT_WINDOW_SECONDS,
+    },
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },

@@ -17,8 +17,10 @@ import {
   type Outcome,
 } from '../cases/types';
 import {
+  CONSENT_VERB,
   ESCALATION_DIALOG,
   EscalationDialog,
+  activeDraftId,
   type Draft,
   type EscalationOptions,
 } from '../dialogs/escalation/escalationDialog';
@@ -55,6 +57,16 @@ function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A case's idempotency key: its draft (one draft, one case), or for drafts begun before they had ids, the activity. */
+function idempotencyKey(context: TurnContext, draft: Draft): string {
+  return draft.id ? draftKey(draft.id) : `${context.activity.conversation.id}:${context.activity.id}`;
+}
+const draftKey = (draftId: string) => `draft:${draftId}`;
+
+function managerOf(context: TurnContext): string {
+  return context.activity.from.aadObjectId ?? context.activity.from.id;
+}
+
 /**
  * Escalation to the values and ethics office or the Ombud: the manager's dialog and "my cases" (personal
  * chat), the office's case card actions (channel), channel registration, and the outbox that posts each
@@ -63,7 +75,12 @@ function asString(value: unknown): string {
 export function escalationFeatures(services: AppServices, wiring: EscalationWiring = {}): Feature[] {
   const { config, logger, store, gateway, clock } = services;
   const now = wiring.now ?? (() => clock.now());
-  const cases = new CaseService(store, { retentionDays: config.caseRetentionDays, now });
+  // A draft's key lasts as long as the dialog state that holds the draft (RECORD_RETENTION_DAYS).
+  const cases = new CaseService(store, {
+    retentionDays: config.caseRetentionDays,
+    now,
+    keyDays: config.recordRetentionDays,
+  });
   const directory = new OfficeDirectory(store, config);
   const membership = new OfficeMembership(logger, now);
   const workerEnabled = config.caseOutboxPollSeconds > 0;
@@ -76,6 +93,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     cases,
     now,
     timers: wiring.timers ?? clock,
+    // SQLite serves one instance: a claim found at start is a crashed process's, and is retried at once.
+    soleWorker: store.backend === 'sqlite',
     ...(wiring.random ? { random: wiring.random } : {}),
     ...services.retry.outbox,
     pollMs: Math.max(1, config.caseOutboxPollSeconds) * 1000,
@@ -176,7 +195,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         ...draft,
         manager,
         managerLang: lang,
-        idempotencyKey: `${context.activity.conversation.id}:${context.activity.id}`,
+        idempotencyKey: idempotencyKey(context, draft),
       });
       logger.info(
         {
@@ -188,7 +207,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         'case saved',
       );
       if (created) countEscalation(c.office);
-      return { caseId: c.caseId };
+      return { caseId: c.caseId, created };
     },
     langOf: (context) => (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.lang,
     confirmed() {
@@ -226,6 +245,27 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       return beginEscalation(turn, {});
     },
     verbs: {
+      /**
+       * "Send it" on a consent card. While its draft is the one being written, the dialog takes the click as
+       * the typed choice; after that (a double click, another device, a restart), it finds the draft's case.
+       */
+      async [CONSENT_VERB](turn, value) {
+        const draftId = asString(value.draftId);
+        if (draftId && activeDraftId(turn.dc) === draftId) {
+          await turn.dc.continueDialog();
+          return;
+        }
+        const made = draftId ? await cases.forKey(managerOf(turn.context), draftKey(draftId)) : undefined;
+        await turn.sendText(
+          made
+            ? t(turn.lang, 'escalation.alreadySent', {
+                caseId: made.caseId,
+                ...officeWords(turn.lang, made.office),
+              })
+            : t(turn.lang, 'escalation.consent.stale'),
+        );
+        if (turn.dc.activeDialog) await turn.dc.repromptDialog();
+      },
       async escalate(turn, value) {
         const office = asString(value.office) as OfficeId;
         const recordId = asString(value.recordId);

@@ -6,12 +6,13 @@ import type { Turn } from '../bot/turn';
 import { loadContent } from '../guidance/content';
 import { t } from '../i18n';
 import type { Lang } from '../i18n/lang';
-import { RecordService } from '../records/sawPostRecord';
+import { RecordService, recordIdFor } from '../records/sawPostRecord';
 import { DONE_VERB, RECORD_VERB, recordCard, recordListCard } from '../dialogs/sawPost/cards';
 import {
   SAW_POST_DIALOG,
   SILENT_CANCEL,
   SawPostDialog,
+  recordKeyOf,
   type SawPostStartOptions,
 } from '../dialogs/sawPost/sawPostDialog';
 import { STEP_VERB } from '../dialogs/sawPost/steps';
@@ -77,12 +78,21 @@ export function sawPostFeature(services: AppServices, options: { answer?: Answer
     },
     verbs: {
       // Buttons of a step card: handled by the walk-through if it is the active dialog.
-      [STEP_VERB]: async (turn) => {
+      [STEP_VERB]: async (turn, value) => {
         if (turn.dc.activeDialog?.id === SAW_POST_DIALOG) {
           await turn.dc.continueDialog();
           return;
         }
-        await turn.sendText(t(turn.lang, 'sawPost.ended'));
+        // The walk-through has ended; if it ended in a record (a second click on "Create my record"), show it.
+        const owner = ownerOf(turn);
+        const flowId = typeof value.flowId === 'string' ? value.flowId : undefined;
+        const record = flowId ? await records.get(owner, recordIdFor(owner, recordKeyOf(flowId))) : undefined;
+        if (!record) {
+          await turn.sendText(t(turn.lang, 'sawPost.ended'));
+          return;
+        }
+        await turn.sendText(t(turn.lang, 'sawPost.alreadyRecorded'));
+        await turn.sendCard(recordCard(record, turn.lang));
       },
       [RECORD_VERB]: async (turn, value) => {
         const record =

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cutToLength } from '../shared/text';
 import type { Lang } from '../i18n/lang';
 import type { DocumentStore } from '../storage/types';
 
@@ -97,12 +98,13 @@ export interface RecordServiceOptions {
   readonly now?: () => Date;
 }
 
-/** Trims a note, drops control characters and cuts it to MAX_NOTE_CHARS; empty notes become undefined. */
-export function cleanNote(note: unknown): string | undefined {
+/**
+ * A note at its field limit (MAX_NOTE_CHARS), trimmed; empty notes become undefined. The text itself was
+ * made safe where it entered the bot (src/shared/text.ts), so this only trims and cuts.
+ */
+export function fitNote(note: unknown): string | undefined {
   if (typeof note !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const cleaned = note.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
-  return cleaned ? cleaned.slice(0, MAX_NOTE_CHARS) : undefined;
+  return cutToLength(note.trim(), MAX_NOTE_CHARS) || undefined;
 }
 
 export function recordIdFor(owner: string, idempotencyKey: string): string {
@@ -174,11 +176,11 @@ function sanitiseAnswers(a: SawPostAnswers): SawPostAnswers {
   for (const step of SUGGESTED_STEPS) {
     const entry = a.steps?.[step];
     if (!entry) continue;
-    const note = cleanNote(entry.note);
+    const note = fitNote(entry.note);
     steps[step] = note ? { note } : {};
   }
-  const closingNote = cleanNote(a.closingNote);
-  const consultNote = cleanNote(a.consultNote);
+  const closingNote = fitNote(a.closingNote);
+  const consultNote = fitNote(a.consultNote);
   return {
     ...(a.howRaised && HOW_RAISED.includes(a.howRaised) ? { howRaised: a.howRaised } : {}),
     ...(a.violation && VIOLATION_ANSWERS.includes(a.violation) ? { violation: a.violation } : {}),

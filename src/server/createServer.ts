@@ -2,10 +2,12 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { safeError } from '../logging/logger';
+import { applyHttpTimeouts, type HttpTimeouts } from './httpTimeouts';
 
 export interface ServerDeps {
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  readonly timeouts: HttpTimeouts;
   /** Runs one inbound activity; resolves to the HTTP status and body for the Bot Connector. */
   readonly handleActivity: (
     activity: Activity,
@@ -35,6 +37,7 @@ function genericBody(status: number): { code: string; message: string } {
  */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'social-media-guidance-bot', handleUncaughtExceptions: false });
+  applyHttpTimeouts(server.server, deps.timeouts);
   // maxBodySize reaches restify's body reader at run time; its type definitions omit it.
   const jsonOnly = { maxBodySize: deps.bodyLimitBytes } as restify.plugins.JsonBodyParserOptions;
   server.use(restify.plugins.jsonBodyParser(jsonOnly));

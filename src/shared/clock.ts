@@ -7,6 +7,9 @@ export interface Timers {
   /** A repeating timer that does not keep the process alive. */
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** A one-off timer that does not keep the process alive. */
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface Clock extends Timers {
@@ -23,4 +26,10 @@ export const systemClock: Clock = {
     return handle;
   },
   clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };

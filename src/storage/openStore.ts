@@ -1,4 +1,4 @@
-import type { Store } from './types';
+import type { SqlClient, Store } from './types';
 import { SqliteStore } from './sqlite/sqliteStore';
 import { PostgresStore } from './postgres/postgresStore';
 
@@ -27,4 +27,9 @@ export function openStore(databaseUrl: string, options: OpenStoreOptions = {}): 
     });
   }
   throw new Error('Unsupported DATABASE_URL: use sqlite:<path> or postgres://…');
+}
+
+/** Where state shared by several instances (the rate limits) can live besides the documents: PostgreSQL only. */
+export function sharedSqlOf(store: Store): SqlClient | undefined {
+  return store instanceof PostgresStore ? store.sqlClient() : undefined;
 }

@@ -107,3 +107,8 @@ export interface Store extends DocumentStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Runs SQL on the shared database, for state kept beside the documents in its own table (the rate limits). */
+export interface SqlClient {
+  query(query: { text: string; values?: unknown[]; name?: string }): Promise<unknown>;
+}

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logging/logger';
 import { safeError } from '../logging/logger';
 import { OUTCOMES, type Actor, type CaseRecord, type Outcome } from '../cases/types';
+import { NAME_RULES, safeText } from '../shared/text';
 import { DEV_IDENTITY_HEADER, DEV_IDENTITY_VALUE, type IdentityResolver } from './identity';
 import type { OfficeAccess, TabCaseActions, TabRecords } from './ports';
 import { SsoError, type SsoIdentity } from './ssoToken';
@@ -61,7 +62,9 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
       try {
         let caller: SsoIdentity;
         try {
-          caller = await deps.identify(req.headers);
+          const identity = await deps.identify(req.headers);
+          // The name goes on case cards and into the audit of who acted: the same rules as typed text.
+          caller = { ...identity, name: safeText(identity.name, NAME_RULES) };
         } catch (err) {
           if (err instanceof SsoError) {
             deps.logger.info({ event: 'tabs.auth.refused', reason: err.reason }, 'tab API call refused');
@@ -215,10 +218,12 @@ function bodyField(req: Request, name: string): unknown {
   return (body as Record<string, unknown>)[name];
 }
 
+/** A typed text field of the body, made safe here as messages are at the bot's door (src/shared/text.ts). */
 function textField(req: Request, name: string, required: boolean): string {
   const value = bodyField(req, name);
   if (value === undefined && !required) return '';
-  if (typeof value !== 'string' || value.length > MAX_TEXT * 2 || (required && !value.trim()))
-    throw new ApiError(400, name);
-  return value;
+  if (typeof value !== 'string' || value.length > MAX_TEXT * 2) throw new ApiError(400, name);
+  const text = safeText(value);
+  if (required && !text) throw new ApiError(400, name);
+  return text;
 }

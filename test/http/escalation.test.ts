@@ -354,6 +354,29 @@ describe('escalation to an office', () => {
     expect(posts(bot.connector)).toHaveLength(1);
   });
 
+  it('a second click on "Send it" for the same draft (a double click, another device) finds the case it made', async () => {
+    const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      await say(text);
+    const send = bot.connector.sentActivities(MANAGER_CHAT).at(-1).attachments[0].content.buttons[0];
+    expect(send).toMatchObject({ type: 'messageBack', title: 'Send it', text: 'Send it' });
+    // Teams delivers a messageBack click as the button's text with its value.
+    const click = () => bot.post(message(send.text, { serviceUrl: bot.connector.url, value: send.value }));
+    const before = await bot.app.store.count(COLLECTIONS.cases);
+    const read = async () => {
+      const from = bot.connector.sentActivities(MANAGER_CHAT).length;
+      await click();
+      return visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(from));
+    };
+    const id = caseIdIn(await read());
+    expect(id).toBeDefined();
+    expect(await read()).toContain(`Your request **${id}** was already sent to the values and ethics office`);
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(before + 1);
+    await waitFor(() => posts(bot.connector)[0], 'the case card');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts(bot.connector).filter((p) => JSON.stringify(p.body).includes(id!))).toHaveLength(1);
+  });
+
   it('tells the manager the truth when the bot was removed from the office team (403)', async () => {
     bot.connector.failNext(1, { status: 403, kinds: ['createConversation'] });
     const id = caseIdIn(await escalate(bot))!;

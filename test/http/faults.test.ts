@@ -1,16 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/cases/types';
 import { t } from '../../src/i18n';
+import { RECORDS_COLLECTION } from '../../src/records/sawPostRecord';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
+import { SqliteStore } from '../../src/storage/sqlite/sqliteStore';
 import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 import { TcpProxy } from '../support/tcpProxy';
+import { freshPgSchema } from '../support/pgSchema';
 import { acceleratedClock } from '../support/acceleratedClock';
 import { waitFor } from '../support/waitFor';
 
@@ -56,6 +59,54 @@ async function walkToThirdStep(bot: Poster, serviceUrl: string, who: ReturnType<
   await bot.post(step({ step: 'framing' }));
   await bot.post(step({ step: 'how', choice: 'socialMedia' }));
   return step({ step: 'violation', choice: 'notSure' });
+}
+
+/**
+ * Escalates in a bot process, SIGKILLs it while the case card's post is in flight (held, and never making a
+ * thread), restarts it on the same database and measures how long after the restart the card reaches the
+ * office. Checks it is posted once and the manager told once; returns the wait and the outbox item.
+ */
+async function crashWhilePosting(
+  connector: FakeConnector,
+  env: Record<string, string>,
+  outboxItem: () => Promise<OutboxItem | undefined>,
+): Promise<{ waitedMs: number; item: OutboxItem | undefined }> {
+  connector.reset();
+  connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+  let bot = await startBotProcess(env);
+  try {
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+    const who = person(`crash-posting-${randomUUID().slice(0, 8)}`);
+    const o = { serviceUrl: connector.url, from: who };
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      await bot.post(message(text, o));
+    connector.failNext(1, { status: 504, delayMs: 60_000, kinds: ['createConversation'] });
+    const arrived = connector.arrived;
+    await bot.post(message('Send it', o));
+    // Two arrivals: the confirmation, then the post, held.
+    await waitFor(() => connector.arrived > arrived + 1, 'the post in flight');
+    await bot.stop('SIGKILL');
+    connector.reset();
+
+    bot = await startBotProcess(env);
+    const restarted = Date.now();
+    await waitFor(() => told(connector, who, /has reached/) > 0, 'the case card after the restart', 60_000);
+    const waitedMs = Date.now() - restarted;
+    // Two more polls: a second post would show now.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(1);
+    expect(told(connector, who, /has reached/)).toBe(1);
+    await bot.stop();
+    return { waitedMs, item: await outboxItem() };
+  } finally {
+    await bot.stop('SIGKILL');
+  }
 }
 
 const okPosts = (c: FakeConnector, caseId: string) =>
@@ -244,7 +295,13 @@ withPostgres('PostgreSQL stopped for 10 seconds under load (bot process behind a
     connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
     // Migrated here first: the process's migration lock is keyed by its (default) schema name, not ours.
     store = await PostgresStore.open(DATABASE_URL!, { schema: db.schema });
-    bot = await startBotProcess({ DATABASE_URL: db.url, CASE_OUTBOX_POLL_SECONDS: '1' });
+    bot = await startBotProcess({
+      DATABASE_URL: db.url,
+      CASE_OUTBOX_POLL_SECONDS: '1',
+      // Its five simulated people write every few hundred milliseconds, above the per-person limit: this test
+      // is about the database (test/http/limits.test.ts is about the limits).
+      RATE_LIMIT_USER_MESSAGES: '0',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -410,4 +467,155 @@ describe('a bot process killed in the middle of a turn (SQLite)', () => {
     await bot.post(step({ step: 'context', note: 'noted' }));
     expect(visibleText(connector.sentActivities(chatOf(o.from)))).toMatch(/conversation/i);
   }, 120_000);
+
+  /**
+   * Sends `activity` with its reply held by the connector, and SIGKILLs the process while it waits: whatever
+   * the turn wrote before replying is stored, and its dialog state (saved after the reply) is not.
+   */
+  async function killDuringReply(activity: unknown) {
+    connector.delayNext(1, { delayMs: 60_000, kinds: ['send', 'reply'] });
+    const arrived = connector.arrived;
+    const pending = bot!.post(activity).catch(() => ({ status: 0, body: '' }));
+    await waitFor(() => connector.arrived > arrived, 'the held reply');
+    await bot!.stop('SIGKILL');
+    expect((await pending).status).toBe(0);
+    connector.reset();
+  }
+
+  /** What the process stored, read from its SQLite file (WAL lets a second reader in). */
+  async function stored<T>(file: string, collection: string): Promise<T[]> {
+    const store = new SqliteStore(file);
+    try {
+      return (await store.list<T>(collection)).map((d) => d.value);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('one confirmation, one case: killed between the case write and the state write, "Send it" again after a restart', async () => {
+    const file = path.join(dataDir, 'escalation.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    connector.members.set(OFFICER.id, { ...OFFICER, userRole: 'owner' });
+    await bot?.stop();
+    bot = await startBotProcess(env);
+    await bot.post(
+      mention('register values and ethics office', {
+        serviceUrl: connector.url,
+        channelId: VE_CHANNEL,
+        from: OFFICER,
+      }),
+    );
+    const who = person('crash-confirm');
+    const o = { serviceUrl: connector.url, from: who };
+    for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
+      expect((await bot.post(message(text, o))).status).toBe(200);
+    // The case and its outbox row are written, then the confirmation is held and the process dies.
+    const confirm = message('Send it', o);
+    await killDuringReply(confirm);
+    expect(await stored<CaseRecord>(file, COLLECTIONS.cases)).toHaveLength(1);
+
+    bot = await startBotProcess(env);
+    // The manager saw no answer and confirms again: a new activity for the same draft.
+    await bot.post({ ...confirm, id: randomUUID() });
+    const reply = visibleText(connector.sentActivities(chatOf(who)));
+    await waitFor(() => told(connector, who, /has reached/) > 0, 'the delivery notice');
+    // The outbox has polled again since: a second post would show now.
+    await new Promise((r) => setTimeout(r, 1500));
+    await bot.stop();
+    const cases = await stored<CaseRecord>(file, COLLECTIONS.cases);
+    expect(cases.map((c) => c.caseId)).toEqual([expect.stringMatching(/^VE-\d{4}-0001$/)]);
+    const caseId = cases[0]!.caseId;
+    expect(connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(1);
+    expect(okPosts(connector, caseId)).toHaveLength(1);
+    expect(cases[0]!.delivery).toBe('posted');
+    // The manager is told the request went, with its number, and told once that it reached the office.
+    expect(reply).toContain(`Your request **${caseId}** was already sent to the values and ethics office`);
+    expect(told(connector, who, /has reached/)).toBe(1);
+  }, 120_000);
+
+  it('a case card in flight when the process dies is posted within seconds of the restart, once', async () => {
+    const file = path.join(dataDir, 'outbox.db');
+    await bot?.stop();
+    bot = undefined;
+    const { waitedMs, item } = await crashWhilePosting(
+      connector,
+      { DATABASE_URL: `sqlite:${file}` },
+      async () => {
+        const [found] = await stored<OutboxItem>(file, COLLECTIONS.outbox);
+        return found;
+      },
+    );
+    // The only instance on this file takes the dead process's claim at start (it was 120 s, plus a 30 s poll).
+    expect(waitedMs).toBeLessThan(5_000);
+    expect(item).toMatchObject({ state: 'posted', attempts: 2 });
+  }, 120_000);
+
+  it('one walk-through, one record: killed between the record write and the state write, submitted again after a restart', async () => {
+    const file = path.join(dataDir, 'records.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    await bot?.stop();
+    bot = await startBotProcess(env);
+    const o = { serviceUrl: connector.url, from: person('crash-record') };
+    const step = (s: Record<string, unknown>) => submit({ verb: 'sawPost.step', ...s }, o);
+    await bot.post(message('I saw a post', o));
+    await bot.post(step({ step: 'framing' }));
+    await bot.post(step({ step: 'how', choice: 'colleague' }));
+    await bot.post(step({ step: 'violation', choice: 'bullying' }));
+    // "Create my record" on the card the manager was shown, with their note.
+    const card = connector.sentActivities(chatOf(o.from)).at(-1).attachments[0].content;
+    const create = submit({ ...card.actions[0].data, note: 'Called HR.' }, o);
+    // The record is written, then its card is held and the process dies.
+    await killDuringReply(create);
+    expect(await stored(file, RECORDS_COLLECTION)).toHaveLength(1);
+
+    bot = await startBotProcess(env);
+    // Pressed again (a new activity): the walk-through resumes at its last step and finds its record.
+    await bot.post({ ...create, id: randomUUID() });
+    const reply = visibleText(connector.sentActivities(chatOf(o.from)));
+    // And once more, late, after the walk-through has ended.
+    connector.reset();
+    await bot.post({ ...create, id: randomUUID() });
+    const late = visibleText(connector.sentActivities(chatOf(o.from)));
+    await bot.stop();
+    expect(await stored(file, RECORDS_COLLECTION)).toHaveLength(1);
+    expect(reply).toContain(t('en', 'sawPost.alreadyRecorded'));
+    expect(reply).toContain('Called HR.');
+    expect(late).toContain(t('en', 'sawPost.alreadyRecorded'));
+    expect(late).toContain('Called HR.');
+  }, 120_000);
 });
+
+withPostgres(
+  'a bot process killed while posting a case card (PostgreSQL, shared by several instances)',
+  () => {
+    let connector: FakeConnector;
+    let db: Awaited<ReturnType<typeof freshPgSchema>>;
+    beforeAll(async () => {
+      connector = await new FakeConnector().start();
+      db = await freshPgSchema('smg_lease');
+    }, 60_000);
+    afterAll(async () => {
+      await connector?.stop();
+      await db?.drop();
+    });
+
+    it('posts the card within seconds of the restart, once: the dead claim lapses within its 15 s lease', async () => {
+      const { waitedMs, item } = await crashWhilePosting(
+        connector,
+        { DATABASE_URL: db.url, CASE_OUTBOX_POLL_SECONDS: '30' },
+        async () => {
+          const store = await PostgresStore.open(DATABASE_URL!, { schema: db.schema });
+          try {
+            return (await store.list<OutboxItem>(COLLECTIONS.outbox))[0]?.value;
+          } finally {
+            await store.close();
+          }
+        },
+      );
+      // Another instance may still hold a live claim, so none is taken over: the lease (renewed every 5 s while
+      // the post ran) lapses at most 15 s after the crash, and the worker wakes for it before its 30 s poll.
+      expect(waitedMs).toBeLessThan(20_000);
+      expect(item).toMatchObject({ state: 'posted', attempts: 2 });
+    }, 120_000);
+  },
+);

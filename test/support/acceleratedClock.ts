@@ -19,5 +19,11 @@ export function acceleratedClock(factor: number): Clock & { realMs(ms: number): 
       return handle;
     },
     clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+    setTimeout: (fn, ms) => {
+      const handle = setTimeout(fn, realMs(ms));
+      handle.unref();
+      return handle;
+    },
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   };
 }

@@ -94,3 +94,14 @@ export function botInstalled(options: ActivityOptions): Activity {
 export function memberAdded(options: ActivityOptions, member = OFFICER): Activity {
   return { ...base(options), type: 'conversationUpdate', membersAdded: [member] } as Activity;
 }
+
+/** An Action.Execute click as Teams delivers it: an adaptiveCard/action invoke in the card's conversation. */
+export function cardAction(
+  verb: string,
+  data: Record<string, unknown>,
+  options: ActivityOptions & { conversationType: 'channel' },
+): Activity {
+  const activity = { ...base(options), type: 'invoke', name: 'adaptiveCard/action' } as Activity;
+  activity.value = { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' };
+  return activity;
+}

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly body?: any;
+  /** When the call was answered (Date.now()), to check how the bot paced its messages. */
+  readonly at?: number;
 }
 
 export interface Failure {
@@ -141,7 +143,7 @@ export class FakeConnector {
     }
     const delayIndex = this.delays.findIndex((d) => !d.kinds || d.kinds.includes(kind));
     if (delayIndex >= 0) await this.hold(this.delays.splice(delayIndex, 1)[0]!.delayMs);
-    this.calls.push({ method, path: url.pathname, kind, conversationId, activityId, body });
+    this.calls.push({ method, path: url.pathname, kind, conversationId, activityId, body, at: Date.now() });
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));

@@ -44,6 +44,10 @@ export interface StartOptions {
   readonly authOverrides?: AppOptions['authOverrides'];
   /** The app's clock (retries, outbox polls, dates); the wall clock by default. */
   readonly clock?: AppOptions['clock'];
+  /** Pace messages per conversation to Teams' limits; off unless a test is about it (see below). */
+  readonly pacing?: boolean;
+  /** Apply the rate limits as configured (the defaults unless `env` sets them); off unless a test is about them. */
+  readonly limits?: boolean;
 }
 
 /** Starts the real server (restify + CloudAdapter + SQLite in a temp folder) on a free loopback port. */
@@ -55,6 +59,9 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    // A test's simulated people send a flow's messages back to back, far faster than people do: the rate
+    // limits and the pacing are off unless the test is about them (test/http/limits.test.ts).
+    ...(options.limits ? {} : { RATE_LIMIT_USER_MESSAGES: '0', RATE_LIMIT_CONVERSATION_MESSAGES: '0' }),
     ...options.env,
   });
   const logs = new LogCapture();
@@ -65,6 +72,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     features: allFeatures,
     authOverrides: options.authOverrides,
     ...(options.clock ? { clock: options.clock } : {}),
+    pacing: options.pacing ?? false,
   });
   const { url } = await app.listen(0, '127.0.0.1');
   return {

@@ -1,4 +1,5 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { ActionTypes, CardFactory, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -6,6 +7,8 @@ import {
   TextPrompt,
   WaterfallDialog,
   type Choice,
+  type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   type FoundChoice,
   type PromptValidatorContext,
@@ -26,6 +29,11 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { officeWords } from './officeWords';
 
 export const ESCALATION_DIALOG = 'escalation';
+/**
+ * The consent card's "Send it" button carries this verb and the draft's id, so a click that arrives after
+ * the dialog has ended (a double click, another device) still finds the draft's case (see the feature).
+ */
+export const CONSENT_VERB = 'escalation.send';
 const WATERFALL = 'escalation.steps';
 const CHOICE = 'escalation.choice';
 const SUMMARY = 'escalation.summary';
@@ -34,6 +42,11 @@ const MIN_SUMMARY_CHARS = 10;
 /** What the manager has decided so far; carried over when they go back to rewrite the summary. */
 export interface EscalationOptions {
   readonly lang: Lang;
+  /**
+   * The draft's identity, given when the dialog starts and kept through "change the summary": the case's
+   * idempotency key, so one draft makes one case however many times, and from wherever, it is confirmed.
+   */
+  readonly draftId?: string;
   readonly office?: OfficeId;
   readonly urgency?: Urgency;
   readonly contact?: ContactPreference;
@@ -43,6 +56,8 @@ export interface EscalationOptions {
 }
 
 export interface Draft {
+  /** Undefined only for a dialog begun before drafts had ids (state saved by an earlier version). */
+  readonly id?: string;
   readonly office: OfficeId;
   readonly summary: string;
   readonly urgency: Urgency;
@@ -58,8 +73,11 @@ export interface EscalationDialogDeps {
   recordSummary(context: TurnContext, recordId: string, lang: Lang): Promise<string | undefined>;
   /** The card exactly as the office will see it. */
   preview(context: TurnContext, draft: Draft, lang: Lang): AdaptiveCardJson;
-  /** Creates the case once per confirming activity and returns its id; the dialog then confirms. */
-  submit(context: TurnContext, draft: Draft, lang: Lang): Promise<{ caseId: string }>;
+  /**
+   * Creates the case once per draft and returns its id; `created` is false when the draft's case already
+   * existed (confirmed before a crash, twice, or from another device), and the dialog says so.
+   */
+  submit(context: TurnContext, draft: Draft, lang: Lang): Promise<{ caseId: string; created?: boolean }>;
   /** This turn's language when the bot knows it (a switch mid-flow applies from the next prompt). */
   langOf?(context: TurnContext): Lang | undefined;
   /** Called once the manager has been told the case id (the case card can be posted now). */
@@ -121,6 +139,14 @@ export class EscalationDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = WATERFALL;
+  }
+
+  /** The draft gets its id here, once: everything after (rewrites included) is the same draft. */
+  protected override onBeginDialog(
+    innerDc: DialogContext,
+    options?: EscalationOptions,
+  ): Promise<DialogTurnResult> {
+    return super.onBeginDialog(innerDc, { ...options, draftId: options?.draftId ?? randomUUID() });
   }
 
   /** The options, in this turn's language (the manager may have typed "français" mid-flow). */
@@ -257,15 +283,22 @@ export class EscalationDialog extends ComponentDialog {
     const { lang } = this.opts(step);
     const v = this.values(step);
     v.contact = chosen(step.result) as ContactPreference;
-    const draft = this.draft(v);
+    const draft = this.draft(v, this.opts(step).draftId);
     await step.context.sendActivity(
       MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.preview(step.context, draft, lang))),
     );
-    return this.prompt(step, t(lang, 'escalation.consent.ask', officeWords(lang, draft.office)), [
+    const text = t(lang, 'escalation.consent.ask', officeWords(lang, draft.office));
+    const choices = [
       choice(lang, 'send', 'escalation.consent.send', ['send', 'envoyer', 'yes', 'oui']),
       choice(lang, 'edit', 'escalation.consent.edit'),
       choice(lang, 'cancel', 'escalation.consent.cancel'),
-    ]);
+    ];
+    return step.prompt(CHOICE, {
+      prompt: consentCard(text, choices, draft.id),
+      retryPrompt: consentCard(`${t(lang, 'escalation.retry')} ${text}`, choices, draft.id),
+      choices,
+      style: ListStyle.none,
+    });
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -276,14 +309,16 @@ export class EscalationDialog extends ComponentDialog {
       await step.context.sendActivity(t(lang, 'escalation.cancelled'));
       return step.endDialog();
     }
-    const draft = this.draft(this.values(step));
-    const { caseId } = await this.deps.submit(step.context, draft, lang);
+    const draft = this.draft(this.values(step), this.opts(step).draftId);
+    const { caseId, created = true } = await this.deps.submit(step.context, draft, lang);
     await step.context.sendActivity(
-      t(lang, 'escalation.created', {
-        caseId,
-        ...officeWords(lang, draft.office),
-        contact: t(lang, `escalation.contact.${draft.contact}`),
-      }),
+      created
+        ? t(lang, 'escalation.created', {
+            caseId,
+            ...officeWords(lang, draft.office),
+            contact: t(lang, `escalation.contact.${draft.contact}`),
+          })
+        : t(lang, 'escalation.alreadySent', { caseId, ...officeWords(lang, draft.office) }),
     );
     this.deps.confirmed?.(caseId);
     return step.endDialog({ caseId });
@@ -302,8 +337,9 @@ export class EscalationDialog extends ComponentDialog {
     return step.replaceDialog(WATERFALL, next);
   }
 
-  private draft(v: Values): Draft {
+  private draft(v: Values, id: string | undefined): Draft {
     return {
+      ...(id ? { id } : {}),
       office: v.office!,
       summary: v.summary!,
       urgency: v.urgency!,
@@ -311,6 +347,42 @@ export class EscalationDialog extends ComponentDialog {
       ...(v.attachedRecord ? { attachedRecord: v.attachedRecord } : {}),
     };
   }
+}
+
+/**
+ * The consent question as a card of buttons, like the other choices, except that "Send it" is a messageBack
+ * carrying the draft's id (CONSENT_VERB) as well as its label, which the prompt recognises as typed text.
+ */
+function consentCard(text: string, choices: readonly Choice[], draftId: string | undefined) {
+  const buttons = choices.map(({ value }, index) =>
+    index === 0 && draftId
+      ? {
+          type: ActionTypes.MessageBack,
+          title: value,
+          text: value,
+          displayText: value,
+          value: { verb: CONSENT_VERB, draftId },
+        }
+      : { type: ActionTypes.ImBack, title: value, value },
+  );
+  return MessageFactory.attachment(
+    CardFactory.heroCard('', text, undefined, buttons),
+    undefined,
+    undefined,
+    InputHints.ExpectingInput,
+  );
+}
+
+/** The id of the draft in the escalation dialog at the top of the stack, if there is one. */
+export function activeDraftId(dc: DialogContext): string | undefined {
+  const active = dc.activeDialog;
+  if (active?.id !== ESCALATION_DIALOG) return undefined;
+  const inner = (active.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
+  for (const entry of inner?.dialogStack ?? []) {
+    const options = (entry.state as { options?: EscalationOptions } | undefined)?.options;
+    if (options?.draftId) return options.draftId;
+  }
+  return undefined;
 }
 
 /** The id behind a choice (its label in either language), or a value passed straight to the step. */

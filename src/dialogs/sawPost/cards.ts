@@ -71,7 +71,8 @@ export function buildStepData(
   if (flow.step === 'violation' && flow.answers.howRaised === 'media')
     notices.push({ text: t(lang, 'sawPost.how.mediaNote'), weight: 'Default' });
   const value = currentValue(flow);
-  const base = { verb: STEP_VERB, step: def.id };
+  // The walk-through's id travels with every button, so a late click on "Create my record" finds its record.
+  const base = { verb: STEP_VERB, step: def.id, ...(flow.id ? { flowId: flow.id } : {}) };
   const actions: { title: string; data: Record<string, unknown>; inputs: string }[] = [
     { title: t(lang, def.nextKey ?? 'sawPost.next'), data: base, inputs: 'auto' },
   ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -47,6 +48,11 @@ export interface SawPostDialogDeps {
   readonly contentVersion: string;
   /** Structured events only: step ids and record ids, never text or notes. */
   readonly log?: (event: string, fields?: Record<string, string | number>) => void;
+}
+
+/** A walk-through's record key: one walk-through, one record (see FlowState.id). */
+export function recordKeyOf(flowId: string): string {
+  return `flow:${flowId}`;
 }
 
 export interface SawPostStartOptions {
@@ -144,7 +150,7 @@ export class SawPostDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     const lang = options?.lang ?? 'en';
     this.deps.log?.('sawPost.started', { lang });
-    return innerDc.beginDialog(LOOP, { flow: startFlow(lang) } satisfies LoopOptions);
+    return innerDc.beginDialog(LOOP, { flow: startFlow(lang, randomUUID()) } satisfies LoopOptions);
   }
 
   /** Cancelled from outside (the bot edge on "cancel"/"annuler"): say so, since notes are discarded. */
@@ -207,13 +213,18 @@ export class SawPostDialog extends ComponentDialog {
     const activity = context.activity;
     const { record, created } = await this.deps.records.create({
       owner: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
-      // Teams re-sends an activity it thinks timed out: the same activity must not make a second record.
-      idempotencyKey: `${activity.conversation?.id ?? ''}|${activity.id ?? `${activity.timestamp ?? ''}`}`,
+      // The walk-through, not the activity: its last step submitted again (a re-delivery, a double click, or
+      // after a crash before the dialog state was saved) finds the first record. Flows saved before walk-
+      // throughs had ids fall back to the activity.
+      idempotencyKey: flow.id
+        ? recordKeyOf(flow.id)
+        : `${activity.conversation?.id ?? ''}|${activity.id ?? `${activity.timestamp ?? ''}`}`,
       lang,
       answers: visitedAnswers(transition.flow),
       contentVersion: this.deps.contentVersion,
     });
     this.deps.log?.('sawPost.recorded', { recordId: record.id, path: record.path, created: String(created) });
+    if (!created) await context.sendActivity(t(lang, 'sawPost.alreadyRecorded'));
     await sendCard(context, recordCard(record, lang));
     return step.endDialog({ outcome: 'recorded', recordId: record.id } satisfies SawPostResult);
   }

@@ -7,7 +7,7 @@ import {
   OFFICES,
   SUGGESTED_STEPS,
   VIOLATION_ANSWERS,
-  cleanNote,
+  fitNote,
   type SawPostAnswers,
   type SuggestedStep,
 } from '../../records/sawPostRecord';
@@ -290,6 +290,11 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
 
 /** Everything the walk-through remembers between turns (kept in dialog state, so it survives a restart). */
 export interface FlowState {
+  /**
+   * The walk-through's identity, given when it starts: its record's idempotency key, so one walk-through
+   * makes one record however many times its last step is submitted. Absent in flows saved by an earlier version.
+   */
+  readonly id?: string;
   /** The language the walk-through started in; a language the user saves later wins (see the dialog). */
   readonly lang: Lang;
   readonly step: StepId;
@@ -298,8 +303,8 @@ export interface FlowState {
   readonly answers: SawPostAnswers;
 }
 
-export function startFlow(lang: Lang): FlowState {
-  return { lang, step: 'framing', history: [], answers: {} };
+export function startFlow(lang: Lang, id?: string): FlowState {
+  return { ...(id ? { id } : {}), lang, step: 'framing', history: [], answers: {} };
 }
 
 /** 1-based position shown to the user ("step 3"). */
@@ -375,7 +380,7 @@ export function interpret(
   if (value && value.verb === STEP_VERB) {
     if (value.step !== def.id) return { kind: 'stale' };
     if (value.nav === 'back') return { kind: 'back' };
-    const note = def.note ? cleanNote(value.note) : undefined;
+    const note = def.note ? fitNote(value.note) : undefined;
     const raw = typeof value.choice === 'string' ? value.choice : '';
     const chosen = raw
       .split(',')
@@ -395,7 +400,7 @@ export function interpret(
     if (command.id === 'help') return { kind: 'help' };
   }
   if (def.note && NOTE_PREFIX.test(text)) {
-    const note = cleanNote(text.replace(NOTE_PREFIX, ''));
+    const note = fitNote(text.replace(NOTE_PREFIX, ''));
     return { kind: 'answer', choices: [], ...(note ? { note } : {}) };
   }
   const normalised = normaliseCommandText(text);

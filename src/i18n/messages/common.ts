@@ -21,6 +21,10 @@ export const common = defineMessages({
     'common.fallback.personalOnly':
       'To keep things private, I do that only in our personal chat. Open a chat with me (search for "{botName}") and type "{command}".',
     'common.fallback.notYet': 'That feature is not available yet. Here is what I can do for you now.',
+    'common.throttled.user':
+      'You are sending messages faster than I can answer them, so I will not read what you send for the next {seconds} seconds. Please wait, then send your last message again.',
+    'common.throttled.conversation':
+      'This conversation is sending me messages faster than I can answer them, so I will not read what is sent here for the next {seconds} seconds. Please wait, then send your last message again.',
     'welcome.title': 'Hello! I help managers apply the guidance on public servants’ personal social media',
     'welcome.intro':
       'Ask me a question in your own words, in English or French, for example: "Can I tell my team not to post about the election?" I answer with the official text of "Public servants’ use of personal social media: Guidance for managers", with its source.',
@@ -76,6 +80,10 @@ export const common = defineMessages({
       'Par souci de confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec moi (cherchez « {botName} ») et tapez « {command} ».',
     'common.fallback.notYet':
       'Cette fonction n’est pas encore offerte. Voici ce que je peux faire pour vous maintenant.',
+    'common.throttled.user':
+      'Vous m’envoyez des messages plus vite que je ne peux y répondre : je ne lirai pas ce que vous envoyez pendant les {seconds} prochaines secondes. Veuillez patienter, puis envoyer de nouveau votre dernier message.',
+    'common.throttled.conversation':
+      'Cette conversation m’envoie des messages plus vite que je ne peux y répondre : je ne lirai pas ce qui y est envoyé pendant les {seconds} prochaines secondes. Veuillez patienter, puis envoyer de nouveau votre dernier message.',
     'welcome.title':
       'Bonjour! J’aide les gestionnaires à appliquer l’orientation sur l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires',
     'welcome.intro':

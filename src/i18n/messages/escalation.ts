@@ -62,6 +62,10 @@ export const escalation = defineMessages({
     'escalation.created':
       'Your request **{caseId}** is saved and is being sent to the {office}. What happens next: someone from the office takes it and contacts you the way you chose ({contact}). I will tell you here when it reaches the office, when it is taken, if they have a question, and when it is closed. Type "my cases" to see its status.',
     'escalation.posted': 'Your request {caseId} has reached the {office}.',
+    'escalation.alreadySent':
+      'Your request **{caseId}** was already sent to the {office}. Nothing new was created. Type "my cases" to see its status.',
+    'escalation.consent.stale':
+      'That request is no longer open, so nothing was sent. Type "escalate" to start a new one.',
     'escalation.undelivered':
       'I could not deliver your request {caseId} to the {office}: I no longer have access to its Teams channel. Your request is saved, but the office has not seen it. Please contact them directly: {contact}.',
     'escalation.assigned': '{name} from the {office} has taken your request {caseId}.',
@@ -225,6 +229,10 @@ export const escalation = defineMessages({
     'escalation.created':
       'Votre demande **{caseId}** est enregistrée et est en cours d’envoi {to}. La suite : une personne du bureau la prend en charge et communique avec vous de la façon choisie ({contact}). Je vous informerai ici quand elle arrivera au bureau, quand elle sera prise en charge, si le bureau a une question et quand elle sera fermée. Tapez « mes cas » pour en voir l’état.',
     'escalation.posted': 'Votre demande {caseId} est arrivée {to}.',
+    'escalation.alreadySent':
+      'Votre demande **{caseId}** a déjà été envoyée {to}. Rien de nouveau n’a été créé. Tapez « mes cas » pour en voir l’état.',
+    'escalation.consent.stale':
+      'Cette demande n’est plus ouverte : rien n’a été envoyé. Tapez « consulter » pour en commencer une nouvelle.',
     'escalation.undelivered':
       'Je n’ai pas pu remettre votre demande {caseId} {to} : je n’ai plus accès à son canal Teams. Votre demande est enregistrée, mais le bureau ne l’a pas vue. Veuillez le joindre directement : {contact}.',
     'escalation.assigned': '{name}, {of}, a pris en charge votre demande {caseId}.',

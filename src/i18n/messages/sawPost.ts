@@ -95,6 +95,8 @@ export const sawPost = defineMessages({
       'Would you like me to walk you through the guidance’s steps for this, one at a time? It ends with a private record of what you considered.',
     'sawPost.offer.button': 'Start “I saw a post”',
     'sawPost.done': 'Done. Type “my records” to see this record again; it is deleted after {days} days.',
+    'sawPost.alreadyRecorded':
+      'This walk-through was already recorded. Nothing new was created; here is your record.',
     'record.title': 'Your record: I saw a post',
     'record.dates': 'Created {created}. Kept until {expires}, then deleted automatically.',
     'record.notVerdict':
@@ -216,6 +218,8 @@ export const sawPost = defineMessages({
     'sawPost.offer.button': 'Commencer « J’ai vu une publication »',
     'sawPost.done':
       'Terminé. Tapez « mes dossiers » pour revoir ce dossier; il est supprimé après {days} jours.',
+    'sawPost.alreadyRecorded':
+      'Ce parcours était déjà consigné. Rien de nouveau n’a été créé; voici votre dossier.',
     'record.title': 'Votre dossier : J’ai vu une publication',
     'record.dates': 'Créé le {created}. Conservé jusqu’au {expires}, puis supprimé automatiquement.',
     'record.notVerdict':

@@ -24,4 +24,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX documents_created ON documents (collection, created_at, id);
     `,
   },
+  {
+    version: 2,
+    description: 'rate_limits: message counts per person and conversation, shared by the instances',
+    // The layout rate-limiter-flexible's RateLimiterPostgres reads and writes (expire: epoch milliseconds);
+    // created here so it exists, in the right schema, before the first message is counted.
+    sql: `
+      CREATE TABLE rate_limits (
+        key VARCHAR(255) PRIMARY KEY,
+        points INTEGER NOT NULL DEFAULT 0,
+        expire BIGINT
+      );
+    `,
+  },
 ];

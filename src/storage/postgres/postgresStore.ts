@@ -6,6 +6,7 @@ import type {
   CounterRef,
   ListOptions,
   NumberedBatchResult,
+  SqlClient,
   Store,
   StoredDocument,
   WriteOptions,
@@ -113,6 +114,19 @@ export class PostgresStore implements Store {
       throw err;
     }
     return store;
+  }
+
+  /**
+   * Runs statements on this store's pool once its schema is migrated: for a component that keeps its own table
+   * in the same database (the rate limiter's rate_limits, created by migration 2).
+   */
+  sqlClient(): SqlClient {
+    return {
+      query: async (query) => {
+        await this.ensureReady();
+        return this.pool.query(query as { text: string; values?: unknown[] });
+      },
+    };
   }
 
   async schemaVersion(): Promise<number> {

@@ -121,6 +121,10 @@ export async function startStack(): Promise<Stack> {
       MicrosoftAppPassword: '',
       ALLOWED_TENANT_IDS: '',
       LOG_LEVEL: 'info',
+      // One simulated person clicks through every flow faster than a person would; the limits have their own
+      // HTTP test (test/http/limits.test.ts).
+      RATE_LIMIT_USER_MESSAGES: '0',
+      RATE_LIMIT_CONVERSATION_MESSAGES: '0',
     });
     children.push(bot);
     const botUrl = `http://127.0.0.1:${BOT_PORT}`;

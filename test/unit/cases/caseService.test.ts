@@ -12,7 +12,7 @@ function input(key: string, office: NewCase['office'] = 'valuesEthics'): NewCase
     office,
     manager: MANAGER,
     managerLang: 'en',
-    summary: '  A post about our program.\u0007  ',
+    summary: '  A post about our program.  ',
     urgency: 'routine',
     contact: 'teamsChat',
     idempotencyKey: key,

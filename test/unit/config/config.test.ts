@@ -15,6 +15,23 @@ describe('configuration', () => {
     expect(config.allowedTenantIds).toEqual([]);
   });
 
+  it('gives slow clients 10 s for headers and 30 s for a request, and keeps idle connections 120 s', () => {
+    expect(loadConfig({}).http).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 120_000 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/,
+    );
+  });
+
+  it('takes 20 messages per person and 60 per conversation in 30 s by default; 0 turns a limit off', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      userMessages: 20,
+      conversationMessages: 60,
+      windowSeconds: 30,
+    });
+    expect(loadConfig({ RATE_LIMIT_USER_MESSAGES: '0' }).rateLimits.userMessages).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(
       loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID })

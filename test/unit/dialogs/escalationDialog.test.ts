@@ -68,6 +68,7 @@ describe('EscalationDialog', () => {
     for (const [turn, expected] of flow) expect(await say(turn)).toContain(expected);
     expect(submitted).toEqual([
       {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         office: 'valuesEthics',
         summary: 'My employee posted about our program.',
         urgency: 'timeSensitive',
@@ -75,6 +76,40 @@ describe('EscalationDialog', () => {
       },
     ]);
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('gives the draft one id for its whole life: kept through a rewrite, carried by the "Send it" button', async () => {
+    const { client, say, submitted } = setUp({
+      office: 'valuesEthics',
+      urgency: 'routine',
+      contact: 'email',
+    });
+    const sendButton = () => {
+      const card = client.getNextReply()?.attachments?.[0]?.content as { buttons: any[] } | undefined;
+      return card?.buttons[0];
+    };
+    await say('start');
+    await client.sendActivity('A post about our program was shared widely.'); // replies with the preview
+    const first = sendButton();
+    expect(first).toMatchObject({ type: 'messageBack', title: 'Send it', text: 'Send it' });
+    expect(first.value).toEqual({ verb: 'escalation.send', draftId: expect.any(String) });
+    await say('Change the summary');
+    await client.sendActivity('A post about our program was shared widely, and picked up by a reporter.');
+    expect(sendButton().value.draftId).toBe(first.value.draftId);
+    await say('Send it');
+    expect(submitted.map((d) => d.id)).toEqual([first.value.draftId]);
+  });
+
+  it('says the request was already sent when the draft’s case existed', async () => {
+    const { say } = setUp(
+      { office: 'valuesEthics', urgency: 'routine', contact: 'email' },
+      { submit: async () => ({ caseId: 'VE-2026-0007', created: false }) },
+    );
+    await say('start');
+    await say('A post about our program was shared widely.');
+    expect(await say('Send it')).toBe(
+      'Your request **VE-2026-0007** was already sent to the values and ethics office. Nothing new was created. Type "my cases" to see its status.',
+    );
   });
 
   it('keeps the text when the manager chooses to, and asks nothing about a record that is not theirs', async () => {

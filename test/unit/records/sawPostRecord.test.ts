@@ -2,7 +2,7 @@ import {
   MAX_NOTE_CHARS,
   RECORDS_COLLECTION,
   RecordService,
-  cleanNote,
+  fitNote,
   type NewSawPostRecord,
 } from '../../../src/records/sawPostRecord';
 import { SqliteStore } from '../../../src/storage/sqlite/sqliteStore';
@@ -67,7 +67,7 @@ describe('RecordService', () => {
           violation: 'disclosure',
           offices: ['ombud', 'nobody' as never, 'valuesEthics'],
           consultTopics: ['takeDown', 'x' as never],
-          closingNote: `  ${'y'.repeat(MAX_NOTE_CHARS + 50)}\u0000 `,
+          closingNote: `  ${'y'.repeat(MAX_NOTE_CHARS + 50)} `,
         },
       }),
     );
@@ -81,8 +81,9 @@ describe('RecordService', () => {
     [undefined, undefined],
     ['   ', undefined],
     [42, undefined],
-    [' keep\ttabs\nand lines\u0007 ', 'keep\ttabs\nand lines'],
-  ])('cleanNote(%p) → %p', (note, expected) => {
-    expect(cleanNote(note)).toBe(expected);
+    [' keep\ttabs\nand lines ', 'keep\ttabs\nand lines'],
+    ['😀'.repeat(MAX_NOTE_CHARS), '😀'.repeat(MAX_NOTE_CHARS / 2)],
+  ])('fitNote(%p) → %p', (note, expected) => {
+    expect(fitNote(note)).toBe(expected);
   });
 });
