@@ -6,11 +6,11 @@
  * Only replies go to stdout; nothing else is printed there.
  */
 import { createInterface } from 'node:readline';
-import { createAnswerer, type AnswerResult } from '../src/guidance/answerer';
-import { buildAnswerCard } from '../src/cards/answerCards';
-import { flattenCardText } from '../src/cards/flatten';
+import { createAnswerer, type AnswerResult } from '../src/domain/guidance/answerer';
+import { buildAnswerCard } from '../src/features/ask/answerCards';
+import { flattenCardText } from '../src/shared/cards/flatten';
 import { t } from '../src/i18n';
-import { isLang, type Lang } from '../src/i18n/lang';
+import { isLang, type Lang } from '../src/shared/i18n/lang';
 
 const answerer = createAnswerer();
 

@@ -3,9 +3,9 @@
  * questions, repeated. Targets: build ≤ 500 ms, p99 ≤ 5 ms. Figures only, no assertions.
  */
 import { performance } from 'node:perf_hooks';
-import { createAnswerer } from '../src/guidance/answerer';
-import { loadContent } from '../src/guidance/content';
-import { loadEvalQuestions } from '../src/guidance/evaluation';
+import { createAnswerer } from '../src/domain/guidance/answerer';
+import { loadContent } from '../src/domain/guidance/content';
+import { loadEvalQuestions } from '../src/domain/guidance/evaluation';
 
 const t0 = performance.now();
 const content = loadContent();

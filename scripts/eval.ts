@@ -14,8 +14,8 @@ import {
   EVAL_FILE,
   type EvalReport,
   type Ratio,
-} from '../src/guidance/evaluation';
-import { createAnswerer } from '../src/guidance/answerer';
+} from '../src/domain/guidance/evaluation';
+import { createAnswerer } from '../src/domain/guidance/answerer';
 
 const args = process.argv.slice(2);
 const showFailures = args.includes('--failures');

@@ -6,8 +6,8 @@
  * with their lexical and concept scores, and the decision. Content files are read afresh on every run, so
  * an expression added to content/ shows its effect at once.
  */
-import { createAnswerer } from '../src/guidance/answerer';
-import { isLang, type Lang } from '../src/i18n/lang';
+import { createAnswerer } from '../src/domain/guidance/answerer';
+import { isLang, type Lang } from '../src/shared/i18n/lang';
 
 const args = process.argv.slice(2);
 let lang: Lang | undefined;

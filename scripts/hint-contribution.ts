@@ -11,10 +11,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAnswerer } from '../src/guidance/answerer';
-import { parseContent } from '../src/guidance/content';
-import { loadEvalQuestions, type EvalQuestion } from '../src/guidance/evaluation';
-import { PROJECT_ROOT } from '../src/projectRoot';
+import { createAnswerer } from '../src/domain/guidance/answerer';
+import { parseContent } from '../src/domain/guidance/content';
+import { loadEvalQuestions, type EvalQuestion } from '../src/domain/guidance/evaluation';
+import { PROJECT_ROOT } from '../src/shared/projectRoot';
 
 type Hints = {
   passages: Record<

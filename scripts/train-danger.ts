@@ -15,12 +15,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DANGER_MODEL_FILE, dangerFeatures, type DangerModelFile } from '../src/guidance/dangerModel';
-import { detectLanguage } from '../src/guidance/detectLanguage';
-import { Spelling } from '../src/guidance/lexicon';
-import { normaliseQuestion } from '../src/guidance/normalise';
-import type { Lang } from '../src/i18n/lang';
-import { PROJECT_ROOT } from '../src/projectRoot';
+import { DANGER_MODEL_FILE, dangerFeatures, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { detectLanguage } from '../src/domain/guidance/detectLanguage';
+import { Spelling } from '../src/domain/guidance/lexicon';
+import { normaliseQuestion } from '../src/domain/guidance/normalise';
+import type { Lang } from '../src/shared/i18n/lang';
+import { PROJECT_ROOT } from '../src/shared/projectRoot';
 
 const BUCKETS = 1 << 13;
 const ROUNDS = 400;

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { createApp } from './app';
-import { createAnswerService } from './bot/answerService';
-import { ConfigError, loadConfig } from './config/config';
+import { createApp } from './platform/app';
+import { createAnswerService } from './features/ask/answerService';
+import { ConfigError, loadConfig } from './platform/config';
 import { allFeatures } from './features';
-import { purgeClosedCases } from './features/escalation';
-import { createLogger, safeError } from './logging/logger';
-import { startTelemetry } from './telemetry';
-import { countingAnswers } from './telemetry/metrics';
+import { purgeClosedCases } from './features/escalation/feature';
+import { createLogger, safeError } from './shared/logger';
+import { startTelemetry } from './platform/telemetry';
+import { countingAnswers } from './platform/telemetry/metrics';
 
 /** Process entry point: configuration, logging, the app, scheduled retention purges and graceful shutdown. */
 async function main(): Promise<void> {

@@ -4,8 +4,8 @@
  * BENCH_LOG_LEVEL. Messages from the parent: {type: 'report'} → {type: 'report', …}; {type: 'stop'}.
  */
 import { setFlagsFromString } from 'node:v8';
-import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/logging/logger';
+import { loadConfig } from '../../src/platform/config';
+import { createLogger } from '../../src/shared/logger';
 import { openStore } from '../../src/storage/openStore';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
 import type { Store } from '../../src/storage/types';
@@ -65,8 +65,8 @@ async function main(): Promise<void> {
       ? (await import('./echoBot')).createEchoApp({ config, logger, store })
       : await (async () => {
           const [{ createApp }, { createAnswerService }, { allFeatures }] = await Promise.all([
-            import('../../src/app'),
-            import('../../src/bot/answerService'),
+            import('../../src/platform/app'),
+            import('../../src/features/ask/answerService'),
             import('../../src/features'),
           ]);
           return createApp({

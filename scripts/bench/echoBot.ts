@@ -8,11 +8,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import type { Config } from '../../src/config/config';
-import { createAdapter, processInbound } from '../../src/bot/adapter';
-import { safeError, type Logger } from '../../src/logging/logger';
-import { createServer } from '../../src/server/createServer';
-import { BotStateStorage } from '../../src/storage/botStateStorage';
+import type { Config } from '../../src/platform/config';
+import { createAdapter, processInbound } from '../../src/platform/adapter';
+import { safeError, type Logger } from '../../src/shared/logger';
+import { createServer } from '../../src/platform/server/createServer';
+import { BotStateStorage } from '../../src/platform/botStateStorage';
 import type { Store } from '../../src/storage/types';
 
 export interface EchoApp {

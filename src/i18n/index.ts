@@ -1,12 +1,12 @@
-import type { Lang } from './lang';
-import { answers } from './messages/answers';
-import { common } from './messages/common';
-import { escalation } from './messages/escalation';
-import { sawPost } from './messages/sawPost';
-import { feedback } from './messages/feedback';
-import { talkingPoints } from './messages/talkingPoints';
+import type { Lang } from '../shared/i18n/lang';
+import { answers } from '../features/ask/messages';
+import { common } from './common';
+import { escalation } from '../features/escalation/messages';
+import { sawPost } from '../features/sawPost/messages';
+import { feedback } from '../features/feedback/messages';
+import { talkingPoints } from '../features/talkingPoints/messages';
 
-export * from './lang';
+export * from '../shared/i18n/lang';
 
 /**
  * All catalogues merged. A feature adds its module here; keys are prefixed by feature

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../src/i18n/define';
+import { defineMessages } from '../../src/shared/i18n/define';
 
 /**
  * Every string the tab pages show, in English and French. defineMessages makes the compiler reject a

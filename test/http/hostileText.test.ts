@@ -1,6 +1,6 @@
-import { COLLECTIONS, type CaseRecord } from '../../src/cases/types';
+import { COLLECTIONS, type CaseRecord } from '../../src/domain/cases/types';
 import { t } from '../../src/i18n';
-import { RECORDS_COLLECTION, type SawPostRecord } from '../../src/records/sawPostRecord';
+import { RECORDS_COLLECTION, type SawPostRecord } from '../../src/domain/records/sawPostRecord';
 import { safeText } from '../../src/shared/text';
 import { OFFICER, TEAM, cardAction, mention, message, submit } from '../support/activities';
 import { startBot, visibleText, type RunningBot } from '../support/harness';

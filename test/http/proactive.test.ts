@@ -1,5 +1,10 @@
-import { ConnectorError } from '../../src/bot/retry';
-import { TEAMS, USER_CHATS, type TeamRecord, type UserChatRecord } from '../../src/bot/conversationRegistry';
+import { ConnectorError } from '../../src/platform/retry';
+import {
+  TEAMS,
+  USER_CHATS,
+  type TeamRecord,
+  type UserChatRecord,
+} from '../../src/platform/conversationRegistry';
 import { botInstalled, message, mention, MANAGER, TEAM, TENANT_ID } from '../support/activities';
 import { startBot, type RunningBot } from '../support/harness';
 

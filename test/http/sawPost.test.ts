@@ -1,5 +1,5 @@
 import { message, mention, submit, MANAGER } from '../support/activities';
-import { formatDate } from '../../src/dialogs/sawPost/cards';
+import { formatDate } from '../../src/features/sawPost/cards';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /** "I saw a post" through the real server (restify + CloudAdapter + SQLite) and the fake Bot Connector. */

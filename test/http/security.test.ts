@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { COLLECTIONS, type CaseRecord } from '../../src/cases/types';
+import { COLLECTIONS, type CaseRecord } from '../../src/domain/cases/types';
 import { t } from '../../src/i18n';
 import { MANAGER, OFFICER, TEAM, botInstalled, mention, message, submit } from '../support/activities';
 import { startBot, visibleText, type RunningBot } from '../support/harness';

@@ -1,9 +1,14 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { TEAMS, USER_CHATS, type TeamRecord, type UserChatRecord } from '../../src/bot/conversationRegistry';
-import { CaseService } from '../../src/cases/caseService';
-import type { Actor, OfficeId, Urgency } from '../../src/cases/types';
-import { RecordService } from '../../src/records/sawPostRecord';
+import {
+  TEAMS,
+  USER_CHATS,
+  type TeamRecord,
+  type UserChatRecord,
+} from '../../src/platform/conversationRegistry';
+import { CaseService } from '../../src/domain/cases/caseService';
+import type { Actor, OfficeId, Urgency } from '../../src/domain/cases/types';
+import { RecordService } from '../../src/domain/records/sawPostRecord';
 import { MANAGER, OFFICER, TEAM, TENANT_ID } from '../support/activities';
 import { NoTokenCredentials, startJwksStub, type JwksStub } from '../support/authStubs';
 import { startBot, visibleText, type RunningBot } from '../support/harness';

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { flattenCardText } from '../../src/cards/flatten';
-import type { AdaptiveCardJson } from '../../src/cards/render';
-import { TEAMS, type TeamRecord } from '../../src/bot/conversationRegistry';
-import { loadContent } from '../../src/guidance/content';
-import { POSTS, type PostRecord } from '../../src/talkingPoints/posts';
+import { flattenCardText } from '../../src/shared/cards/flatten';
+import type { AdaptiveCardJson } from '../../src/shared/cards/render';
+import { TEAMS, type TeamRecord } from '../../src/platform/conversationRegistry';
+import { loadContent } from '../../src/domain/guidance/content';
+import { POSTS, type PostRecord } from '../../src/features/talkingPoints/posts';
 import { MANAGER, OFFICER, TEAM, botInstalled, mention, message, submit } from '../support/activities';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/cases/types';
+import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/domain/cases/types';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
 import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/botProcess';

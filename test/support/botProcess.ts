@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../../src/projectRoot';
+import { PROJECT_ROOT } from '../../src/shared/projectRoot';
 
 /**
  * The real bot entry point (src/index.ts, through tsx so no build is needed) in its own process: what

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
-import { createApp, type App, type AppOptions } from '../../src/app';
-import { createAnswerService } from '../../src/bot/answerService';
-import { loadConfig, type Config } from '../../src/config/config';
+import { createApp, type App, type AppOptions } from '../../src/platform/app';
+import { createAnswerService } from '../../src/features/ask/answerService';
+import { loadConfig, type Config } from '../../src/platform/config';
 import { allFeatures } from '../../src/features';
-import { createLogger } from '../../src/logging/logger';
+import { createLogger } from '../../src/shared/logger';
 import { FakeConnector } from './fakeConnector';
 
 /** Captures the structured log lines a running app writes, so tests can prove what is (not) logged. */

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
-import { recogniseCommand } from '../../src/bot/commands';
-import { loadConfig } from '../../src/config/config';
+import { recogniseCommand } from '../../src/platform/commands';
+import { loadConfig } from '../../src/platform/config';
 
 /**
  * The Teams app package: templates in appPackage/ validated offline against the schemas bundled in

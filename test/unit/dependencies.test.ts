@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/projectRoot';
+import { PROJECT_ROOT } from '../../src/shared/projectRoot';
 
 /**
  * `npm audit` cannot reach the registry's advisory service from the machines this project is built on, so

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../src/projectRoot';
+import { PROJECT_ROOT } from '../../../src/shared/projectRoot';
 
 /**
  * The first step of `atk provision`: the committed environment file has placeholders, and provisioning stops

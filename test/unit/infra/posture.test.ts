@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../src/projectRoot';
+import { PROJECT_ROOT } from '../../../src/shared/projectRoot';
 
 /**
  * The deployment's security posture, read from infra/*.bicep as text. No Bicep compiler installs here (it

@@ -1,5 +1,5 @@
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { BotStateStorage } from '../../../src/storage/botStateStorage';
+import { BotStateStorage } from '../../../src/platform/botStateStorage';
 import type { Store } from '../../../src/storage/types';
 
 /** botbuilder's Storage contract (MemoryStorage semantics) over any backend of ours. */

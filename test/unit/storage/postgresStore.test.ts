@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { CaseService } from '../../../src/cases/caseService';
-import { COLLECTIONS } from '../../../src/cases/types';
+import { CaseService } from '../../../src/domain/cases/caseService';
+import { COLLECTIONS } from '../../../src/domain/cases/types';
 import { openStore } from '../../../src/storage/openStore';
 import { PostgresStore } from '../../../src/storage/postgres/postgresStore';
 import { POSTGRES_MIGRATIONS } from '../../../src/storage/postgres/migrations';

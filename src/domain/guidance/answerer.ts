@@ -1,0 +1,394 @@
+import type { Lang } from '../../shared/i18n/lang';
+import { t } from '../../i18n';
+import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
+import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
+import { loadContent, type GuidanceContent } from './content';
+import { DangerDetector, type DangerAssessment, type DangerTopic } from './danger';
+import { detectLanguage } from './detectLanguage';
+import { Spelling } from './lexicon';
+import { normaliseQuestion } from './normalise';
+import { terms } from './analyse';
+import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
+import {
+  COVERAGE_TERMS,
+  LEXICAL_WEIGHT,
+  LIST_RATIO,
+  STORY_LEXICAL_WEIGHT,
+  MAX_UNKNOWN_VOCAB,
+  MIN_COVERAGE,
+  MIN_QUERY_WEIGHT,
+  MIN_SCORE,
+  MIN_SCORE_DOMAIN,
+  MIN_SCORE_NO_DOMAIN,
+  MIN_SCORE_VOCAB,
+  MIN_TERM_IDF,
+  SECOND_PASSAGE_RATIO,
+  SMALLTALK_MAX_OTHER_TERMS,
+  STORY_CONCEPT_SHARE,
+} from './thresholds';
+
+export type { QuotedPassage, QuotedListItem } from './compose';
+export type { GuidanceContent } from './content';
+
+/**
+ * The one answering pipeline, shared by the bot and the command line:
+ * normalise → detect language → danger → kind (small talk, out of scope) → retrieve → compose.
+ * Everything it knows about the guidance's subjects is data in content/ (concepts.json, danger.json,
+ * lexicon.json, retrieval-hints.json); the numbers it decides with are in thresholds.ts.
+ *
+ * Language rule: the question's own words decide when they clearly lean to one language
+ * (see detectLanguage.ts); otherwise `opts.lang` (the user's preference) decides; English last.
+ */
+
+export type AnswerKind = 'answer' | 'urgent' | 'out-of-scope' | 'unsure' | 'smalltalk';
+/** What kind of danger the crisis card is about. */
+export type UrgentTopic = DangerTopic;
+export type SmalltalkKind = SmalltalkReply;
+
+export interface AnswerResult {
+  kind: AnswerKind;
+  lang: Lang;
+  passages: QuotedPassage[];
+  urgentTopic?: UrgentTopic;
+  /** At most three, in `lang`; each asks about another passage. */
+  relatedQuestions: string[];
+  /** The question describes a post the manager became aware of: the bot may offer its step-by-step flow. */
+  offerSawAPost: boolean;
+  /** The user asked for a verdict on a specific post or person; the answer gives steps instead. */
+  verdictRequested: boolean;
+  /** Two questions were asked and the answer quotes one passage for each. */
+  twoParts: boolean;
+  smalltalkKind?: SmalltalkKind;
+  /** Version of the content the answer quotes, for feedback and audit records. */
+  contentVersion: string;
+}
+
+/** Why the pipeline answered as it did, for `npm run explain` and content owners. */
+export interface AnswerTrace {
+  readonly lang: Lang;
+  readonly languageFromText: boolean;
+  readonly folded: string;
+  readonly danger: DangerAssessment;
+  readonly concepts: readonly ConceptHit[];
+  readonly decision: string;
+  /** Passages by final score: lexical (BM25F), normalised, and what concepts added. */
+  readonly candidates: readonly {
+    id: string;
+    bm25: number;
+    normalised: number;
+    concepts: number;
+    final: number;
+  }[];
+  readonly retrieval?: Pick<
+    Retrieval,
+    'coverage' | 'queryWeight' | 'maxTermIdf' | 'knownTerms' | 'queryTerms'
+  >;
+}
+
+/** What a decline or an unsure answer offers when retrieval has nothing better. */
+export function exampleQuestions(lang: Lang): string[] {
+  return [t(lang, 'answers.example.1'), t(lang, 'answers.example.2'), t(lang, 'answers.example.3')];
+}
+
+export interface Answerer {
+  answer(question: string, opts?: { lang?: Lang }): AnswerResult;
+  /** The same answer with the evidence behind it. */
+  explain(question: string, opts?: { lang?: Lang }): { result: AnswerResult; trace: AnswerTrace };
+  /** Lower-level access for the evaluation script. */
+  retrieve(question: string, lang: Lang): Retrieval;
+  readonly content: GuidanceContent;
+}
+
+const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
+/** Sentence openings and joints that start a second question inside one sentence. */
+const SECOND_QUESTION =
+  / (and|also|plus|et|puis|aussi) (what|how|should|can|could|do|does|is|are|who|where|when|which|must|would|est ce|est ce que|que|quoi|comment|qui|dois|devrais|faut|peut|puis|quel|quelle|quels|quelles|ou) /;
+
+interface Scored {
+  readonly hit: Hit;
+  readonly normalised: number;
+  readonly concepts: number;
+  readonly final: number;
+}
+
+export function createAnswerer(content: GuidanceContent = loadContent()): Answerer {
+  const index = new GuidanceIndex(content);
+  const danger = new DangerDetector();
+  const spelling = new Spelling();
+  const conceptFile = loadConceptFile(new Set(content.byId.keys()));
+  const concepts = new ConceptMatcher(conceptFile);
+  const scenarios = conceptFile.scenarios;
+  const boosts = Object.entries(conceptFile.boosts).map(([key, weights]) => ({
+    needs: key.split('+'),
+    weights,
+  }));
+
+  function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
+    return {
+      kind,
+      lang,
+      passages: [],
+      relatedQuestions: [],
+      offerSawAPost: false,
+      verdictRequested: false,
+      twoParts: false,
+      contentVersion: content.contentVersion,
+      ...extra,
+    };
+  }
+
+  /** Normalised retrieval scores plus what the question's concepts add, best first. */
+  function score(
+    r: Retrieval,
+    hits: readonly ConceptHit[],
+    present: ReadonlySet<string>,
+    lexicalWeight = LEXICAL_WEIGHT,
+  ): Scored[] {
+    const top = r.hits[0]?.score ?? 0;
+    const added = new Map<string, number>();
+    const add = (id: string, w: number) => added.set(id, (added.get(id) ?? 0) + w);
+    // When the question sentence names no topic of its own ("what do I do?"), the story carries the topic.
+    const questionHasTopic = hits.some((h) => h.inQuestion);
+    for (const h of hits) {
+      const share = h.inQuestion || !questionHasTopic || h.concept.story === 'full' ? 1 : STORY_CONCEPT_SHARE;
+      for (const [id, w] of Object.entries(h.concept.passages ?? {})) add(id, w * share);
+    }
+    for (const b of boosts)
+      if (b.needs.every((id) => present.has(id))) for (const [id, w] of Object.entries(b.weights)) add(id, w);
+    const byId = new Map(r.hits.map((h) => [h.passage.id, h]));
+    // A concept may point to a passage retrieval did not find at all: it still competes, on concepts alone.
+    for (const id of added.keys())
+      if (!byId.has(id)) byId.set(id, { passage: content.byId.get(id)!, score: 0, matched: 0 });
+    return [...byId.values()]
+      .map((hit) => {
+        const normalised = top > 0 ? hit.score / top : 0;
+        const c = added.get(hit.passage.id) ?? 0;
+        return { hit, normalised, concepts: c, final: lexicalWeight * normalised + c };
+      })
+      .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
+  }
+
+  /** The best passage for one part of a two-part question, when that part has a clear answer of its own. */
+  function bestForPart(part: string, present: ReadonlySet<string>, lang: Lang = 'en'): Scored | undefined {
+    const partTopics = concepts
+      .find([{ folded: part, asks: true }])
+      .filter((h) => h.concept.role === 'topic');
+    const retrieval = index.search(part, lang);
+    const best = score(retrieval, partTopics, present)[0];
+    const clear =
+      best !== undefined && (best.concepts > 0 || (retrieval.hits[0]?.score ?? 0) >= MIN_SCORE_DOMAIN);
+    return clear ? best : undefined;
+  }
+
+  function explain(
+    question: string,
+    opts: { lang?: Lang } = {},
+  ): { result: AnswerResult; trace: AnswerTrace } {
+    const raw = normaliseQuestion(question);
+    const language = detectLanguage(raw.text, opts.lang);
+    const lang = language.lang;
+    const folded = spelling.apply(raw.folded, lang);
+    const sentences = raw.sentences.map((s) => spelling.apply(s, lang));
+    const assessment = danger.assess({ sentences, laughing: raw.laughing });
+    // The sentences that ask: those with a question mark, or, when none has one, the first (a request:
+    // "Translate this note: …") and the last.
+    const anyMark = raw.questionMarks.some(Boolean);
+    const asking = sentences.map((_, i) =>
+      anyMark ? raw.questionMarks[i] === true : i === 0 || i === sentences.length - 1,
+    );
+    const found = concepts.find(
+      sentences.map((s, i) => ({ folded: s, asks: asking[i]! })),
+      true,
+    );
+    const present = new Set(found.map((h) => h.concept.id));
+    const trace = (decision: string, extra: Partial<AnswerTrace> = {}): AnswerTrace => ({
+      lang,
+      languageFromText: language.fromText,
+      folded,
+      danger: assessment,
+      concepts: found,
+      decision,
+      candidates: [],
+      ...extra,
+    });
+    const flags = {
+      offerSawAPost: present.has('frame.describesPost'),
+      verdictRequested: present.has('frame.verdict'),
+    };
+
+    if (raw.empty)
+      return { result: result(lang, 'smalltalk', { smalltalkKind: 'help' }), trace: trace('empty') };
+
+    if (assessment.topic) {
+      const ids = conceptFile.urgentPassages[assessment.topic] ?? [];
+      return {
+        result: result(lang, 'urgent', {
+          ...flags,
+          urgentTopic: assessment.topic,
+          passages: ids.map((id) => quote(content, id, lang)),
+        }),
+        trace: trace(`urgent: danger rule ${assessment.rule} (${assessment.topic})`),
+      };
+    }
+
+    const smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
+    if (smalltalk.length > 0) {
+      // Small talk only when that is all there is: "thanks, and what about disclaimers?" is a question.
+      let rest = folded;
+      for (const h of smalltalk) for (const e of h.expressions) rest = rest.replace(concepts.regex(e), ' ');
+      if (terms(rest, lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
+        const replies = new Set(smalltalk.map((h) => h.concept.reply!));
+        const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
+        return {
+          result: result(lang, 'smalltalk', { smalltalkKind: kind }),
+          trace: trace(`smalltalk: ${kind}`),
+        };
+      }
+    }
+
+    const topics = found.filter((h) => h.concept.role === 'topic');
+    // The guidance is about personal social media: a question that never touches it is in scope only when
+    // its topics and its words are the guidance's own (see `confident` below).
+    const socialMedia = present.has('domain.socialMedia');
+    // In the guidance's domain: a social media word, or a subject only this guidance covers.
+    const domain = socialMedia || topics.some((h) => h.concept.domain === true);
+    const others = found.filter((h) => h.concept.role === 'other');
+    // A subject the guidance does not cover declines the question, unless it is only part of the story of an
+    // employee's post ("her husband is running for council; she shares his posts…").
+    const storyOfAPost = present.has('frame.describesPost');
+    const strongOther = others.find(
+      (h) => h.concept.strength === 'strong' && (h.inQuestion || !domain || !storyOfAPost),
+    );
+    if (strongOther || (others.length > 0 && !domain)) {
+      const why = (strongOther ?? others[0]!).concept.id;
+      return {
+        result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
+        trace: trace(`out of scope: ${why}`),
+      };
+    }
+
+    const r = index.search(folded, lang);
+    // A story about a post ending in a question that names no topic ("what should I do?"): the story's
+    // words match passages by accident (names, places, the system they complained about), so they count less.
+    const genericAboutAPost =
+      present.has('frame.describesPost') &&
+      present.has('frame.whatToDo') &&
+      !topics.some((h) => h.inQuestion);
+    const ranked = score(r, topics, present, genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT);
+    const candidates = ranked.slice(0, 8).map((s) => ({
+      id: s.hit.passage.id,
+      bm25: s.hit.score,
+      normalised: s.normalised,
+      concepts: s.concepts,
+      final: s.final,
+    }));
+    const retrievalTrace = {
+      coverage: r.coverage,
+      queryWeight: r.queryWeight,
+      maxTermIdf: r.maxTermIdf,
+      knownTerms: r.knownTerms,
+      queryTerms: r.queryTerms,
+    };
+    const scenario = scenarios.find(
+      (s) => s.when.every((id) => present.has(id)) && (!s.whenAny || s.whenAny.some((id) => present.has(id))),
+    );
+
+    const top = r.hits[0];
+    const neededCoverage = MIN_COVERAGE * Math.min(1, COVERAGE_TERMS / Math.max(1, r.queryTerms));
+    const minScore = domain ? MIN_SCORE : MIN_SCORE_NO_DOMAIN;
+    const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
+    const confident =
+      scenario !== undefined ||
+      (domain && topics.some((h) => h.inQuestion)) ||
+      (top !== undefined &&
+        ((domain && top.score >= MIN_SCORE_DOMAIN && specific) ||
+          (top.score >= minScore && r.coverage >= neededCoverage && specific) ||
+          // no topic word, but the question speaks the guidance's language throughout
+          (!domain &&
+            top.score >= MIN_SCORE_VOCAB &&
+            r.knownTerms * 2 >= r.queryTerms &&
+            r.queryTerms - r.knownTerms <= MAX_UNKNOWN_VOCAB)));
+    if (!confident || ranked.length === 0) {
+      if (!domain && (top === undefined || top.score < minScore)) {
+        return {
+          result: result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) }),
+          trace: trace('out of scope: no domain word and no clear match', {
+            candidates,
+            retrieval: retrievalTrace,
+          }),
+        };
+      }
+      const closest = relatedQuestions(content, r.hits, [], lang);
+      return {
+        result: result(lang, 'unsure', {
+          ...flags,
+          relatedQuestions: closest.length > 0 ? closest : exampleQuestions(lang),
+        }),
+        trace: trace('unsure: no confident match', { candidates, retrieval: retrievalTrace }),
+      };
+    }
+
+    const parts = questionParts(sentences, asking);
+    const partBests = parts.length >= 2 ? parts.map((part) => bestForPart(part, present, lang)) : [];
+    // Two questions: each gets its own passage, in the order asked, when each part has one.
+    const twoParts =
+      !scenario &&
+      partBests.length >= 2 &&
+      partBests.every((b) => b !== undefined) &&
+      partBests[0]!.hit.passage.id !== partBests[1]!.hit.passage.id;
+    let chosen = scenario?.first ?? (twoParts ? partBests[0]!.hit.passage.id : ranked[0]!.hit.passage.id);
+    const chosenScore = ranked.find((s) => s.hit.passage.id === chosen)?.final ?? ranked[0]!.final;
+    if (!scenario && !twoParts && present.has('frame.list')) {
+      const list = rootList(content, chosen);
+      const listScore = list && ranked.find((s) => s.hit.passage.id === list.id);
+      if (list && listScore && listScore.final >= LIST_RATIO * chosenScore) chosen = list.id;
+    }
+    const ids = [chosen];
+    const unrelated = (id: string) => !contains(content, chosen, id) && !contains(content, id, chosen);
+    const secondPart = twoParts ? partBests[1]!.hit.passage.id : undefined;
+    if (secondPart && unrelated(secondPart)) ids.push(secondPart);
+    else if (scenario?.then === 'best' || content.byId.get(chosen)!.kind !== 'list') {
+      const second = ranked.find((s) => unrelated(s.hit.passage.id));
+      if (second && (scenario?.then === 'best' || second.final >= SECOND_PASSAGE_RATIO * chosenScore))
+        ids.push(second.hit.passage.id);
+      else if (scenario?.fallback && unrelated(scenario.fallback)) ids.push(scenario.fallback);
+    }
+    const decision = scenario ? `scenario ${scenario.id}` : twoParts ? 'two questions' : 'best passage';
+    return {
+      result: result(lang, 'answer', {
+        ...flags,
+        twoParts,
+        passages: ids.map((id) => quote(content, id, lang)),
+        relatedQuestions: relatedQuestions(
+          content,
+          ranked.map((s) => s.hit),
+          ids,
+          lang,
+        ),
+      }),
+      trace: trace(decision, { candidates, retrieval: retrievalTrace }),
+    };
+  }
+
+  return {
+    answer: (question, opts) => explain(question, opts).result,
+    explain,
+    retrieve: (question, lang) =>
+      index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
+    content,
+  };
+}
+
+/**
+ * The separate questions of a message: its asking sentences, or the two halves of one asking sentence
+ * joined by "and what…", "et est-ce que…". One part (or none) means a single question.
+ */
+function questionParts(sentences: readonly string[], asking: readonly boolean[]): string[] {
+  const asked = sentences.filter((_, i) => asking[i]);
+  if (asked.length >= 2) return asked.slice(-2);
+  const last = asked[0] ?? '';
+  const m = SECOND_QUESTION.exec(` ${last} `);
+  if (!m || m.index < 3) return [last];
+  const cut = m.index;
+  return [last.slice(0, cut).trim(), last.slice(cut).trim()].filter((p) => p.split(' ').length >= 3);
+}

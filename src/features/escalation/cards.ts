@@ -1,0 +1,236 @@
+import { canSeeDetails, showsRequester, type Audience } from '../../domain/cases/confidentiality';
+import { MAX_CASE_TEXT } from '../../domain/cases/caseService';
+import {
+  OUTCOMES,
+  type AuditEntry,
+  type CaseQuestion,
+  type CaseRecord,
+  type OfficeId,
+} from '../../domain/cases/types';
+import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
+import { officeWords } from './officeWords';
+import { t, type Lang } from '../../i18n';
+
+/**
+ * Typed data for the case cards (cards/case-*.json). User text (summary, questions, answers, notes) only
+ * travels as data into RichTextBlock TextRuns, so it is shown as typed: no links, mentions or markdown.
+ */
+
+export const VERBS = {
+  assign: 'caseAssign',
+  ask: 'caseAsk',
+  close: 'caseClose',
+  refresh: 'caseRefresh',
+  answer: 'caseAnswer',
+  copy: 'caseCopy',
+} as const;
+
+/** The office's name without article (kept for other surfaces; messages use officeWords for grammar). */
+export function officeName(lang: Lang, office: OfficeId): string {
+  return officeWords(lang, office).office;
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    timeZone: 'America/Toronto',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+export function formatAge(lang: Lang, fromIso: string, now: Date): string {
+  const hours = Math.floor((now.getTime() - Date.parse(fromIso)) / 3_600_000);
+  if (hours < 1) return t(lang, 'escalation.age.minutes');
+  if (hours < 48) return t(lang, 'escalation.age.hours', { count: hours });
+  return t(lang, 'escalation.age.days', { count: Math.floor(hours / 24) });
+}
+
+export function statusLabel(lang: Lang, c: CaseRecord): string {
+  if (c.delivery === 'undelivered') return t(lang, 'escalation.delivery.undelivered');
+  return t(lang, `escalation.status.${c.status}`);
+}
+
+/** An Action.Execute (Universal Actions) with an Action.Submit fallback carrying the same verb and data. */
+function execute(title: string, verb: string, data: Record<string, unknown>) {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    fallback: { type: 'Action.Submit', title, data: { verb, ...data } },
+  };
+}
+
+function officeActions(c: CaseRecord, lang: Lang) {
+  const data = { caseId: c.caseId };
+  return [
+    execute(t(lang, 'escalation.card.assign'), VERBS.assign, {
+      ...data,
+      seenAssignee: c.assignee?.aadObjectId ?? '',
+    }),
+    {
+      type: 'Action.ShowCard',
+      title: t(lang, 'escalation.card.ask'),
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          {
+            type: 'Input.Text',
+            id: 'question',
+            label: t(lang, 'escalation.card.askLabel'),
+            isMultiline: true,
+            maxLength: MAX_CASE_TEXT,
+          },
+        ],
+        actions: [execute(t(lang, 'escalation.card.askSend'), VERBS.ask, data)],
+      },
+    },
+    {
+      type: 'Action.ShowCard',
+      title: t(lang, 'escalation.card.close'),
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'outcome',
+            label: t(lang, 'escalation.card.closeOutcome'),
+            style: 'expanded',
+            choices: OUTCOMES.map((o) => ({ title: t(lang, `escalation.outcome.${o}`), value: o })),
+          },
+          {
+            type: 'Input.Text',
+            id: 'note',
+            label: t(lang, 'escalation.card.closeNote'),
+            isMultiline: true,
+            maxLength: MAX_CASE_TEXT,
+          },
+        ],
+        actions: [execute(t(lang, 'escalation.card.closeSend'), VERBS.close, data)],
+      },
+    },
+  ];
+}
+
+function questionRows(lang: Lang, questions: readonly CaseQuestion[]) {
+  return questions.map((q) => ({
+    questionLabel: t(lang, 'escalation.card.question'),
+    question: q.question,
+    answerLabel: t(lang, 'escalation.card.answer'),
+    answer: q.answer ?? t(lang, 'escalation.card.noAnswer'),
+    answered: q.answer !== undefined,
+  }));
+}
+
+function auditLine(lang: Lang, c: CaseRecord, entry: AuditEntry): string {
+  const who =
+    entry.actor === 'system'
+      ? t(lang, 'escalation.audit.bySystem')
+      : entry.actor === c.managerAadObjectId
+        ? t(lang, 'escalation.audit.byYou')
+        : t(lang, 'escalation.audit.byOffice');
+  return `${formatDate(lang, entry.at)}: ${t(lang, `escalation.audit.${entry.action}`)} ${who}`;
+}
+
+export interface CaseCardOptions {
+  readonly lang: Lang;
+  readonly now: Date;
+  readonly audience: Audience;
+  /** The office's buttons (the channel card, and the assignee's refreshed view). */
+  readonly actions?: boolean;
+  /** The audit trail, for the manager's copy. */
+  readonly history?: readonly AuditEntry[];
+}
+
+/** The case card: the office channel's card, the preview shown for consent, the assignee's view, the copy. */
+export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
+  const { lang } = o;
+  const details = canSeeDetails(c, o.audience);
+  const confidential = c.office === 'ombud';
+  const facts = [
+    { title: t(lang, 'escalation.copy.office'), value: t(lang, `escalation.officeTitle.${c.office}`) },
+    ...(showsRequester(c, o.audience)
+      ? [{ title: t(lang, 'escalation.card.from'), value: escapeMarkdown(c.manager.name) }]
+      : []),
+    { title: t(lang, 'escalation.card.urgency'), value: t(lang, `escalation.urgency.${c.urgency}`) },
+    { title: t(lang, 'escalation.card.status'), value: statusLabel(lang, c) },
+    {
+      title: t(lang, 'escalation.card.assignee'),
+      value: c.assignee ? escapeMarkdown(c.assignee.name) : t(lang, 'escalation.card.nobody'),
+    },
+    { title: t(lang, 'escalation.card.received'), value: formatDate(lang, c.createdAt) },
+    ...(c.status !== 'closed'
+      ? [{ title: t(lang, 'escalation.card.age'), value: formatAge(lang, c.createdAt, o.now) }]
+      : []),
+    ...(details
+      ? [{ title: t(lang, 'escalation.card.contact'), value: t(lang, `escalation.contact.${c.contact}`) }]
+      : []),
+  ];
+  const card = renderCard('case-office', {
+    title: t(lang, confidential ? 'escalation.card.confidentialTitle' : 'escalation.card.title', {
+      caseId: c.caseId,
+    }),
+    headerStyle: c.urgency === 'urgent' && c.status !== 'closed' ? 'attention' : 'emphasis',
+    facts,
+    confidential,
+    confidentialNote: t(lang, 'escalation.card.confidentialNote'),
+    showDetails: details,
+    summaryLabel: t(lang, 'escalation.card.summary'),
+    summary: details ? c.summary : '',
+    recordLabel: t(lang, 'escalation.card.record'),
+    record: details ? (c.attachedRecord ?? '') : '',
+    questions: details ? questionRows(lang, c.questions) : [],
+    outcomeLabel: t(lang, 'escalation.card.outcome'),
+    outcome: details && c.outcome ? t(lang, `escalation.outcome.${c.outcome}`) : '',
+    note: details ? (c.closeNote ?? '') : '',
+    historyLabel: t(lang, 'escalation.copy.history'),
+    history: (o.history ?? []).map((entry) => ({ line: auditLine(lang, c, entry) })),
+  });
+  if (o.actions && c.status !== 'closed') card.actions = officeActions(c, lang);
+  // The Ombud's assignee gets the detailed view through a user-specific refresh (others keep the summary).
+  if (o.actions && confidential && c.assignee?.teamsId && c.status !== 'closed')
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: VERBS.refresh, data: { caseId: c.caseId } },
+      userIds: [c.assignee.teamsId],
+    };
+  return card;
+}
+
+/** The question an officer asked, sent to the manager's personal chat with a box to answer. */
+export function questionCard(c: CaseRecord, q: CaseQuestion, lang: Lang): AdaptiveCardJson {
+  return renderCard('case-question', {
+    title: t(lang, 'escalation.question.title', { ...officeWords(lang, c.office), caseId: c.caseId }),
+    question: q.question,
+    placeholder: t(lang, 'escalation.question.placeholder'),
+    maxLength: MAX_CASE_TEXT,
+    emptyMessage: t(lang, 'escalation.answer.empty'),
+    privacy: t(lang, 'escalation.question.privacy'),
+    send: t(lang, 'escalation.question.send'),
+    submitData: { verb: VERBS.answer, caseId: c.caseId, questionId: q.id },
+  });
+}
+
+/** Teams store rule: at most six actions on a card. */
+const MAX_COPY_BUTTONS = 6;
+
+export function caseListCard(cases: readonly CaseRecord[], lang: Lang): AdaptiveCardJson {
+  const shown = cases.slice(0, MAX_COPY_BUTTONS);
+  return renderCard('case-list', {
+    title: t(lang, 'escalation.myCases.title'),
+    lines: shown.map((c) => ({
+      text: t(lang, 'escalation.myCases.line', {
+        caseId: c.caseId,
+        office: t(lang, `escalation.officeTitle.${c.office}`),
+        status: statusLabel(lang, c),
+        date: formatDate(lang, c.createdAt),
+      }),
+    })),
+    more: cases.length > shown.length ? t(lang, 'escalation.myCases.more', { count: shown.length }) : '',
+    buttons: shown.map((c) => ({
+      title: t(lang, 'escalation.myCases.copy', { caseId: c.caseId }),
+      data: { verb: VERBS.copy, caseId: c.caseId },
+    })),
+  });
+}

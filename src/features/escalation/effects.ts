@@ -1,0 +1,141 @@
+import { CardFactory, type Activity } from 'botbuilder';
+import type { AppServices } from '../../platform/app';
+import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
+import type { Actor, CaseRecord } from '../../domain/cases/types';
+import type { AdaptiveCardJson } from '../../shared/cards/render';
+import { officeWords } from './officeWords';
+import { t, type Lang } from '../../i18n';
+import { safeError } from '../../shared/logger';
+import { caseCard, questionCard } from './cards';
+import { OfficeDirectory } from './officeChannels';
+
+/** An office member's change to a case, from the card or from any other surface (e.g. a tab). */
+export type CaseChangeAction = 'assign' | 'requestInfo' | 'close';
+export interface CaseChange {
+  readonly action: CaseChangeAction;
+  readonly before: CaseRecord;
+  readonly after: CaseRecord;
+  readonly officer: Actor;
+}
+
+export interface CaseEffects {
+  /** The office channel's card for this case (the channel's view, with its buttons). */
+  channelCard(c: CaseRecord): Promise<AdaptiveCardJson>;
+  /** Updates the posted card in place, for everyone in the channel. */
+  refreshChannelCard(c: CaseRecord): Promise<void>;
+  /** A proactive message to someone's personal chat with the bot; false if they have none or it failed. */
+  sendToUser(aadObjectId: string, activity: Partial<Activity>): Promise<boolean>;
+  notifyManager(c: CaseRecord, text: string): Promise<boolean>;
+  /**
+   * What every change shows: the card refreshed for everyone, the manager told (taken, question with an
+   * answer box, closed), and the Ombud's details sent privately to whoever took the case.
+   */
+  afterChange(change: CaseChange): Promise<{ readonly questionSent?: boolean }>;
+}
+
+export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** The visible effects of case changes, shared by the case card's buttons and other surfaces. */
+export function createCaseEffects(
+  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway'>,
+  now: () => Date = () => new Date(),
+): CaseEffects {
+  const { config, logger, store, gateway } = services;
+  const directory = new OfficeDirectory(store, config);
+
+  const sendToUser = async (aadObjectId: string, activity: Partial<Activity>): Promise<boolean> => {
+    const chat = await store.get<UserChatRecord>(USER_CHATS, aadObjectId);
+    if (!chat) return false;
+    try {
+      await gateway.send(
+        { serviceUrl: chat.value.serviceUrl, conversationId: chat.value.conversationId },
+        activity,
+      );
+      return true;
+    } catch (err) {
+      logger.warn({ event: 'case.notifyFailed', err: safeError(err) }, 'personal message not delivered');
+      return false;
+    }
+  };
+  const notifyManager = (c: CaseRecord, text: string) =>
+    sendToUser(c.managerAadObjectId, { type: 'message', text });
+  const channelLang = async (c: CaseRecord): Promise<Lang> =>
+    (await directory.resolve(c.office))?.lang ?? config.defaultLanguage;
+  const channelCard = async (c: CaseRecord) =>
+    caseCard(c, { lang: await channelLang(c), now: now(), audience: { kind: 'channel' }, actions: true });
+
+  const refreshChannelCard = async (c: CaseRecord): Promise<void> => {
+    if (!c.thread) return;
+    try {
+      await gateway.update(
+        { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
+        c.thread.activityId,
+        cardActivity(await channelCard(c)),
+      );
+    } catch (err) {
+      logger.warn(
+        { event: 'case.cardRefreshFailed', caseId: c.caseId, err: safeError(err) },
+        'card not refreshed',
+      );
+    }
+  };
+
+  /** The Ombud's details go to the person who took the case, in their personal chat (if they have one). */
+  const sendDetailsToAssignee = async (c: CaseRecord) => {
+    if (!c.assignee) return;
+    const lang = await channelLang(c);
+    const card = caseCard(c, {
+      lang,
+      now: now(),
+      audience: { kind: 'officer', aadObjectId: c.assignee.aadObjectId },
+    });
+    card.body = [
+      { type: 'TextBlock', text: t(lang, 'escalation.office.details', { caseId: c.caseId }), wrap: true },
+      ...((card.body as unknown[]) ?? []),
+    ];
+    await sendToUser(c.assignee.aadObjectId, cardActivity(card));
+  };
+
+  const afterChange = async ({ action, before, after, officer }: CaseChange) => {
+    await refreshChannelCard(after);
+    const ml = after.managerLang;
+    const office = officeWords(ml, after.office);
+    if (action === 'assign' || (action === 'requestInfo' && before.assignee === undefined)) {
+      await notifyManager(
+        after,
+        t(ml, 'escalation.assigned', { name: officer.name, ...office, caseId: after.caseId }),
+      );
+      if (after.office === 'ombud') await sendDetailsToAssignee(after);
+    }
+    if (action === 'requestInfo') {
+      const question = after.questions[after.questions.length - 1]!;
+      const questionSent = await sendToUser(
+        after.managerAadObjectId,
+        cardActivity(questionCard(after, question, ml)),
+      );
+      return { questionSent };
+    }
+    if (action === 'close' && after.outcome) {
+      await notifyManager(
+        after,
+        t(ml, 'escalation.closed', {
+          caseId: after.caseId,
+          ...office,
+          outcome: t(ml, `escalation.outcome.${after.outcome}`),
+        }),
+      );
+    }
+    return {};
+  };
+
+  return { channelCard, refreshChannelCard, sendToUser, notifyManager, afterChange };
+}
+
+/** For other surfaces (the tabs' case board): the same effects as a click on the case card. */
+export function caseChangeEffects(
+  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway'>,
+): (change: CaseChange) => Promise<{ readonly questionSent?: boolean }> {
+  return createCaseEffects(services).afterChange;
+}

@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import { ActionTypes, CardFactory, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type Choice,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MAX_CASE_TEXT } from '../../domain/cases/caseService';
+import { detectPersonalInfo } from '../../domain/cases/personalInfo';
+import {
+  CONTACT_PREFERENCES,
+  OFFICE_IDS,
+  URGENCIES,
+  type ContactPreference,
+  type OfficeId,
+  type Urgency,
+} from '../../domain/cases/types';
+import type { AdaptiveCardJson } from '../../shared/cards/render';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { officeWords } from './officeWords';
+
+export const ESCALATION_DIALOG = 'escalation';
+/**
+ * The consent card's "Send it" button carries this verb and the draft's id, so a click that arrives after
+ * the dialog has ended (a double click, another device) still finds the draft's case (see the feature).
+ */
+export const CONSENT_VERB = 'escalation.send';
+const WATERFALL = 'escalation.steps';
+const CHOICE = 'escalation.choice';
+const SUMMARY = 'escalation.summary';
+const MIN_SUMMARY_CHARS = 10;
+
+/** What the manager has decided so far; carried over when they go back to rewrite the summary. */
+export interface EscalationOptions {
+  readonly lang: Lang;
+  /**
+   * The draft's identity, given when the dialog starts and kept through "change the summary": the case's
+   * idempotency key, so one draft makes one case however many times, and from wherever, it is confirmed.
+   */
+  readonly draftId?: string;
+  readonly office?: OfficeId;
+  readonly urgency?: Urgency;
+  readonly contact?: ContactPreference;
+  /** The "I saw a post" record offered for attachment, and whether the manager already chose. */
+  readonly recordId?: string;
+  readonly attachRecord?: boolean;
+}
+
+export interface Draft {
+  /** Undefined only for a dialog begun before drafts had ids (state saved by an earlier version). */
+  readonly id?: string;
+  readonly office: OfficeId;
+  readonly summary: string;
+  readonly urgency: Urgency;
+  readonly contact: ContactPreference;
+  readonly attachedRecord?: string;
+}
+
+/** What the dialog needs from the case service and the office directory, injected so tests can pass fakes. */
+export interface EscalationDialogDeps {
+  hasChannel(office: OfficeId): Promise<boolean>;
+  contact(office: OfficeId, lang: Lang): string;
+  /** The shareable part of the manager's record (no private notes), or undefined if it is not theirs. */
+  recordSummary(context: TurnContext, recordId: string, lang: Lang): Promise<string | undefined>;
+  /** The card exactly as the office will see it. */
+  preview(context: TurnContext, draft: Draft, lang: Lang): AdaptiveCardJson;
+  /**
+   * Creates the case once per draft and returns its id; `created` is false when the draft's case already
+   * existed (confirmed before a crash, twice, or from another device), and the dialog says so.
+   */
+  submit(context: TurnContext, draft: Draft, lang: Lang): Promise<{ caseId: string; created?: boolean }>;
+  /** This turn's language when the bot knows it (a switch mid-flow applies from the next prompt). */
+  langOf?(context: TurnContext): Lang | undefined;
+  /** Called once the manager has been told the case id (the case card can be posted now). */
+  confirmed?(caseId: string): void;
+}
+
+interface Values {
+  office?: OfficeId;
+  summary?: string;
+  attachedRecord?: string;
+  urgency?: Urgency;
+  contact?: ContactPreference;
+}
+
+/** Every choice id with its label key; a choice's value is its label (Teams shows the value on the button). */
+const CHOICE_LABELS: ReadonlyArray<readonly [string, MessageKey]> = [
+  ['valuesEthics', 'escalation.officeTitle.valuesEthics'],
+  ['ombud', 'escalation.officeTitle.ombud'],
+  ['rewrite', 'escalation.pii.rewrite'],
+  ['keep', 'escalation.pii.keep'],
+  ['attach', 'escalation.record.attach'],
+  ['skip', 'escalation.record.skip'],
+  ...URGENCIES.map((u) => [u, `escalation.urgency.${u}`] as const),
+  ...CONTACT_PREFERENCES.map((c) => [c, `escalation.contact.${c}`] as const),
+  ['send', 'escalation.consent.send'],
+  ['edit', 'escalation.consent.edit'],
+  ['cancel', 'escalation.consent.cancel'],
+];
+const ID_BY_LABEL = new Map<string, string>();
+for (const [id, key] of CHOICE_LABELS)
+  for (const lang of ['en', 'fr'] as const) ID_BY_LABEL.set(t(lang, key), id);
+
+function choice(lang: Lang, value: string, key: MessageKey, synonyms: string[] = []): Choice {
+  const title = t(lang, key);
+  const other = t(lang === 'en' ? 'fr' : 'en', key);
+  return { value: title, synonyms: [value, other, ...synonyms] };
+}
+
+/**
+ * The escalation conversation (personal chat only): office, summary (with advice and a personal-information
+ * check), the optional "I saw a post" record, urgency, how to be contacted, then consent on exactly what
+ * the office will see. Nothing is stored until the manager chooses "Send it".
+ */
+export class EscalationDialog extends ComponentDialog {
+  constructor(private readonly deps: EscalationDialogDeps) {
+    super(ESCALATION_DIALOG);
+    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TextPrompt(SUMMARY, (p) => this.validateSummary(p)));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        (s) => this.askOffice(s),
+        (s) => this.askSummary(s),
+        (s) => this.checkPersonalInfo(s),
+        (s) => this.askRecord(s),
+        (s) => this.askUrgency(s),
+        (s) => this.askContact(s),
+        (s) => this.askConsent(s),
+        (s) => this.finish(s),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** The draft gets its id here, once: everything after (rewrites included) is the same draft. */
+  protected override onBeginDialog(
+    innerDc: DialogContext,
+    options?: EscalationOptions,
+  ): Promise<DialogTurnResult> {
+    return super.onBeginDialog(innerDc, { ...options, draftId: options?.draftId ?? randomUUID() });
+  }
+
+  /** The options, in this turn's language (the manager may have typed "français" mid-flow). */
+  private opts(step: WaterfallStepContext): EscalationOptions {
+    const options = step.options as EscalationOptions;
+    return { ...options, lang: this.deps.langOf?.(step.context) ?? options.lang };
+  }
+
+  private values(step: WaterfallStepContext): Values {
+    return step.values as Values;
+  }
+
+  private prompt(step: WaterfallStepContext, text: string, choices: Choice[]): Promise<DialogTurnResult> {
+    const { lang } = this.opts(step);
+    return step.prompt(CHOICE, {
+      prompt: text,
+      retryPrompt: `${t(lang, 'escalation.retry')} ${text}`,
+      choices,
+      style: ListStyle.heroCard,
+    });
+  }
+
+  private async askOffice(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = this.opts(step);
+    if (o.office) return step.next(o.office);
+    await step.context.sendActivity(t(o.lang, 'escalation.intro'));
+    return this.prompt(
+      step,
+      t(o.lang, 'escalation.chooseOffice', {
+        veAbout: t(o.lang, 'escalation.officeAbout.valuesEthics'),
+        ombudAbout: t(o.lang, 'escalation.officeAbout.ombud'),
+      }),
+      [
+        choice(o.lang, 'valuesEthics', 'escalation.officeTitle.valuesEthics', [
+          'values and ethics',
+          'valeurs et ethique',
+        ]),
+        choice(o.lang, 'ombud', 'escalation.officeTitle.ombud', ['ombuds', 'ombudsman']),
+      ],
+    );
+  }
+
+  private async askSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang } = this.opts(step);
+    const office = chosen(step.result) as OfficeId;
+    if (!OFFICE_IDS.includes(office)) return step.endDialog();
+    if (!(await this.deps.hasChannel(office))) {
+      await step.context.sendActivity(
+        t(lang, 'escalation.noChannel', {
+          ...officeWords(lang, office),
+          contact: this.deps.contact(office, lang),
+        }),
+      );
+      return step.endDialog();
+    }
+    this.values(step).office = office;
+    return step.prompt(SUMMARY, {
+      prompt: MessageFactory.text(t(lang, 'escalation.summary.ask'), undefined, 'expectingInput'),
+      validations: { lang },
+    });
+  }
+
+  private async validateSummary(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const lang =
+      this.deps.langOf?.(prompt.context) ??
+      (prompt.options.validations as { lang?: Lang } | undefined)?.lang ??
+      'en';
+    const text = (prompt.recognized.value ?? '').trim();
+    if (!prompt.recognized.succeeded) return false;
+    if (text.length < MIN_SUMMARY_CHARS) {
+      await prompt.context.sendActivity(t(lang, 'escalation.summary.tooShort'));
+      return false;
+    }
+    if (text.length > MAX_CASE_TEXT) {
+      await prompt.context.sendActivity(t(lang, 'escalation.summary.tooLong', { limit: MAX_CASE_TEXT }));
+      return false;
+    }
+    return true;
+  }
+
+  private async checkPersonalInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang } = this.opts(step);
+    const summary = String(step.result).trim();
+    this.values(step).summary = summary;
+    const kinds = detectPersonalInfo(summary);
+    if (kinds.length === 0) return step.next('keep');
+    const names = kinds.map((k) => t(lang, `escalation.pii.${k}`));
+    return this.prompt(
+      step,
+      t(lang, 'escalation.pii.warn', { kinds: names.join(t(lang, 'escalation.pii.and')) }),
+      [choice(lang, 'rewrite', 'escalation.pii.rewrite'), choice(lang, 'keep', 'escalation.pii.keep')],
+    );
+  }
+
+  private async askRecord(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = this.opts(step);
+    if (chosen(step.result) === 'rewrite') return this.restart(step);
+    if (!o.recordId || o.attachRecord === false) return step.next('skip');
+    const summary = await this.deps.recordSummary(step.context, o.recordId, o.lang);
+    if (!summary) return step.next('skip');
+    this.values(step).attachedRecord = summary;
+    if (o.attachRecord) return step.next('attach');
+    return this.prompt(step, t(o.lang, 'escalation.record.ask'), [
+      choice(o.lang, 'attach', 'escalation.record.attach'),
+      choice(o.lang, 'skip', 'escalation.record.skip'),
+    ]);
+  }
+
+  private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = this.opts(step);
+    if (chosen(step.result) !== 'attach') delete this.values(step).attachedRecord;
+    if (o.urgency) return step.next(o.urgency);
+    return this.prompt(
+      step,
+      t(o.lang, 'escalation.urgency.ask'),
+      URGENCIES.map((u) => choice(o.lang, u, `escalation.urgency.${u}`)),
+    );
+  }
+
+  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = this.opts(step);
+    this.values(step).urgency = chosen(step.result) as Urgency;
+    if (o.contact) return step.next(o.contact);
+    return this.prompt(
+      step,
+      t(o.lang, 'escalation.contact.ask'),
+      CONTACT_PREFERENCES.map((c) =>
+        choice(o.lang, c, `escalation.contact.${c}`, c === 'email' ? ['email', 'courriel'] : []),
+      ),
+    );
+  }
+
+  private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang } = this.opts(step);
+    const v = this.values(step);
+    v.contact = chosen(step.result) as ContactPreference;
+    const draft = this.draft(v, this.opts(step).draftId);
+    await step.context.sendActivity(
+      MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.preview(step.context, draft, lang))),
+    );
+    const text = t(lang, 'escalation.consent.ask', officeWords(lang, draft.office));
+    const choices = [
+      choice(lang, 'send', 'escalation.consent.send', ['send', 'envoyer', 'yes', 'oui']),
+      choice(lang, 'edit', 'escalation.consent.edit'),
+      choice(lang, 'cancel', 'escalation.consent.cancel'),
+    ];
+    return step.prompt(CHOICE, {
+      prompt: consentCard(text, choices, draft.id),
+      retryPrompt: consentCard(`${t(lang, 'escalation.retry')} ${text}`, choices, draft.id),
+      choices,
+      style: ListStyle.none,
+    });
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang } = this.opts(step);
+    const decision = chosen(step.result);
+    if (decision === 'edit') return this.restart(step);
+    if (decision !== 'send') {
+      await step.context.sendActivity(t(lang, 'escalation.cancelled'));
+      return step.endDialog();
+    }
+    const draft = this.draft(this.values(step), this.opts(step).draftId);
+    const { caseId, created = true } = await this.deps.submit(step.context, draft, lang);
+    await step.context.sendActivity(
+      created
+        ? t(lang, 'escalation.created', {
+            caseId,
+            ...officeWords(lang, draft.office),
+            contact: t(lang, `escalation.contact.${draft.contact}`),
+          })
+        : t(lang, 'escalation.alreadySent', { caseId, ...officeWords(lang, draft.office) }),
+    );
+    this.deps.confirmed?.(caseId);
+    return step.endDialog({ caseId });
+  }
+
+  /** Back to the summary, keeping the choices already made. */
+  private restart(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = this.opts(step);
+    const v = this.values(step);
+    const next: EscalationOptions = {
+      ...o,
+      office: v.office,
+      ...(v.urgency ? { urgency: v.urgency } : {}),
+      ...(v.contact ? { contact: v.contact } : {}),
+    };
+    return step.replaceDialog(WATERFALL, next);
+  }
+
+  private draft(v: Values, id: string | undefined): Draft {
+    return {
+      ...(id ? { id } : {}),
+      office: v.office!,
+      summary: v.summary!,
+      urgency: v.urgency!,
+      contact: v.contact!,
+      ...(v.attachedRecord ? { attachedRecord: v.attachedRecord } : {}),
+    };
+  }
+}
+
+/**
+ * The consent question as a card of buttons, like the other choices, except that "Send it" is a messageBack
+ * carrying the draft's id (CONSENT_VERB) as well as its label, which the prompt recognises as typed text.
+ */
+function consentCard(text: string, choices: readonly Choice[], draftId: string | undefined) {
+  const buttons = choices.map(({ value }, index) =>
+    index === 0 && draftId
+      ? {
+          type: ActionTypes.MessageBack,
+          title: value,
+          text: value,
+          displayText: value,
+          value: { verb: CONSENT_VERB, draftId },
+        }
+      : { type: ActionTypes.ImBack, title: value, value },
+  );
+  return MessageFactory.attachment(
+    CardFactory.heroCard('', text, undefined, buttons),
+    undefined,
+    undefined,
+    InputHints.ExpectingInput,
+  );
+}
+
+/** The id of the draft in the escalation dialog at the top of the stack, if there is one. */
+export function activeDraftId(dc: DialogContext): string | undefined {
+  const active = dc.activeDialog;
+  if (active?.id !== ESCALATION_DIALOG) return undefined;
+  const inner = (active.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
+  for (const entry of inner?.dialogStack ?? []) {
+    const options = (entry.state as { options?: EscalationOptions } | undefined)?.options;
+    if (options?.draftId) return options.draftId;
+  }
+  return undefined;
+}
+
+/** The id behind a choice (its label in either language), or a value passed straight to the step. */
+function chosen(result: unknown): string {
+  if (result && typeof result === 'object' && 'value' in result) {
+    const label = String((result as FoundChoice).value);
+    return ID_BY_LABEL.get(label) ?? label;
+  }
+  return String(result ?? '');
+}

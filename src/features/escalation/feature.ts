@@ -1,0 +1,473 @@
+import type { TurnContext } from 'botbuilder';
+import type { AppServices } from '../../platform/app';
+import type { CardActionReply, Feature } from '../../platform/feature';
+import { TURN_LANGUAGE, type TurnLanguage } from '../../platform/guidanceBot';
+import { ConnectorError } from '../../platform/retry';
+import type { Turn } from '../../platform/turn';
+import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
+import { OFFICE_PREFIX } from '../../domain/cases/caseIds';
+import { OutboxWorker, type FailureVerdict } from '../../domain/cases/outbox';
+import type { Timers } from '../../shared/clock';
+import {
+  OFFICE_IDS,
+  OUTCOMES,
+  type Actor,
+  type CaseRecord,
+  type OfficeId,
+  type Outcome,
+} from '../../domain/cases/types';
+import {
+  CONSENT_VERB,
+  ESCALATION_DIALOG,
+  EscalationDialog,
+  activeDraftId,
+  type Draft,
+  type EscalationOptions,
+} from './escalationDialog';
+import { t, type Lang } from '../../i18n';
+import { RecordService } from '../../domain/records/sawPostRecord';
+import { officeWords } from './officeWords';
+import { caseCard, caseListCard, formatDate, VERBS } from './cards';
+import { cardActivity, createCaseEffects } from './effects';
+import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
+import { countEscalation } from '../../platform/telemetry/metrics';
+
+/** Injected for tests: the clock, the worker's timers and jitter. */
+export interface EscalationWiring {
+  readonly now?: () => Date;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+}
+
+class NoChannelError extends Error {
+  override readonly name = 'NoChannelError';
+}
+
+/** What a failed post means for the outbox: 429/5xx/network wait and retry; 403/404/no channel are final. */
+export function classifyPostFailure(err: unknown): FailureVerdict {
+  if (err instanceof NoChannelError) return { retry: false, reason: 'noChannel' };
+  if (err instanceof ConnectorError) {
+    const retry = err.kind === 'throttled' || err.kind === 'unavailable';
+    return { retry, reason: err.kind };
+  }
+  return { retry: true, reason: 'error' };
+}
+
+function asString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A case's idempotency key: its draft (one draft, one case), or for drafts begun before they had ids, the activity. */
+function idempotencyKey(context: TurnContext, draft: Draft): string {
+  return draft.id ? draftKey(draft.id) : `${context.activity.conversation.id}:${context.activity.id}`;
+}
+const draftKey = (draftId: string) => `draft:${draftId}`;
+
+function managerOf(context: TurnContext): string {
+  return context.activity.from.aadObjectId ?? context.activity.from.id;
+}
+
+/**
+ * Escalation to the values and ethics office or the Ombud: the manager's dialog and "my cases" (personal
+ * chat), the office's case card actions (channel), channel registration, and the outbox that posts each
+ * case card exactly once. Case text is never logged: events carry case ids, offices and codes.
+ */
+export function escalationFeatures(services: AppServices, wiring: EscalationWiring = {}): Feature[] {
+  const { config, logger, store, gateway, clock } = services;
+  const now = wiring.now ?? (() => clock.now());
+  // A draft's key lasts as long as the dialog state that holds the draft (RECORD_RETENTION_DAYS).
+  const cases = new CaseService(store, {
+    retentionDays: config.caseRetentionDays,
+    now,
+    keyDays: config.recordRetentionDays,
+  });
+  const directory = new OfficeDirectory(store, config);
+  const membership = new OfficeMembership(logger, now);
+  const workerEnabled = config.caseOutboxPollSeconds > 0;
+
+  const effects = createCaseEffects(services, now);
+  const { notifyManager, channelCard, refreshChannelCard } = effects;
+
+  const worker = new OutboxWorker({
+    store,
+    cases,
+    now,
+    timers: wiring.timers ?? clock,
+    // SQLite serves one instance: a claim found at start is a crashed process's, and is retried at once.
+    soleWorker: store.backend === 'sqlite',
+    ...(wiring.random ? { random: wiring.random } : {}),
+    ...services.retry.outbox,
+    pollMs: Math.max(1, config.caseOutboxPollSeconds) * 1000,
+    async post(c) {
+      const channel = await directory.resolve(c.office);
+      if (!channel) throw new NoChannelError();
+      const posted = await gateway.createThread(
+        { serviceUrl: channel.serviceUrl, tenantId: channel.tenantId, channelId: channel.channelId },
+        cardActivity(await channelCard(c)),
+      );
+      return { serviceUrl: channel.serviceUrl, ...posted };
+    },
+    classify: classifyPostFailure,
+    async onPosted(c) {
+      await notifyManager(
+        c,
+        t(c.managerLang, 'escalation.posted', {
+          caseId: c.caseId,
+          ...officeWords(c.managerLang, c.office),
+        }),
+      );
+    },
+    async onUndelivered(c) {
+      await notifyManager(
+        c,
+        t(c.managerLang, 'escalation.undelivered', {
+          caseId: c.caseId,
+          ...officeWords(c.managerLang, c.office),
+          contact: directory.contact(c.office, c.managerLang),
+        }),
+      );
+    },
+    log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
+
+  const records = new RecordService(store, { retentionDays: config.recordRetentionDays, now });
+  const recordSummary = async (context: TurnContext, recordId: string, lang: Lang) => {
+    const owner = context.activity.from.aadObjectId ?? context.activity.from.id;
+    const record = await records.get(owner, recordId); // someone else's (or an expired) record gives nothing
+    if (!record) return undefined;
+    // Only the structured choices travel: the manager's private notes stay in their record.
+    const topics = record.answers.consultTopics ?? [];
+    return t(lang, 'escalation.recordText', {
+      date: formatDate(lang, record.createdAt),
+      path: t(
+        lang,
+        record.path === 'clearViolation'
+          ? 'escalation.recordText.clearViolation'
+          : 'escalation.recordText.notSure',
+      ),
+      topics: topics.length
+        ? topics.map((x) => t(lang, `escalation.recordText.${x}`)).join('; ')
+        : t(lang, 'escalation.recordText.none'),
+    });
+  };
+
+  const dialog = new EscalationDialog({
+    hasChannel: async (office) => (await directory.resolve(office)) !== undefined,
+    contact: (office, lang) => directory.contact(office, lang),
+    recordSummary,
+    preview(context, draft, lang) {
+      const from = context.activity.from;
+      const at = now().toISOString();
+      const preview: CaseRecord = {
+        caseId: `${OFFICE_PREFIX[draft.office]}-${now().getUTCFullYear()}-····`,
+        office: draft.office,
+        year: now().getUTCFullYear(),
+        number: 0,
+        manager: { aadObjectId: from.aadObjectId ?? from.id, name: from.name ?? '' },
+        managerAadObjectId: from.aadObjectId ?? from.id,
+        managerLang: lang,
+        summary: draft.summary,
+        urgency: draft.urgency,
+        contact: draft.contact,
+        ...(draft.attachedRecord ? { attachedRecord: draft.attachedRecord } : {}),
+        status: 'new',
+        delivery: 'pending',
+        questions: [],
+        createdAt: at,
+        updatedAt: at,
+        auditSeq: 0,
+      };
+      // The full view, as the person who handles it will see it (the Ombud's channel sees even less).
+      return caseCard(preview, {
+        lang,
+        now: now(),
+        audience: { kind: 'manager', aadObjectId: preview.managerAadObjectId },
+      });
+    },
+    async submit(context, draft: Draft, lang) {
+      const from = context.activity.from;
+      const manager: Actor = {
+        aadObjectId: from.aadObjectId ?? from.id,
+        name: from.name ?? '',
+        teamsId: from.id,
+      };
+      const { case: c, created } = await cases.create({
+        ...draft,
+        manager,
+        managerLang: lang,
+        idempotencyKey: idempotencyKey(context, draft),
+      });
+      logger.info(
+        {
+          event: created ? 'case.created' : 'case.redelivered',
+          caseId: c.caseId,
+          office: c.office,
+          urgency: c.urgency,
+        },
+        'case saved',
+      );
+      if (created) countEscalation(c.office);
+      return { caseId: c.caseId, created };
+    },
+    langOf: (context) => (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.lang,
+    confirmed() {
+      // After the manager has read the confirmation: post now rather than at the next poll.
+      if (workerEnabled) void worker.kick();
+    },
+  });
+
+  const beginEscalation = async (turn: Turn, options: Omit<EscalationOptions, 'lang'>) => {
+    await turn.dc.cancelAllDialogs();
+    await turn.dc.beginDialog(ESCALATION_DIALOG, { lang: turn.lang, ...options } satisfies EscalationOptions);
+  };
+
+  const showMyCases = async (turn: Turn) => {
+    const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+    const mine = await cases.listForManager(aad);
+    if (mine.length === 0) {
+      await turn.sendText(t(turn.lang, 'escalation.myCases.empty'));
+      return;
+    }
+    await turn.sendCard(caseListCard(mine, turn.lang));
+  };
+
+  const escalation: Feature = {
+    name: 'escalation',
+    commands: ['escalate', 'myCases'],
+    scopes: ['personal'],
+    helpButtons: [
+      { command: 'escalate', titleKey: 'command.escalate', order: 40 },
+      { command: 'myCases', titleKey: 'command.myCases', order: 60 },
+    ],
+    dialogs: [dialog],
+    async start(turn, command) {
+      if (command === 'myCases') return showMyCases(turn);
+      return beginEscalation(turn, {});
+    },
+    verbs: {
+      /**
+       * "Send it" on a consent card. While its draft is the one being written, the dialog takes the click as
+       * the typed choice; after that (a double click, another device, a restart), it finds the draft's case.
+       */
+      async [CONSENT_VERB](turn, value) {
+        const draftId = asString(value.draftId);
+        if (draftId && activeDraftId(turn.dc) === draftId) {
+          await turn.dc.continueDialog();
+          return;
+        }
+        const made = draftId ? await cases.forKey(managerOf(turn.context), draftKey(draftId)) : undefined;
+        await turn.sendText(
+          made
+            ? t(turn.lang, 'escalation.alreadySent', {
+                caseId: made.caseId,
+                ...officeWords(turn.lang, made.office),
+              })
+            : t(turn.lang, 'escalation.consent.stale'),
+        );
+        if (turn.dc.activeDialog) await turn.dc.repromptDialog();
+      },
+      async escalate(turn, value) {
+        const office = asString(value.office) as OfficeId;
+        const recordId = asString(value.recordId);
+        await beginEscalation(turn, {
+          ...(OFFICE_IDS.includes(office) ? { office } : {}),
+          ...(value.urgent === true ? { urgency: 'urgent' as const } : {}),
+          ...(recordId ? { recordId } : {}),
+        });
+      },
+      async [VERBS.answer](turn, value) {
+        const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+        const answer = asString(value.answer).trim();
+        if (!answer) {
+          await turn.sendText(t(turn.lang, 'escalation.answer.empty'));
+          return;
+        }
+        const result = await cases.answer(asString(value.caseId), aad, asString(value.questionId), answer);
+        if (!result.ok) {
+          const key =
+            result.reason === 'alreadyAnswered'
+              ? 'escalation.answer.already'
+              : result.reason === 'closed'
+                ? 'escalation.answer.closed'
+                : 'escalation.copy.notFound';
+          await turn.sendText(t(turn.lang, key));
+          return;
+        }
+        logger.info({ event: 'case.answered', caseId: result.case.caseId }, 'manager answered');
+        await turn.sendText(t(turn.lang, 'escalation.answer.thanks', { caseId: result.case.caseId }));
+        await refreshChannelCard(result.case);
+      },
+      async [VERBS.copy](turn, value) {
+        const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;
+        const c = await cases.get(asString(value.caseId));
+        if (!c || c.managerAadObjectId !== aad) {
+          await turn.sendText(t(turn.lang, 'escalation.copy.notFound'));
+          return;
+        }
+        const history = await cases.auditTrail(c.caseId);
+        const card = caseCard(c, {
+          lang: turn.lang,
+          now: now(),
+          audience: { kind: 'manager', aadObjectId: aad },
+          history,
+        });
+        card.body = [
+          {
+            type: 'TextBlock',
+            text: t(turn.lang, 'escalation.copy.title', { caseId: c.caseId }),
+            weight: 'Bolder',
+            wrap: true,
+          },
+          ...((card.body as unknown[]) ?? []),
+        ];
+        await turn.sendCard(card);
+      },
+    },
+    onStart() {
+      if (workerEnabled) worker.start();
+    },
+    async onStop() {
+      await worker.stop();
+    },
+  };
+
+  /** An office member's click on the case card (Action.Execute, or its Action.Submit fallback). */
+  const officeAction =
+    (verb: string) =>
+    async (turn: Turn, data: Record<string, unknown>): Promise<CardActionReply> => {
+      const lang = turn.lang;
+      const c = await cases.get(asString(data.caseId));
+      if (!c) return { message: t(lang, 'escalation.office.notFound') };
+      const channel = await directory.resolve(c.office);
+      const from = turn.context.activity.from;
+      const aad = from.aadObjectId;
+      if (!channel || !aad || !(await membership.isMember(turn.context, channel.teamId, from.id, aad))) {
+        logger.info({ event: 'case.actionDenied', caseId: c.caseId, verb }, 'non-member action refused');
+        return { message: t(lang, 'escalation.office.denied') };
+      }
+      const officer: Actor = { aadObjectId: aad, name: from.name ?? '', teamsId: from.id };
+      let result: ChangeResult;
+      switch (verb) {
+        case VERBS.refresh:
+          // The user-specific view: the Ombud's assignee sees the details; everyone else the channel card.
+          return {
+            card: caseCard(c, {
+              lang: channel.lang,
+              now: now(),
+              audience: { kind: 'officer', aadObjectId: aad },
+              actions: true,
+            }),
+          };
+        case VERBS.assign:
+          result = await cases.assign(c.caseId, officer, asString(data.seenAssignee) || undefined);
+          break;
+        case VERBS.ask: {
+          const question = asString(data.question).trim();
+          if (!question) return { message: t(lang, 'escalation.office.askEmpty') };
+          result = await cases.requestInformation(c.caseId, officer, question);
+          break;
+        }
+        case VERBS.close: {
+          const outcome = asString(data.outcome) as Outcome;
+          if (!OUTCOMES.includes(outcome)) return { message: t(lang, 'escalation.office.closeOutcome') };
+          result = await cases.close(c.caseId, officer, outcome, asString(data.note));
+          break;
+        }
+        default:
+          return { message: t(lang, 'common.fallback.unknownAction') };
+      }
+      if (!result.ok) {
+        logger.info(
+          { event: 'case.actionRefused', caseId: c.caseId, verb, reason: result.reason },
+          'action refused',
+        );
+        switch (result.reason) {
+          case 'taken':
+            return {
+              message: t(lang, 'escalation.office.taken', { name: result.case.assignee?.name ?? '' }),
+            };
+          case 'notAssignee':
+            return {
+              message: t(lang, 'escalation.office.notAssignee', { name: result.case.assignee?.name ?? '' }),
+            };
+          case 'closed':
+            return { message: t(lang, 'escalation.office.closed') };
+          default:
+            return { message: t(lang, 'escalation.office.notFound') };
+        }
+      }
+      const updated = result.case;
+      logger.info(
+        { event: 'case.updated', caseId: updated.caseId, verb, status: updated.status },
+        'case updated',
+      );
+      const action = verb === VERBS.assign ? 'assign' : verb === VERBS.ask ? 'requestInfo' : 'close';
+      const { questionSent } = await effects.afterChange({ action, before: c, after: updated, officer });
+      let message: string | undefined;
+      if (action === 'requestInfo')
+        message = questionSent
+          ? t(lang, 'escalation.office.asked')
+          : t(lang, 'escalation.office.askNoChat', {
+              contact: t(lang, `escalation.contact.${updated.contact}`),
+            });
+      if (message) return { message };
+      return { card: await channelCard(updated) };
+    };
+
+  const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.refresh];
+  const caseOffice: Feature = {
+    name: 'caseOffice',
+    scopes: ['channel'],
+    invokeVerbs: Object.fromEntries(officeVerbs.map((v) => [v, officeAction(v)])),
+    // Action.Submit fallback (clients without Universal Actions): same handlers; the card is refreshed for
+    // everyone by the update above, and a message answers the person who clicked.
+    verbs: Object.fromEntries(
+      officeVerbs.map((v) => [
+        v,
+        async (turn: Turn, value: Record<string, unknown>) => {
+          const reply = await officeAction(v)(turn, value);
+          if (reply.message) await turn.sendText(reply.message);
+        },
+      ]),
+    ),
+  };
+
+  /** "Talk to an office" on a card shown in a channel or group chat: requests are made in private only. */
+  const escalateElsewhere: Feature = {
+    name: 'escalateElsewhere',
+    scopes: ['channel', 'groupChat'],
+    verbs: {
+      async escalate(turn) {
+        await turn.sendText(
+          t(turn.lang, 'common.fallback.personalOnly', {
+            botName: t(turn.lang, 'common.botName'),
+            command: t(turn.lang, 'command.escalate'),
+          }),
+        );
+      },
+    },
+  };
+
+  /** A channel registered (again) for an office: cases that could not reach it are sent now. */
+  const onRegistered = async (office: OfficeId) => {
+    let requeued = 0;
+    for (const c of await cases.undelivered(office)) if (await cases.requeue(c.caseId)) requeued++;
+    if (requeued > 0) {
+      logger.info({ event: 'case.requeued', office, count: requeued }, 'undelivered cases queued again');
+      if (workerEnabled) void worker.kick();
+    }
+  };
+
+  return [officeChannelsFeature(services, onRegistered), escalation, caseOffice, escalateElsewhere];
+}
+
+/** The daily-ish retention step for cases, run by src/index.ts before the store's generic purge. */
+export async function purgeClosedCases(
+  services: Pick<AppServices, 'store' | 'config'>,
+  now = new Date(),
+): Promise<string[]> {
+  return new CaseService(services.store, {
+    retentionDays: services.config.caseRetentionDays,
+    now: () => now,
+  }).purgeDue();
+}

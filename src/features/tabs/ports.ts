@@ -1,0 +1,34 @@
+import type { ChangeResult } from '../../domain/cases/caseService';
+import type { Actor, AuditEntry, CaseRecord, OfficeId, Outcome } from '../../domain/cases/types';
+import type { SawPostRecord } from '../../domain/records/sawPostRecord';
+
+/**
+ * What the tab API needs from the rest of the app, as small interfaces: the HTTP code is tested with
+ * the real case service, and the Teams-specific parts (team membership, card refresh) are swapped at
+ * the composition root.
+ */
+
+/** A change's result; `questionSent: false` when the manager has no chat with the bot to receive a question. */
+export type TabChangeResult = ChangeResult & { readonly questionSent?: boolean };
+
+/** The case operations the board offers: the very functions the channel card calls. */
+export interface TabCaseActions {
+  listForOffice(office: OfficeId): Promise<readonly CaseRecord[]>;
+  listForManager(aadObjectId: string): Promise<readonly CaseRecord[]>;
+  get(caseId: string): Promise<CaseRecord | undefined>;
+  auditTrail(caseId: string): Promise<readonly AuditEntry[]>;
+  assign(caseId: string, officer: Actor, seenAssignee: string | undefined): Promise<TabChangeResult>;
+  requestInformation(caseId: string, officer: Actor, question: string): Promise<TabChangeResult>;
+  close(caseId: string, officer: Actor, outcome: Outcome, note: string): Promise<TabChangeResult>;
+}
+
+/** Which office a team is registered for, and whether someone belongs to that team (checked with Teams). */
+export interface OfficeAccess {
+  officeOfTeam(teamId: string): Promise<OfficeId | undefined>;
+  /** The member's Teams user id (29:…) when they belong to the team, else undefined. */
+  memberId(teamId: string, aadObjectId: string): Promise<string | undefined>;
+}
+
+export interface TabRecords {
+  listFor(owner: string): Promise<readonly SawPostRecord[]>;
+}

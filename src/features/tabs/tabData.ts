@@ -1,0 +1,239 @@
+import type {
+  AuditAction,
+  AuditEntry,
+  CaseRecord,
+  CaseStatus,
+  OfficeId,
+  Outcome,
+  Urgency,
+} from '../../domain/cases/types';
+import { CASE_STATUSES, URGENCIES } from '../../domain/cases/types';
+import { canSeeDetails as casesCanSeeDetails } from '../../domain/cases/confidentiality';
+import type { SawPostRecord } from '../../domain/records/sawPostRecord';
+
+/**
+ * What the tabs show, shaped on the server: codes (statuses, urgencies, outcomes) that the page labels in
+ * the user's language, and nothing a viewer should not see. Ombud cases stay confidential until someone
+ * takes them, and then only the assignee reads who asked and what.
+ */
+
+const DAY_MS = 86_400_000;
+
+export interface Person {
+  readonly name: string;
+  readonly isYou: boolean;
+}
+
+export interface BoardCase {
+  readonly caseId: string;
+  readonly office: OfficeId;
+  readonly status: CaseStatus;
+  readonly urgency: Urgency;
+  readonly createdAt: string;
+  readonly ageDays: number;
+  readonly assignee?: Person;
+  /** Absent when withheld (confidential); the page says so instead. */
+  readonly manager?: Person;
+  readonly confidential: boolean;
+  readonly openQuestions: number;
+}
+
+export interface HistoryLine {
+  readonly action: AuditAction;
+  readonly at: string;
+  readonly by: 'you' | 'system' | 'manager' | 'office';
+}
+
+export interface BoardCaseDetail extends BoardCase {
+  readonly summary?: string;
+  readonly attachedRecord?: string;
+  readonly contact?: CaseRecord['contact'];
+  readonly questions: readonly {
+    readonly question: string;
+    readonly askedAt: string;
+    readonly answer?: string;
+    readonly answeredAt?: string;
+  }[];
+  readonly outcome?: Outcome;
+  readonly closeNote?: string;
+  readonly closedAt?: string;
+  readonly history: readonly HistoryLine[];
+  /** Mirrors the case service's rules, so the page offers only what would succeed. */
+  readonly can: { readonly assign: boolean; readonly requestInfo: boolean; readonly close: boolean };
+}
+
+export interface BoardQuery {
+  readonly status?: CaseStatus;
+  readonly urgency?: Urgency;
+  readonly sort: 'oldest' | 'newest';
+}
+
+export interface Board {
+  readonly office: OfficeId;
+  readonly counts: Readonly<Record<CaseStatus, number>>;
+  readonly total: number;
+  readonly cases: readonly BoardCase[];
+}
+
+export function parseBoardQuery(query: Readonly<Record<string, unknown>>): BoardQuery | undefined {
+  const status = query.status === undefined || query.status === '' ? undefined : query.status;
+  const urgency = query.urgency === undefined || query.urgency === '' ? undefined : query.urgency;
+  const sort = query.sort === undefined || query.sort === '' ? 'oldest' : query.sort;
+  if (status !== undefined && !CASE_STATUSES.includes(status as CaseStatus)) return undefined;
+  if (urgency !== undefined && !URGENCIES.includes(urgency as Urgency)) return undefined;
+  if (sort !== 'oldest' && sort !== 'newest') return undefined;
+  return {
+    ...(status ? { status: status as CaseStatus } : {}),
+    ...(urgency ? { urgency: urgency as Urgency } : {}),
+    sort,
+  };
+}
+
+/** The card's rule (src/cases/confidentiality): Values and Ethics officers see details, Ombud only the assignee. */
+export function canSeeDetails(c: CaseRecord, viewer: string): boolean {
+  return casesCanSeeDetails(c, { kind: 'officer', aadObjectId: viewer });
+}
+
+function person(
+  actor: { aadObjectId: string; name: string } | undefined,
+  viewer: string,
+): Person | undefined {
+  return actor ? { name: actor.name, isYou: actor.aadObjectId === viewer } : undefined;
+}
+
+export function boardCase(c: CaseRecord, viewer: string, now: Date): BoardCase {
+  const visible = canSeeDetails(c, viewer);
+  const assignee = person(c.assignee, viewer);
+  const manager = visible ? person(c.manager, viewer) : undefined;
+  return {
+    caseId: c.caseId,
+    office: c.office,
+    status: c.status,
+    urgency: c.urgency,
+    createdAt: c.createdAt,
+    ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.createdAt)) / DAY_MS)),
+    ...(assignee ? { assignee } : {}),
+    ...(manager ? { manager } : {}),
+    confidential: !visible,
+    openQuestions: c.questions.filter((q) => q.answer === undefined).length,
+  };
+}
+
+export function board(
+  office: OfficeId,
+  all: readonly CaseRecord[],
+  query: BoardQuery,
+  viewer: string,
+  now: Date,
+): Board {
+  const mine = all.filter((c) => c.office === office);
+  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+  for (const c of mine) counts[c.status] += 1;
+  const shown = mine
+    .filter((c) => (query.status ? c.status === query.status : true))
+    .filter((c) => (query.urgency ? c.urgency === query.urgency : true))
+    .sort((a, b) =>
+      query.sort === 'oldest'
+        ? a.createdAt.localeCompare(b.createdAt)
+        : b.createdAt.localeCompare(a.createdAt),
+    );
+  return { office, counts, total: mine.length, cases: shown.map((c) => boardCase(c, viewer, now)) };
+}
+
+export function boardCaseDetail(
+  c: CaseRecord,
+  audit: readonly AuditEntry[],
+  viewer: string,
+  now: Date,
+): BoardCaseDetail {
+  const visible = canSeeDetails(c, viewer);
+  const open = c.status !== 'closed';
+  const mineOrFree = !c.assignee || c.assignee.aadObjectId === viewer;
+  return {
+    ...boardCase(c, viewer, now),
+    ...(visible
+      ? {
+          summary: c.summary,
+          contact: c.contact,
+          ...(c.attachedRecord ? { attachedRecord: c.attachedRecord } : {}),
+          ...(c.closeNote ? { closeNote: c.closeNote } : {}),
+        }
+      : {}),
+    questions: visible
+      ? c.questions.map((q) => ({
+          question: q.question,
+          askedAt: q.askedAt,
+          ...(q.answer !== undefined ? { answer: q.answer, answeredAt: q.answeredAt } : {}),
+        }))
+      : [],
+    ...(c.outcome ? { outcome: c.outcome } : {}),
+    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    history: audit.map((a) => ({
+      action: a.action,
+      at: a.at,
+      by:
+        a.actor === viewer
+          ? 'you'
+          : a.actor === 'system'
+            ? 'system'
+            : a.actor === c.managerAadObjectId
+              ? 'manager'
+              : 'office',
+    })),
+    can: {
+      assign: open && c.assignee?.aadObjectId !== viewer,
+      requestInfo: open && mineOrFree,
+      close: open && mineOrFree,
+    },
+  };
+}
+
+export interface MyCase {
+  readonly caseId: string;
+  readonly office: OfficeId;
+  readonly status: CaseStatus;
+  readonly urgency: Urgency;
+  readonly createdAt: string;
+  readonly summary: string;
+  readonly assigneeName?: string;
+  readonly openQuestions: readonly string[];
+  readonly outcome?: Outcome;
+}
+
+export interface MyRecord {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly path: SawPostRecord['path'];
+  readonly howRaised?: string;
+  readonly violation?: string;
+  readonly offices: readonly string[];
+  readonly stepsConsidered: number;
+}
+
+export function myCase(c: CaseRecord): MyCase {
+  return {
+    caseId: c.caseId,
+    office: c.office,
+    status: c.status,
+    urgency: c.urgency,
+    createdAt: c.createdAt,
+    summary: c.summary,
+    ...(c.assignee ? { assigneeName: c.assignee.name } : {}),
+    openQuestions: c.questions.filter((q) => q.answer === undefined).map((q) => q.question),
+    ...(c.outcome ? { outcome: c.outcome } : {}),
+  };
+}
+
+export function myRecord(r: SawPostRecord): MyRecord {
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    path: r.path,
+    ...(r.answers.howRaised ? { howRaised: r.answers.howRaised } : {}),
+    ...(r.answers.violation ? { violation: r.answers.violation } : {}),
+    offices: r.answers.offices ?? [],
+    stepsConsidered: Object.keys(r.answers.steps ?? {}).length,
+  };
+}

@@ -1,0 +1,229 @@
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../shared/logger';
+import { safeError } from '../../shared/logger';
+import { OUTCOMES, type Actor, type CaseRecord, type Outcome } from '../../domain/cases/types';
+import { NAME_RULES, safeText } from '../../shared/text';
+import { DEV_IDENTITY_HEADER, DEV_IDENTITY_VALUE, type IdentityResolver } from './identity';
+import type { OfficeAccess, TabCaseActions, TabRecords } from './ports';
+import { SsoError, type SsoIdentity } from './ssoToken';
+import { board, boardCaseDetail, myCase, myRecord, parseBoardQuery } from './tabData';
+
+/**
+ * /api/tabs/*: the data behind the "Case board" channel tab and the "My cases" personal tab. Every route
+ * resolves the caller first; the board routes then check, with Teams, that the caller belongs to the team
+ * registered for the office. Error bodies are stable codes, never internal messages.
+ */
+
+export interface TabsApiDeps {
+  readonly logger: Logger;
+  readonly identify: IdentityResolver;
+  /** True in local mode: every response says the identity was not verified. */
+  readonly devIdentity: boolean;
+  readonly cases: TabCaseActions;
+  readonly records: TabRecords;
+  readonly offices: OfficeAccess;
+  readonly now?: () => Date;
+}
+
+const MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  500: 'Internal error',
+  503: 'Not available',
+};
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+const CASE_ID = /^(VE|OMB)-\d{4}-\d{4,}$/;
+const TEAM_ID = /^[\w:@.-]{1,200}$/;
+const MAX_TEXT = 1500;
+
+type Handler = (req: Request, caller: SsoIdentity) => Promise<unknown>;
+
+export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
+  const now = deps.now ?? (() => new Date());
+
+  const route =
+    (handler: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (deps.devIdentity) res.setHeader(DEV_IDENTITY_HEADER, DEV_IDENTITY_VALUE);
+      try {
+        let caller: SsoIdentity;
+        try {
+          const identity = await deps.identify(req.headers);
+          // The name goes on case cards and into the audit of who acted: the same rules as typed text.
+          caller = { ...identity, name: safeText(identity.name, NAME_RULES) };
+        } catch (err) {
+          if (err instanceof SsoError) {
+            deps.logger.info({ event: 'tabs.auth.refused', reason: err.reason }, 'tab API call refused');
+            throw new ApiError(err.reason === 'keysUnavailable' ? 503 : 401, 'unauthorized');
+          }
+          throw err;
+        }
+        res.send(200, await handler(req, caller));
+      } catch (err) {
+        if (err instanceof ApiError) {
+          res.send(err.status, { code: err.code, message: MESSAGES[err.status] ?? 'Error', ...err.extra });
+          return;
+        }
+        deps.logger.error({ event: 'tabs.failed', err: safeError(err) }, 'tab API call failed');
+        res.send(500, { code: 'internal', message: MESSAGES[500] });
+      }
+    };
+
+  /** The office of the team the tab sits in, once Teams confirms the caller is a member of that team. */
+  const officeFor = async (req: Request, caller: SsoIdentity) => {
+    const teamId = stringParam(req, 'teamId');
+    if (!teamId || !TEAM_ID.test(teamId)) throw new ApiError(400, 'teamId');
+    const office = await deps.offices.officeOfTeam(teamId);
+    if (!office) throw new ApiError(404, 'notOfficeTeam');
+    const teamsId = await deps.offices.memberId(teamId, caller.aadObjectId);
+    if (!teamsId) {
+      deps.logger.info({ event: 'tabs.board.notMember', office }, 'board refused to a non-member');
+      throw new ApiError(403, 'notMember');
+    }
+    return { office, teamsId };
+  };
+
+  const officeCase = async (req: Request, caller: SsoIdentity) => {
+    const { office, teamsId } = await officeFor(req, caller);
+    const caseId = String(req.params?.caseId ?? '');
+    const found = CASE_ID.test(caseId) ? await deps.cases.get(caseId) : undefined;
+    // Another office's case reads as absent: its existence is not the caller's business.
+    if (!found || found.office !== office) throw new ApiError(404, 'notFound');
+    return { c: found, teamsId };
+  };
+
+  const detail = async (c: CaseRecord, caller: SsoIdentity) =>
+    boardCaseDetail(c, await deps.cases.auditTrail(c.caseId), caller.aadObjectId, now());
+
+  const act = async (
+    req: Request,
+    caller: SsoIdentity,
+    run: (c: CaseRecord, officer: Actor) => ReturnType<TabCaseActions['assign']>,
+  ) => {
+    const { c, teamsId } = await officeCase(req, caller);
+    // The Teams id lets the Ombud's card refresh for its assignee, as when they click on the card.
+    const officer: Actor = { aadObjectId: caller.aadObjectId, name: caller.name, teamsId };
+    const result = await run(c, officer);
+    if (!result.ok) {
+      if (result.reason === 'notFound') throw new ApiError(404, 'notFound');
+      const current = 'case' in result ? await detail(result.case, caller) : undefined;
+      deps.logger.info(
+        { event: 'tabs.case.refused', caseId: c.caseId, reason: result.reason },
+        'case action refused',
+      );
+      throw new ApiError(409, result.reason, current ? { case: current } : {});
+    }
+    deps.logger.info(
+      { event: 'tabs.case.changed', caseId: c.caseId, status: result.case.status },
+      'case changed from tab',
+    );
+    return {
+      case: await detail(result.case, caller),
+      // The page then tells the officer to reach the manager another way, as the card does.
+      ...(result.questionSent === false ? { questionSent: false } : {}),
+    };
+  };
+
+  server.get(
+    '/api/tabs/board',
+    route(async (req, caller) => {
+      const { office } = await officeFor(req, caller);
+      const query = parseBoardQuery(queryOf(req));
+      if (!query) throw new ApiError(400, 'filter');
+      return board(office, await deps.cases.listForOffice(office), query, caller.aadObjectId, now());
+    }),
+  );
+
+  server.get(
+    '/api/tabs/board/cases/:caseId',
+    route(async (req, caller) => ({ case: await detail((await officeCase(req, caller)).c, caller) })),
+  );
+
+  server.post(
+    '/api/tabs/board/cases/:caseId/assign',
+    route((req, caller) =>
+      act(req, caller, (c, officer) => {
+        // The assignee the page showed: if someone else took the case since, the service refuses (first click wins).
+        const seen = bodyField(req, 'seenAssignee');
+        const seenId = seenAssigneeId(c, seen, caller);
+        return deps.cases.assign(c.caseId, officer, seenId);
+      }),
+    ),
+  );
+
+  server.post(
+    '/api/tabs/board/cases/:caseId/request-info',
+    route((req, caller) => {
+      const question = textField(req, 'question', true);
+      return act(req, caller, (c, officer) => deps.cases.requestInformation(c.caseId, officer, question));
+    }),
+  );
+
+  server.post(
+    '/api/tabs/board/cases/:caseId/close',
+    route((req, caller) => {
+      const outcome = bodyField(req, 'outcome');
+      if (!OUTCOMES.includes(outcome as Outcome)) throw new ApiError(400, 'outcome');
+      const note = textField(req, 'note', false);
+      return act(req, caller, (c, officer) => deps.cases.close(c.caseId, officer, outcome as Outcome, note));
+    }),
+  );
+
+  server.get(
+    '/api/tabs/mine',
+    route(async (_req, caller) => {
+      const [cases, records] = await Promise.all([
+        deps.cases.listForManager(caller.aadObjectId),
+        deps.records.listFor(caller.aadObjectId),
+      ]);
+      return { cases: cases.map(myCase), records: records.map(myRecord) };
+    }),
+  );
+
+  /** The page sends whom it showed as assignee — "none", "you" or "other" — never another officer's id. */
+  function seenAssigneeId(c: CaseRecord, seen: unknown, caller: SsoIdentity): string | undefined {
+    if (seen === 'you') return caller.aadObjectId;
+    // "other": the officer saw someone else had it and chose to take it over, as on the card.
+    if (seen === 'other') return c.assignee?.aadObjectId;
+    return undefined;
+  }
+}
+
+/** The server has no query parser plugin (it parses only JSON bodies), so the URL is read here. */
+function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+}
+
+function stringParam(req: Request, name: string): string | undefined {
+  return queryOf(req)[name];
+}
+
+function bodyField(req: Request, name: string): unknown {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'body');
+  return (body as Record<string, unknown>)[name];
+}
+
+/** A typed text field of the body, made safe here as messages are at the bot's door (src/shared/text.ts). */
+function textField(req: Request, name: string, required: boolean): string {
+  const value = bodyField(req, name);
+  if (value === undefined && !required) return '';
+  if (typeof value !== 'string' || value.length > MAX_TEXT * 2) throw new ApiError(400, name);
+  const text = safeText(value);
+  if (required && !text) throw new ApiError(400, name);
+  return text;
+}

@@ -1,0 +1,44 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { AdaptiveCardJson } from '../shared/cards/render';
+import type { MessageKey } from '../i18n';
+import type { CommandId } from './commands';
+import type { ConversationScope, Turn } from './turn';
+
+/**
+ * A feature plugs into the bot through this one shape: the commands that start it, the card verbs it
+ * handles, its dialogs, and the button it adds to the help card. The bot routes; features act.
+ */
+export interface HelpButton {
+  readonly command: CommandId;
+  readonly titleKey: MessageKey;
+  readonly order: number;
+}
+
+export interface Feature {
+  readonly name: string;
+  /** Commands this feature starts, and in which conversation scopes it may run. */
+  readonly commands?: readonly CommandId[];
+  readonly scopes: readonly ConversationScope[];
+  /** Buttons on the help/welcome card; all features' buttons are sorted by `order` (the card shows six at most). */
+  readonly helpButtons?: readonly HelpButton[];
+  readonly dialogs?: readonly Dialog[];
+  start?(turn: Turn, command: CommandId): Promise<void>;
+  /** Card submits `{ verb, ... }` this feature handles. */
+  readonly verbs?: Readonly<Record<string, (turn: Turn, value: Record<string, unknown>) => Promise<void>>>;
+  /**
+   * Universal Actions (Action.Execute, delivered as an `adaptiveCard/action` invoke) this feature handles,
+   * by verb. `data` is the action's data merged with the card's inputs; the reply replaces the card in
+   * place, or shows a short message to the person who clicked.
+   */
+  readonly invokeVerbs?: Readonly<
+    Record<string, (turn: Turn, data: Record<string, unknown>) => Promise<CardActionReply>>
+  >;
+  /** Called once the app listens (start background work) and before it closes (finish it). */
+  onStart?(): void;
+  onStop?(): Promise<void>;
+}
+
+/** What an Action.Execute handler answers: a card that replaces the clicked one, or a message. */
+export type CardActionReply =
+  | { readonly card: AdaptiveCardJson; readonly message?: undefined }
+  | { readonly message: string; readonly card?: undefined };

@@ -1,0 +1,236 @@
+import { createAnswerer } from '../../../../src/domain/guidance/answerer';
+import { detectLanguage } from '../../../../src/domain/guidance/detectLanguage';
+
+const answerer = createAnswerer();
+const ask = (q: string, lang?: 'en' | 'fr') => answerer.answer(q, lang ? { lang } : {});
+
+describe('language rule', () => {
+  it('answers a clearly French question in French even for an English-preference user', () => {
+    expect(ask('Dois-je surveiller les comptes de mes employés?', 'en').lang).toBe('fr');
+  });
+  it('answers a clearly English question in English even for a French-preference user', () => {
+    expect(ask('Should I monitor my employees on social media?', 'fr').lang).toBe('en');
+  });
+  it('keeps the preference when the text is ambiguous', () => {
+    expect(detectLanguage('LinkedIn ok?', 'fr')).toEqual({ lang: 'fr', fromText: false });
+    expect(detectLanguage('LinkedIn ok?')).toEqual({ lang: 'en', fromText: false });
+  });
+});
+
+describe('classification', () => {
+  it.each([
+    ['hi', 'en', 'greeting'],
+    ['help', 'en', 'help'],
+    ['bonjour', 'fr', 'greeting'],
+    ['merci beaucoup', 'fr', 'thanks'],
+    ['Que peux-tu faire?', 'fr', 'help'],
+    ['thanks, that is exactly what I needed', 'en', 'thanks'],
+    ['who are you and what can you help with?', 'en', 'help'],
+    ['t’es qui, toi?', 'fr', 'help'],
+  ])('%s is small talk in %s', (q, lang, kind) => {
+    const r = ask(q);
+    expect(r.kind).toBe('smalltalk');
+    expect(r.lang).toBe(lang);
+    expect(r.smalltalkKind).toBe(kind);
+  });
+
+  it.each([
+    ['My employee posted that she wants to end her life', 'self-harm'],
+    ['Mon employé a publié qu’il veut se suicider', 'self-harm'],
+    ['He says he doesn’t want to live anymore', 'self-harm'],
+    ['Une employée dit qu’elle ne voit plus de raison de vivre', 'self-harm'],
+    ['my analyst said she’s thinking of ending it', 'self-harm'],
+    ['She posted that she has been giving away her things and won’t be around much longer', 'self-harm'],
+    ['someone threatened to kill my employee in the comments', 'violence'],
+    ['Un employé a publié une menace de mort contre un collègue', 'violence'],
+    ['He posted a photo of his rifle captioned "see you all at the office Monday"', 'violence'],
+    ['Someone doxxed my analyst', 'harassment'],
+    [
+      'Quelqu’un a publié l’adresse du domicile de mon employée en disant d’aller lui rendre visite',
+      'harassment',
+    ],
+  ])('routes "%s" to the crisis card (%s)', (q, topic) => {
+    const r = ask(q);
+    expect(r.kind).toBe('urgent');
+    expect(r.urgentTopic).toBe(topic);
+  });
+
+  it.each([
+    ['An employee shared a meme about the carbon tax. Should I do anything?'],
+    ['He ranted about return-to-office, nothing hateful. Should I act?'],
+    ['He did NOT threaten anyone, he just posted that the reorg is a mess.'],
+    ['She shared a news story about a shooting with an angry caption about gun laws.'],
+    ['My analyst is killing it on LinkedIn, can she mention her team?'],
+    ['Can I ask him to take down his post about the party’s attack ads?'],
+    ['Shoot me a note: do disclaimers protect staff?'],
+    ['Ça m’a tué de lire ses commentaires sur le budget, je fais quoi?'],
+    ['Je m’adresse à vous parce qu’une employée a publié une critique du ministère.'],
+    ['Quelle adresse courriel donner à mon équipe pour signaler une publication?'],
+    ['Translate my briefing note into French, please.'],
+  ])('does not show the crisis card for an ordinary question: "%s"', (q) => {
+    expect(ask(q).kind).not.toBe('urgent');
+  });
+
+  it.each([
+    ['A reporter asked me about my employee’s tweet', 'aware-post.how-raised.media-query'],
+    [
+      'Un journaliste m’appelle au sujet d’une publication de mon employé',
+      'aware-post.how-raised.media-query',
+    ],
+    ['An employee posted a Protected B document on Twitter, what now?', 'aware-post.clear-violation'],
+    [
+      'Une employée a divulgué des renseignements personnels de clients sur Facebook',
+      'aware-post.clear-violation',
+    ],
+  ])('answers "%s" from the guidance (no danger to anyone): %s', (q, id) => {
+    const r = ask(q);
+    expect(r.kind).toBe('answer');
+    expect(r.passages.map((p) => p.id)).toContain(id);
+  });
+
+  it.each([
+    'What is the weather tomorrow?',
+    'How do I fix my Phoenix pay?',
+    'Write me a tweet about my promotion',
+    'Which party should I vote for?',
+    'Tell me a joke',
+    'Combien de jours de congé ai-je?',
+    'Pour quel parti devrais-je voter?',
+  ])('declines "%s" as out of scope', (q) => {
+    expect(ask(q).kind).toBe('out-of-scope');
+  });
+
+  it('does not mistake a question about discussing harassment for an emergency', () => {
+    const r = ask('Should we discuss at team meetings how to handle harassment from the public?');
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).toBe('intro.harassment-discussion');
+  });
+
+  it('says it is unsure, with closest topics, when the question names no topic', () => {
+    const r = ask('social media?');
+    expect(r.kind).toBe('unsure');
+    expect(r.relatedQuestions.length).toBeGreaterThan(0);
+    expect(r.relatedQuestions.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('answers', () => {
+  it('answers paraphrases, typos and French with the right passage', () => {
+    expect(ask('do disclaimers work').passages[0]!.id).toBe('talking-points.disclaimers');
+    expect(ask('monitering staff acounts ok?').passages[0]!.id).toBe('aware-post.no-monitoring');
+    expect(ask('Un avis de non-responsabilité suffit-il?').passages[0]!.id).toBe(
+      'talking-points.disclaimers',
+    );
+  });
+
+  it.each([
+    ['What should I tell my team?', 'talking-points', 12],
+    ['quels points aborder avec mon équipe?', 'talking-points', 12],
+    ['What are the steps if I see an inappropriate post?', 'aware-post.steps', 8],
+    ['Quelles sont les étapes pour une publication douteuse?', 'aware-post.steps', 8],
+  ])('gives the whole list for "%s"', (q, id, n) => {
+    const r = ask(q);
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).toBe(id);
+    expect(r.passages[0]!.listItems).toHaveLength(n);
+  });
+
+  it('keeps nested sub-points in the list', () => {
+    const steps = ask('What are the steps if I see an inappropriate post?').passages[0]!;
+    const consult = steps.listItems!.find((i) => i.id === 'aware-post.steps.consult')!;
+    expect(consult.listItems!.map((i) => i.id)).toEqual([
+      'aware-post.steps.consult.recurrence',
+      'aware-post.steps.consult.take-down',
+      'aware-post.steps.consult.admin-action',
+    ]);
+  });
+
+  it('quotes French as a working translation with the French source link', () => {
+    const p = ask('Dois-je surveiller les comptes de mes employés?').passages[0]!;
+    expect(p.workingTranslation).toBe(true);
+    expect(p.text).toMatch(/surveiller/);
+    expect(p.sourceUrl).toMatch(/canada\.ca\/fr\//);
+    expect(ask('Should I monitor my staff online?').passages[0]!.workingTranslation).toBe(false);
+  });
+
+  it('never gives a verdict on a person or a post: the steps for assessing it first, flagged', () => {
+    for (const q of [
+      'Should I fire her for that tweet?',
+      'Dois-je congédier cet employé?',
+      'He called the minister a clown on X. Is that a violation of the code?',
+    ]) {
+      const r = ask(q);
+      expect(r.kind).toBe('answer');
+      expect(r.verdictRequested).toBe(true);
+      expect(r.passages[0]!.id).toBe('aware-post.steps');
+      expect(r.passages).toHaveLength(2);
+    }
+  });
+
+  it('names the clear violation when the post is one of the guidance’s own examples', () => {
+    const r = ask(
+      'She sells paid immigration consulting on Instagram and says she works at IRCC. Is that a breach?',
+    );
+    expect(r.verdictRequested).toBe(true);
+    expect(r.passages[0]!.id).toBe('aware-post.clear-violation');
+  });
+
+  it('answers a story about a post followed by "what do I do" with the steps, and offers the walk-through', () => {
+    const r = ask(
+      'One of my officers posted a long rant about our new scheduling system on Facebook. A few people on the team are annoyed. What should I do?',
+    );
+    expect(r.kind).toBe('answer');
+    expect(r.offerSawAPost).toBe(true);
+    expect(r.passages[0]!.id).toBe('aware-post.steps');
+  });
+
+  it('answers both parts of a two-part question, one passage each', () => {
+    const r = ask('Do disclaimers protect my staff? And should I monitor their accounts?');
+    expect(r.twoParts).toBe(true);
+    expect(r.passages.map((p) => p.id)).toEqual(['talking-points.disclaimers', 'aware-post.no-monitoring']);
+  });
+
+  it('flags a question describing a post the manager saw', () => {
+    expect(ask('I saw a post by one of my employees that seems off, what do I do?').offerSawAPost).toBe(true);
+    expect(ask('Do disclaimers work?').offerSawAPost).toBe(false);
+  });
+
+  it('offers at most three related questions, in the answer language, none quoted already', () => {
+    const r = ask('Quels points aborder avec mon équipe?');
+    expect(r.relatedQuestions.length).toBeLessThanOrEqual(3);
+    for (const q of r.relatedQuestions) expect(q).not.toMatch(/\b(the|should|what)\b/i);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['emoji only', '😀🎉👍'],
+    ['10,000 characters', 'social media post '.repeat(600)],
+    ['HTML', '<script>alert(1)</script><b>Should I monitor</b> my staff?'],
+    ['markdown link', '[click](https://evil.example) should I monitor my staff?'],
+    ['template syntax', '${process.exit()} should I monitor my staff?'],
+    ['mixed languages', 'Should I surveiller mes employés on Facebook?'],
+    ['not a string', undefined as unknown as string],
+  ])('does not crash on %s', (_label, q) => {
+    const r = answerer.answer(q);
+    expect(['answer', 'urgent', 'out-of-scope', 'unsure', 'smalltalk']).toContain(r.kind);
+  });
+
+  it('treats empty and emoji-only messages as a request for help', () => {
+    expect(ask('').smalltalkKind).toBe('help');
+    expect(ask('🙂').smalltalkKind).toBe('help');
+  });
+
+  it('still answers a question wrapped in HTML or markdown', () => {
+    expect(ask('<p>Should I <b>monitor</b> my staff on social media?</p>').passages[0]!.id).toBe(
+      'aware-post.no-monitoring',
+    );
+  });
+
+  it('never echoes the question (names stay out of the result)', () => {
+    const r = ask('Should I fire Jennifer Tremblay for her tweet about the minister?');
+    expect(JSON.stringify(r)).not.toMatch(/Jennifer|Tremblay/);
+  });
+});

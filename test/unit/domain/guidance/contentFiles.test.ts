@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConceptFile, parseConceptFile } from '../../../../src/domain/guidance/concepts';
+import { loadContent } from '../../../../src/domain/guidance/content';
+import { loadDangerFile, parseDangerFile } from '../../../../src/domain/guidance/danger';
+import { DANGER_MODEL_FILE, parseDangerModel } from '../../../../src/domain/guidance/dangerModel';
+import { loadLexicon, parseLexicon } from '../../../../src/domain/guidance/lexicon';
+import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
+
+/**
+ * The routing knowledge lives in content/ as data that content owners edit: these tests are its schema. A
+ * typo in an expression, an unknown passage or concept, or a rule naming a missing signal group fails here
+ * with a message that names it, before the bot ever starts.
+ */
+const ids = new Set(loadContent().passages.map((p) => p.id));
+const read = (name: string): unknown =>
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'content', name), 'utf8'));
+
+describe('content/concepts.json', () => {
+  it('parses: every expression compiles, every passage and concept it names exists', () => {
+    expect(() => loadConceptFile(ids)).not.toThrow();
+  });
+  it('rejects an unknown passage, naming it', () => {
+    const file = read('concepts.json') as { scenarios: { first: string }[] };
+    file.scenarios[0]!.first = 'no.such.passage';
+    expect(() => parseConceptFile(file, ids)).toThrow(/no\.such\.passage/);
+  });
+  it('rejects a broken expression, naming it', () => {
+    const file = read('concepts.json') as { concepts: { expressions: string[] }[] };
+    file.concepts[0]!.expressions.push('(unclosed');
+    expect(() => parseConceptFile(file, ids)).toThrow(/unclosed/);
+  });
+  it('leads every passage from at least one topic concept or scenario', () => {
+    const file = loadConceptFile(ids);
+    const reached = new Set([
+      ...file.concepts.flatMap((c) => Object.keys(c.passages ?? {})),
+      ...file.scenarios.map((s) => s.first),
+    ]);
+    const lists = loadContent()
+      .passages.filter((p) => p.kind === 'list')
+      .map((p) => p.id);
+    expect([...ids].filter((id) => !reached.has(id) && !lists.includes(id))).toEqual([]);
+  });
+});
+
+describe('content/danger.json', () => {
+  it('parses: every expression compiles and every rule names known signal groups', () => {
+    expect(() => loadDangerFile()).not.toThrow();
+  });
+  it('refuses a rule that lets the trained score decide alone', () => {
+    const file = read('danger.json') as { rules: Record<string, unknown>[] };
+    file.rules.push({ topic: 'violence', scope: 'message', model: 0.9 });
+    expect(() => parseDangerFile(file)).toThrow(/never decides alone/);
+  });
+});
+
+describe('content/lexicon.json', () => {
+  it('parses', () => {
+    expect(() => loadLexicon()).not.toThrow();
+  });
+  it('rejects a key that is not folded text', () => {
+    const file = read('lexicon.json') as { spellings: { fr: Record<string, string> } };
+    file.spellings.fr['Pis'] = 'puis';
+    expect(() => parseLexicon(file)).toThrow();
+  });
+});
+
+describe('content/danger-model.json', () => {
+  it('is small (≤ 200 KB) and well formed', () => {
+    expect(statSync(DANGER_MODEL_FILE).size).toBeLessThanOrEqual(200 * 1024);
+    expect(() => parseDangerModel(JSON.parse(readFileSync(DANGER_MODEL_FILE, 'utf8')))).not.toThrow();
+  });
+});
+
+describe('the answering code', () => {
+  it('names no passage of the guidance: which passage answers what is data in content/', () => {
+    const dir = path.join(PROJECT_ROOT, 'src', 'domain', 'guidance');
+    const named = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => {
+        const text = readFileSync(path.join(dir, f), 'utf8');
+        return [...ids]
+          .filter((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`))
+          .map((id) => `${f}: ${id}`);
+      });
+    expect(named).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { loadContent } from '../../../../src/domain/guidance/content';
+import {
+  evaluate,
+  evaluateDanger,
+  loadDangerQuestions,
+  loadEvalQuestions,
+  pct,
+  type EvalReport,
+} from '../../../../src/domain/guidance/evaluation';
+import { createAnswerer } from '../../../../src/domain/guidance/answerer';
+import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
+
+/**
+ * The labelled sets in test/eval/, as regression tests. All but fresh-holdout were used to tune the routing
+ * files in content/ (concepts, danger, lexicon, hints), so their scores are not measures of how the bot does
+ * on questions nobody wrote yet: `npm run eval -- --set <outside set>` is. Each floor sits a few points below
+ * what the pipeline reached when it was set (README, "Answer quality"), so a change that breaks what worked
+ * fails here. fresh-holdout was written independently and only ever read as totals: its floors are lower
+ * still, and a change is never tuned to move them.
+ *
+ * Urgency is exact where it matters: every urgent question of a set routed, no ordinary question alarmed.
+ */
+const answerer = createAnswerer();
+const EVAL = path.join(PROJECT_ROOT, 'test', 'eval');
+
+interface Floors {
+  readonly file: string;
+  readonly en: number;
+  readonly fr: number;
+  readonly declined: number;
+  /** Urgent questions routed to the crisis card (share). */
+  readonly urgent: number;
+  /** Crisis cards shown for ordinary questions (count). */
+  readonly falseUrgent: number;
+}
+
+const SETS: readonly Floors[] = [
+  { file: 'questions.jsonl', en: 0.88, fr: 0.9, declined: 0.97, urgent: 1, falseUrgent: 0 },
+  { file: 'challenge.jsonl', en: 0.86, fr: 0.9, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'blind-round3.jsonl', en: 0.81, fr: 0.84, declined: 0.94, urgent: 1, falseUrgent: 0 },
+  { file: 'blind-round4.jsonl', en: 0.8, fr: 0.8, declined: 0.84, urgent: 1, falseUrgent: 0 },
+  { file: 'blind-round5.jsonl', en: 0.83, fr: 0.9, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'blind-round6.jsonl', en: 0.92, fr: 0.96, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'blind-round7.jsonl', en: 0.88, fr: 0.95, declined: 1, urgent: 1, falseUrgent: 0 },
+  // one urgent line is only "staff member posted a goodbye message": a retirement reads the same
+  { file: 'fresh-tune.jsonl', en: 0.86, fr: 0.91, declined: 0.95, urgent: 0.97, falseUrgent: 0 },
+  { file: 'fresh-tune-2.jsonl', en: 0.82, fr: 0.8, declined: 0.95, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-holdout.jsonl', en: 0.82, fr: 0.82, declined: 0.7, urgent: 0.75, falseUrgent: 2 },
+];
+
+const share = (report: EvalReport, ...keys: string[]) =>
+  pct(
+    keys
+      .map((k) => report.byLangKind[k] ?? { right: 0, total: 0 })
+      .reduce((a, b) => ({ right: a.right + b.right, total: a.total + b.total })),
+  );
+
+describe.each(SETS)('$file', ({ file, en, fr, declined, urgent, falseUrgent }) => {
+  const questions = loadEvalQuestions(path.join(EVAL, file));
+  const report = evaluate(questions, answerer);
+
+  it(`quotes the right passage first for ≥ ${en * 100}% of English and ≥ ${fr * 100}% of French questions`, () => {
+    expect(share(report, 'en answer')).toBeGreaterThanOrEqual(en);
+    expect(share(report, 'fr answer')).toBeGreaterThanOrEqual(fr);
+  });
+  it(`declines ≥ ${declined * 100}% of the questions the guidance does not cover`, () => {
+    expect(share(report, 'en out-of-scope', 'fr out-of-scope')).toBeGreaterThanOrEqual(declined);
+  });
+  it(`shows the crisis card for ≥ ${urgent * 100}% of urgent questions, and for at most ${falseUrgent} other`, () => {
+    expect(share(report, 'en urgent', 'fr urgent')).toBeGreaterThanOrEqual(urgent);
+    expect(report.falseUrgent.all.alarms).toBeLessThanOrEqual(falseUrgent);
+  });
+});
+
+describe.each([
+  { file: 'danger-tune-1.jsonl', recall: 0.92, falseAlarms: 2 },
+  { file: 'danger-tune-2.jsonl', recall: 0.88, falseAlarms: 3 },
+])('$file (urgent and hard non-urgent messages)', ({ file, recall, falseAlarms }) => {
+  const result = evaluateDanger(loadDangerQuestions(path.join(EVAL, file)), answerer);
+  it(`routes ≥ ${recall * 100}% of the urgent messages and alarms on at most ${falseAlarms} others`, () => {
+    expect(pct(result.recall)).toBeGreaterThanOrEqual(recall);
+    expect(result.falseAlarms.alarms).toBeLessThanOrEqual(falseAlarms);
+  });
+});
+
+describe('the sets together', () => {
+  const all = SETS.flatMap(({ file }) => loadEvalQuestions(path.join(EVAL, file)));
+
+  it('name every passage as the best answer of at least two questions', () => {
+    const counts = new Map<string, number>();
+    for (const q of all)
+      if (q.kind === 'answer') counts.set(q.passages[0]!, (counts.get(q.passages[0]!) ?? 0) + 1);
+    const thin = loadContent()
+      .passages.map((p) => p.id)
+      .filter((id) => (counts.get(id) ?? 0) < 2);
+    expect(thin).toEqual([]);
+  });
+
+  it('are answered "unsure" at most 2% of the time', () => {
+    const report = evaluate(all, answerer);
+    const unsure = Object.values(report.confusion).reduce((s, row) => s + row.unsure, 0);
+    expect(unsure / all.length).toBeLessThanOrEqual(0.02);
+  });
+});

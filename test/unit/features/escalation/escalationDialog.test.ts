@@ -1,0 +1,179 @@
+import type { Activity } from 'botbuilder';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import {
+  EscalationDialog,
+  type Draft,
+  type EscalationDialogDeps,
+  type EscalationOptions,
+} from '../../../../src/features/escalation/escalationDialog';
+
+/** Text a person reads in a reply: the message, or a prompt card's text and buttons. */
+function read(reply: Partial<Activity> | undefined): string {
+  if (!reply) return '';
+  const parts = [reply.text ?? ''];
+  for (const a of reply.attachments ?? []) {
+    const content = a.content as { text?: string; buttons?: { title: string }[]; body?: unknown[] };
+    if (content.text) parts.push(content.text);
+    for (const b of content.buttons ?? []) parts.push(`[${b.title}]`);
+    if (content.body) parts.push('<card>');
+  }
+  return parts.filter(Boolean).join(' ');
+}
+
+function setUp(options: Partial<EscalationOptions> = {}, overrides: Partial<EscalationDialogDeps> = {}) {
+  const submitted: Draft[] = [];
+  const deps: EscalationDialogDeps = {
+    hasChannel: async () => true,
+    contact: () => 'ethics@example.gc.ca',
+    recordSummary: async (_c, id) => (id === 'rec-1' ? 'Walk-through of 1 March.' : undefined),
+    preview: (_c, draft) => ({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: draft.summary }],
+    }),
+    submit: async (_c, draft) => {
+      submitted.push(draft);
+      return { caseId: 'VE-2026-0001' };
+    },
+    ...overrides,
+  };
+  const client = new DialogTestClient('msteams', new EscalationDialog(deps), { lang: 'en', ...options });
+  /** Sends a turn and returns everything the bot replied, joined. */
+  const say = async (text: string) => {
+    const replies = [read(await client.sendActivity(text))];
+    for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(read(next));
+    return replies.join('\n');
+  };
+  return { client, say, submitted };
+}
+
+describe('EscalationDialog', () => {
+  it('plays the full flow with a rewrite after the personal-information warning', async () => {
+    const { client, say, submitted } = setUp();
+    // [what the manager types, what they then read]
+    const flow: ReadonlyArray<readonly [string, string]> = [
+      ['escalate', '[Values and ethics office] [Ombud]'],
+      ['Values and ethics office', '**Leave out**: names'],
+      [
+        'My employee wrote to me at jane.doe@example.gc.ca, 613-555-0199.',
+        'Your text seems to contain an e-mail address and a phone number',
+      ],
+      ['Rewrite it', 'Describe the situation in a few sentences'],
+      ['My employee posted about our program.', 'How urgent is it?'],
+      ['Time-sensitive', 'How would you like the office to contact you?'],
+      ['Phone', 'This is exactly what the values and ethics office will see'],
+      ['Send it', 'Your request **VE-2026-0001** is saved'],
+    ];
+    for (const [turn, expected] of flow) expect(await say(turn)).toContain(expected);
+    expect(submitted).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        office: 'valuesEthics',
+        summary: 'My employee posted about our program.',
+        urgency: 'timeSensitive',
+        contact: 'phone',
+      },
+    ]);
+    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('gives the draft one id for its whole life: kept through a rewrite, carried by the "Send it" button', async () => {
+    const { client, say, submitted } = setUp({
+      office: 'valuesEthics',
+      urgency: 'routine',
+      contact: 'email',
+    });
+    const sendButton = () => {
+      const card = client.getNextReply()?.attachments?.[0]?.content as { buttons: any[] } | undefined;
+      return card?.buttons[0];
+    };
+    await say('start');
+    await client.sendActivity('A post about our program was shared widely.'); // replies with the preview
+    const first = sendButton();
+    expect(first).toMatchObject({ type: 'messageBack', title: 'Send it', text: 'Send it' });
+    expect(first.value).toEqual({ verb: 'escalation.send', draftId: expect.any(String) });
+    await say('Change the summary');
+    await client.sendActivity('A post about our program was shared widely, and picked up by a reporter.');
+    expect(sendButton().value.draftId).toBe(first.value.draftId);
+    await say('Send it');
+    expect(submitted.map((d) => d.id)).toEqual([first.value.draftId]);
+  });
+
+  it('says the request was already sent when the draft’s case existed', async () => {
+    const { say } = setUp(
+      { office: 'valuesEthics', urgency: 'routine', contact: 'email' },
+      { submit: async () => ({ caseId: 'VE-2026-0007', created: false }) },
+    );
+    await say('start');
+    await say('A post about our program was shared widely.');
+    expect(await say('Send it')).toBe(
+      'Your request **VE-2026-0007** was already sent to the values and ethics office. Nothing new was created. Type "my cases" to see its status.',
+    );
+  });
+
+  it('keeps the text when the manager chooses to, and asks nothing about a record that is not theirs', async () => {
+    const { say, submitted } = setUp({ office: 'ombud', urgency: 'urgent', recordId: 'someone-elses' });
+    expect(await say('start')).toContain('Describe the situation');
+    expect(await say('Call 613-555-0199 after 5 please.')).toContain('a phone number');
+    expect(await say('Keep it as is')).toContain('How would you like the office to contact you?');
+    await say('E-mail');
+    await say('Send it');
+    expect(submitted[0]).toMatchObject({
+      office: 'ombud',
+      urgency: 'urgent',
+      summary: 'Call 613-555-0199 after 5 please.',
+    });
+    expect(submitted[0]!.attachedRecord).toBeUndefined();
+  });
+
+  it('attaches the manager’s record only when they choose to', async () => {
+    const { say, submitted } = setUp({ office: 'valuesEthics', recordId: 'rec-1' });
+    await say('start');
+    expect(await say('A post about our program was shared widely.')).toContain(
+      'Attach your "I saw a post" record',
+    );
+    await say('Attach the record');
+    await say('Routine');
+    expect(await say('Teams chat')).toContain('<card>');
+    await say('Send it');
+    expect(submitted[0]!.attachedRecord).toBe('Walk-through of 1 March.');
+  });
+
+  it('says whom to contact, and stops, when the office has no channel', async () => {
+    const { client, say, submitted } = setUp({}, { hasChannel: async () => false });
+    await say('escalate');
+    expect(await say('Ombud')).toBe(
+      'The Ombud has not connected a Teams channel to me yet, so I cannot send your request. Please contact them directly: ethics@example.gc.ca. Nothing has been sent or kept.',
+    );
+    expect(submitted).toEqual([]);
+    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('sends nothing when the manager cancels at the consent step', async () => {
+    const { say, submitted } = setUp({ office: 'valuesEthics', urgency: 'routine', contact: 'email' });
+    await say('start');
+    expect(await say('A post about our program was shared widely.')).toContain('<card>');
+    expect(await say('Cancel')).toBe('Nothing was sent, and your text was not kept.');
+    expect(submitted).toEqual([]);
+  });
+
+  it('refuses a summary that is too short and re-asks', async () => {
+    const { say } = setUp({ office: 'valuesEthics' });
+    await say('start');
+    expect(await say('help me')).toContain('Please write at least one short sentence.');
+  });
+
+  it('speaks French throughout, and accepts choices typed in either language', async () => {
+    const { say, submitted } = setUp({ lang: 'fr' });
+    expect(await say('consulter')).toContain('[Bureau des valeurs et de l’éthique] [Ombud]');
+    expect(await say('Ombud')).toContain('**À omettre** : les noms');
+    expect(await say('Un employé a publié au sujet de notre programme.')).toContain(
+      'Quel est le degré d’urgence?',
+    );
+    expect(await say('Urgent')).toContain('Comment voulez-vous que le bureau communique avec vous?');
+    expect(await say('Email')).toContain('Voici exactement ce que l’Ombud verra');
+    expect(await say('L’envoyer')).toContain('Votre demande **VE-2026-0001** est enregistrée');
+    expect(submitted[0]).toMatchObject({ office: 'ombud', contact: 'email', urgency: 'urgent' });
+  });
+});

@@ -1,0 +1,541 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { createAnswerService } from '../../../../src/features/ask/answerService';
+import { flattenCardText } from '../../../../src/shared/cards/flatten';
+import { SawPostDialog, type SawPostDialogDeps } from '../../../../src/features/sawPost/sawPostDialog';
+import { STEP_VERB } from '../../../../src/features/sawPost/steps';
+import type { Lang } from '../../../../src/shared/i18n/lang';
+import {
+  RECORDS_COLLECTION,
+  RecordService,
+  type SawPostRecord,
+} from '../../../../src/domain/records/sawPostRecord';
+import { BotStateStorage } from '../../../../src/platform/botStateStorage';
+import { SqliteStore } from '../../../../src/storage/sqlite/sqliteStore';
+import type { DocumentStore } from '../../../../src/storage/types';
+
+/**
+ * The walk-through in isolation (DialogTestClient), table-driven: each row is what the manager types or
+ * clicks and what they must then see. Replies are flattened to the text a person reads on the cards.
+ */
+
+const answer = createAnswerService();
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+interface Harness {
+  client: DialogTestClient;
+  store: DocumentStore;
+  logs: string[];
+  setSaved(lang: Lang | undefined): void;
+}
+
+function harness(
+  options: { lang?: Lang; store?: DocumentStore; conversationState?: ConversationState } = {},
+): Harness {
+  const store = options.store ?? new SqliteStore(':memory:');
+  const logs: string[] = [];
+  let saved: Lang | undefined;
+  const deps: SawPostDialogDeps = {
+    records: new RecordService(store, { retentionDays: 90, now: () => NOW }),
+    answer: (q, lang) => answer(q, lang),
+    languageOf: () => saved,
+    retentionDays: 90,
+    contentVersion: 'test-1',
+    log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
+  };
+  const client = new DialogTestClient(
+    'msteams',
+    new SawPostDialog(deps),
+    { lang: options.lang ?? 'en' },
+    [],
+    options.conversationState ?? new ConversationState(new MemoryStorage()),
+  );
+  return { client, store, logs, setSaved: (lang) => (saved = lang) };
+}
+
+/** Input labels and choices, which the shared flattener leaves out but a person reads. */
+function inputText(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => inputText(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.label === 'string')
+      out.push(o.label);
+    if (o.type === 'Input.ChoiceSet') for (const c of o.choices as { title: string }[]) out.push(c.title);
+    Object.values(o).forEach((v) => inputText(v, out));
+  }
+  return out;
+}
+
+/** Sends one message (text, or a card submit) and returns every reply as the text a person reads. */
+async function say(client: DialogTestClient, input: string | Record<string, unknown>): Promise<string[]> {
+  const activity: Partial<Activity> =
+    typeof input === 'string'
+      ? { type: 'message', text: input }
+      : { type: 'message', text: '', value: input };
+  const replies: string[] = [];
+  let reply = (await client.sendActivity(activity)) as Partial<Activity> | undefined;
+  while (reply) {
+    const card = reply.attachments?.[0]?.content as Parameters<typeof flattenCardText>[0] | undefined;
+    replies.push(card ? [flattenCardText(card), ...inputText(card)].join('\n') : (reply.text ?? ''));
+    reply = client.getNextReply();
+  }
+  return replies;
+}
+
+const click = (step: string, extra: Record<string, unknown> = {}) => ({ verb: STEP_VERB, step, ...extra });
+
+type Row = readonly [input: string | Record<string, unknown>, expected: readonly (string | RegExp)[]];
+
+async function play(h: Harness, rows: readonly Row[]): Promise<void> {
+  for (const [input, expected] of rows) {
+    const replies = await say(h.client, input);
+    const text = replies.join('\n---\n');
+    for (const e of expected) {
+      try {
+        expect(text).toEqual(typeof e === 'string' ? expect.stringContaining(e) : expect.stringMatching(e));
+      } catch {
+        throw new Error(`After ${JSON.stringify(input)} expected ${String(e)} in:\n${text.slice(0, 1500)}`);
+      }
+    }
+  }
+}
+
+async function records(store: DocumentStore): Promise<SawPostRecord[]> {
+  return (await store.list<SawPostRecord>(RECORDS_COLLECTION)).map((d) => d.value);
+}
+
+const TO_VIOLATION_EN: Row[] = [
+  [
+    'hi',
+    [
+      'I saw a post · step 1',
+      'Before you start',
+      'Do not type the employee’s name',
+      'Managers generally should not be routinely monitoring',
+    ],
+  ],
+  [
+    'next',
+    ['step 2', 'How did the post come to your attention?', 'raised in a media query', '1. A media query'],
+  ],
+  [
+    '1',
+    [
+      'step 3',
+      'Does the post clearly violate the Values and Ethics Code?',
+      'involve your communications (media relations) team',
+      'private financial gain',
+    ],
+  ],
+];
+
+describe('I saw a post: branches', () => {
+  it('"not sure", all by typing in English: every suggested step, experts, offices, then the record', async () => {
+    const h = harness();
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      [
+        'not sure',
+        [
+          'step 4',
+          'Understand the context',
+          'Suggested step 1 of 5',
+          'Take the time to understand the context',
+        ],
+      ],
+      [
+        'note: read the whole thread first',
+        ['step 5', 'Have honest and open conversations', 'Be courageous'],
+      ],
+      ['next', ['step 6', 'Check your own unconscious biases', 'unconscious biases to be leading you']],
+      ['next', ['step 7', 'Consider the person’s well-being', 'lived experience']],
+      ['next', ['step 8', 'Ask about intentions and goals', 'intentions and goals in making the post']],
+      [
+        'next',
+        [
+          'step 9',
+          'Consult organizational experts',
+          'the post should be taken down',
+          'I never recommend a measure',
+        ],
+      ],
+      ['1, 3', ['step 10', 'Whom will you involve?', 'Ombud office, labour relations', '4. Human resources']],
+      [
+        'hr and ombud',
+        [
+          'step 11',
+          'Communicate the decision and keep supporting',
+          'Clearly communicate with the employee your decision',
+        ],
+      ],
+      [
+        'create',
+        [
+          'Your record: I saw a post',
+          'Kept until February 23, 2027, then deleted automatically.',
+          'It is not a decision about anyone.',
+          'A media query',
+          'I am not sure',
+          'Understand the context',
+          'read the whole thread first',
+          'Is it likely to happen again',
+          'Should administrative actions be taken?',
+          'Human resources',
+          'Ombud',
+          'restore confidence, trust and a healthy workplace',
+        ],
+      ],
+    ]);
+    expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    const [record] = await records(h.store);
+    expect(h.client.dialogTurnResult.result).toEqual({ outcome: 'recorded', recordId: record!.id });
+    expect(record).toMatchObject({
+      path: 'notSure',
+      lang: 'en',
+      expiresAt: '2027-02-23T12:00:00.000Z',
+      answers: {
+        howRaised: 'media',
+        violation: 'notSure',
+        steps: {
+          context: { note: 'read the whole thread first' },
+          conversations: {},
+          bias: {},
+          wellBeing: {},
+          intentions: {},
+        },
+        consultTopics: ['recurrence', 'adminAction'],
+        offices: ['ombud', 'humanResources'],
+      },
+    });
+    // Notes and typed text never reach the logs; step and record ids do.
+    expect(h.logs.join('\n')).not.toMatch(/thread/);
+    expect(h.logs.join('\n')).toMatch(/sawPost.recorded/);
+  });
+
+  it.each([
+    [
+      'financialGain',
+      'A post that clearly violates the Values and Ethics Code',
+      'Follow your organization’s protocols for addressing such instances.',
+    ],
+    [
+      'bullying',
+      'A post that clearly violates the Values and Ethics Code',
+      'labour relations or human resources',
+    ],
+    [
+      'disclosure',
+      'Information may have been disclosed without authorization',
+      'Contact your departmental security team.',
+    ],
+    [
+      'otherViolation',
+      'A post that clearly violates the Values and Ethics Code',
+      'Follow your organization’s protocols',
+    ],
+  ])(
+    'clear violation (%s), all by clicking: the urgent card, protocols, then the record',
+    async (choice, topic, line) => {
+      const h = harness();
+      await play(h, [
+        ['hi', ['Before you start']],
+        [click('framing'), ['How did the post come to your attention?']],
+        [click('how', { choice: 'colleague' }), ['Does the post clearly violate']],
+        [
+          click('violation', { choice }),
+          [
+            'Urgent: This may need action now',
+            topic,
+            line,
+            'follow your organization’s protocols for addressing such instances',
+            'Follow your organization’s protocols',
+            'Create my record',
+          ],
+        ],
+        [
+          click('protocols', { note: 'called V&E' }),
+          ['Your record: I saw a post', 'A colleague saw it and reported it', 'called V&E', 'Closing note'],
+        ],
+      ]);
+      const [record] = await records(h.store);
+      expect(record).toMatchObject({
+        path: 'clearViolation',
+        answers: {
+          howRaised: 'colleague',
+          violation: choice,
+          closingNote: 'called V&E',
+          consultTopics: [],
+          offices: [],
+        },
+      });
+      // The record card offers escalation to either office, with the record's id.
+      expect(h.client.dialogTurnResult.result).toEqual({ outcome: 'recorded', recordId: record!.id });
+    },
+  );
+
+  it('runs in French by typing French words, the guidance marked as a working translation', async () => {
+    const h = harness({ lang: 'fr' });
+    await play(h, [
+      [
+        'bonjour',
+        [
+          'J’ai vu une publication · étape 1',
+          'Avant de commencer',
+          'Traduction de travail',
+          'En général, les gestionnaires ne devraient pas surveiller',
+        ],
+      ],
+      [
+        'suivant',
+        ['Comment la publication a-t-elle été portée à votre attention?', '1. Une demande des médias'],
+      ],
+      ['médias', ['La publication contrevient-elle clairement', 'relations avec les médias']],
+      ['pas sûr', ['Comprendre le contexte', 'Mesure suggérée 1 sur 5']],
+      ['retour', ['La publication contrevient-elle clairement']],
+      ['5', ['Comprendre le contexte']],
+      ['suivant', ['Avoir des conversations honnêtes et ouvertes']],
+      ['suivant', ['Examiner vos propres préjugés inconscients']],
+      ['suivant', ['Tenir compte du bien-être de la personne']],
+      ['suivant', ['Demander les intentions et les objectifs']],
+      ['suivant', ['Consulter les experts de votre organisation']],
+      ['tous', ['À qui ferez-vous appel?']],
+      ['aucun', ['Communiquer la décision']],
+      [
+        'créer',
+        [
+          'Votre dossier : J’ai vu une publication',
+          'Conservé jusqu’au 23 février 2027',
+          'Une demande des médias',
+          'Aucun choix',
+          'Des mesures administratives devraient-elles être prises?',
+        ],
+      ],
+    ]);
+    const [record] = await records(h.store);
+    expect(record).toMatchObject({
+      lang: 'fr',
+      answers: { consultTopics: ['recurrence', 'takeDown', 'adminAction'], offices: [] },
+    });
+  });
+});
+
+describe('I saw a post: conversation behaviour', () => {
+  it('"cancel" ends cleanly at any step and records nothing', async () => {
+    const h = harness();
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      ['cancel', ['Stopped. Nothing was recorded and your notes were discarded.']],
+    ]);
+    expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    expect(h.client.dialogTurnResult.result).toEqual({ outcome: 'cancelled' });
+    expect(await records(h.store)).toEqual([]);
+  });
+
+  it('"annuler" ends it in French', async () => {
+    const h = harness({ lang: 'fr' });
+    await play(h, [
+      ['bonjour', ['Avant de commencer']],
+      ['annuler', ['Arrêté. Rien n’a été consigné']],
+    ]);
+    expect(h.client.dialogTurnResult.result).toEqual({ outcome: 'cancelled' });
+  });
+
+  it('"back" goes back one step, keeps earlier answers, and says so at the first step', async () => {
+    const h = harness();
+    await play(h, [
+      ['hi', ['Before you start']],
+      ['back', ['This is the first step: there is nothing to go back to.', 'Before you start']],
+      ['next', ['How did the post come to your attention?']],
+      ['colleague', ['Does the post clearly violate']],
+      [click('violation', { nav: 'back' }), ['How did the post come to your attention?']],
+      ['back', ['Before you start']],
+      ['continue', ['How did the post come to your attention?']],
+      ['professional network', ['Does the post clearly violate']],
+      ['not sure', ['Understand the context']],
+      ['note: first note', ['Have honest and open conversations']],
+      ['back', ['Understand the context']],
+      // Typed "next" keeps the note written before going back.
+      ['next', ['Have honest and open conversations']],
+    ]);
+    const flow = (
+      h.client.dialogContext.stack as unknown as {
+        state: { dialogs: { dialogStack: { state: { options: { flow: { answers: unknown } } } }[] } };
+      }[]
+    )[0]!.state.dialogs.dialogStack[0]!.state.options.flow;
+    expect(flow.answers).toMatchObject({
+      howRaised: 'professionalNetwork',
+      steps: { context: { note: 'first note' } },
+    });
+  });
+
+  it('going back from "yes" to "not sure" records only the branch taken', async () => {
+    const h = harness();
+    await play(h, [
+      ['hi', []],
+      ['next', []],
+      ['2', []],
+      ['4', ['Urgent']],
+      [click('protocols', { nav: 'back' }), ['Does the post clearly violate']],
+      ['5', ['Understand the context']],
+      ...Array.from({ length: 5 }, (): Row => ['next', []]),
+      ['none', ['Whom will you involve?']],
+      ['values and ethics', ['Communicate the decision']],
+      ['create', ['Your record']],
+    ]);
+    const [record] = await records(h.store);
+    expect(record).toMatchObject({
+      path: 'notSure',
+      answers: { violation: 'notSure', offices: ['valuesEthics'], consultTopics: [] },
+    });
+    expect(record!.answers.closingNote).toBeUndefined();
+  });
+
+  it('"help" explains where you are and re-prompts the same step', async () => {
+    const h = harness();
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      ['help', ['You are in “I saw a post”, at step 3.', 'Does the post clearly violate']],
+    ]);
+    expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  it('answers a question typed mid-flow from the guidance, then resumes where it was', async () => {
+    const h = harness();
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      [
+        'Should I monitor my employees social media accounts?',
+        [
+          'From the guidance for managers',
+          'Managers generally should not be routinely monitoring',
+          'Back to step 3 of “I saw a post”:',
+          'Does the post clearly violate',
+        ],
+      ],
+      ['not sure', ['Understand the context']],
+    ]);
+  });
+
+  it.each([
+    [
+      'banana',
+      'Sorry, that is not one of the options. Please choose one of these: 1. Yes: it uses a public service position',
+    ],
+    ['7', '5. I am not sure'],
+  ])('re-prompts with the options after an invalid choice (%p)', async (input, shown) => {
+    const h = harness();
+    await play(h, [...TO_VIOLATION_EN, [input, [shown, 'Does the post clearly violate']]]);
+  });
+
+  it('re-prompts a multi-choice step with how to type several options', async () => {
+    const h = harness();
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      ['5', []],
+      ...Array.from({ length: 5 }, (): Row => ['next', []]),
+      ['1, 9', ['Type their numbers, for example “1, 3”', 'Consult organizational experts']],
+    ]);
+  });
+
+  it('a submit without a choice on a choice step is invalid, and a button of another step is stale', async () => {
+    const h = harness();
+    await play(h, [
+      ['hi', []],
+      ['next', []],
+      [click('how'), ['Sorry, that is not one of the options', 'How did the post come to your attention?']],
+      [
+        click('framing'),
+        [
+          'That button belongs to an earlier step. Here is where you are now.',
+          'How did the post come to your attention?',
+        ],
+      ],
+    ]);
+  });
+
+  it('renders in the language the user switches to mid-flow, on the next re-prompt', async () => {
+    const h = harness();
+    await play(h, [...TO_VIOLATION_EN]);
+    h.setSaved('fr');
+    await play(h, [
+      [
+        'help',
+        [
+          'Vous êtes dans « J’ai vu une publication », à l’étape 3.',
+          'La publication contrevient-elle clairement',
+          'Traduction de travail',
+        ],
+      ],
+      ['not sure', ['Comprendre le contexte']],
+    ]);
+    h.setSaved('en');
+    await play(h, [['next', ['Have honest and open conversations']]]);
+  });
+
+  it('shows user notes as typed, never as markdown or template expressions', async () => {
+    const h = harness();
+    const note = '**bold** [link](https://x.invalid) ${1+1} <at>Someone</at>';
+    await play(h, [
+      ...TO_VIOLATION_EN,
+      ['5', []],
+      [click('context', { note }), []],
+      ...Array.from({ length: 4 }, (): Row => ['next', []]),
+      ['none', []],
+      ['none', []],
+    ]);
+    const card = (
+      await (async () => {
+        const activity: Partial<Activity> = { type: 'message', text: 'create' };
+        return (await h.client.sendActivity(activity)) as Partial<Activity>;
+      })()
+    ).attachments![0]!.content as Record<string, unknown>;
+    const runs = JSON.stringify(card);
+    expect(runs).toContain(JSON.stringify({ type: 'TextRun', text: note, italic: true }).slice(1, -1));
+    expect(flattenCardText(card as never)).toContain(note);
+  });
+});
+
+describe('I saw a post: restart in the middle', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'smg-sawpost-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resumes at the same step, with its answers and history, from the SQLite state of a new process', async () => {
+    const file = path.join(dir, 'bot.db');
+    const first = new SqliteStore(file);
+    const h1 = harness({
+      store: first,
+      conversationState: new ConversationState(new BotStateStorage(first)),
+    });
+    await play(h1, [
+      ...TO_VIOLATION_EN,
+      ['not sure', ['Understand the context']],
+      ['note: before the restart', ['Have honest and open conversations']],
+    ]);
+    await first.close();
+
+    // A new store, state and dialog on the same file: what a restarted process has.
+    const second = new SqliteStore(file);
+    const h2 = harness({
+      store: second,
+      conversationState: new ConversationState(new BotStateStorage(second)),
+    });
+    await play(h2, [
+      ['help', ['at step 5', 'Have honest and open conversations']],
+      ['back', ['Understand the context']],
+      ['next', ['Have honest and open conversations']],
+      ...Array.from({ length: 4 }, (): Row => ['next', []]),
+      ['none', []],
+      ['none', []],
+      ['create', ['Your record', 'before the restart', 'A media query']],
+    ]);
+    expect(await records(second)).toHaveLength(1);
+    await second.close();
+  });
+});

@@ -1,0 +1,95 @@
+import type { CaseRecord } from '../../../../src/domain/cases/types';
+import { board, boardCase, boardCaseDetail, parseBoardQuery } from '../../../../src/features/tabs/tabData';
+
+/** What the board shows each viewer, and what it lets them do. */
+
+const NOW = new Date('2026-03-12T12:00:00Z');
+const MANAGER = { aadObjectId: 'm-1', name: 'Alex Tremblay' };
+const OFFICER = { aadObjectId: 'o-1', name: 'Sam Okafor' };
+const OTHER = 'o-2';
+
+function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    caseId: 'OMB-2026-0001',
+    office: 'ombud',
+    year: 2026,
+    number: 1,
+    manager: MANAGER,
+    managerAadObjectId: MANAGER.aadObjectId,
+    managerLang: 'en',
+    summary: 'A confidential matter.',
+    urgency: 'urgent',
+    contact: 'phone',
+    status: 'new',
+    delivery: 'posted',
+    questions: [],
+    createdAt: '2026-03-02T09:00:00Z',
+    updatedAt: '2026-03-02T09:00:00Z',
+    auditSeq: 1,
+    ...overrides,
+  };
+}
+
+describe('board data', () => {
+  it('keeps an unassigned Ombud case confidential: no manager, no summary, no questions', () => {
+    const detail = boardCaseDetail(record({ questions: [] }), [], OFFICER.aadObjectId, NOW);
+    expect(detail.confidential).toBe(true);
+    expect(detail).not.toHaveProperty('manager');
+    expect(detail).not.toHaveProperty('summary');
+    expect(detail).not.toHaveProperty('contact');
+    expect(detail.can).toEqual({ assign: true, requestInfo: true, close: true });
+  });
+
+  it('shows an Ombud case to its assignee only', () => {
+    const taken = record({ status: 'assigned', assignee: OFFICER });
+    const mine = boardCaseDetail(taken, [], OFFICER.aadObjectId, NOW);
+    expect(mine).toMatchObject({
+      summary: 'A confidential matter.',
+      manager: { name: 'Alex Tremblay', isYou: false },
+    });
+    const theirs = boardCaseDetail(taken, [], OTHER, NOW);
+    expect(theirs).not.toHaveProperty('summary');
+    expect(theirs.assignee).toEqual({ name: 'Sam Okafor', isYou: false });
+    // Another officer may take it over (as on the card) but not ask or close in the assignee's place.
+    expect(theirs.can).toEqual({ assign: true, requestInfo: false, close: false });
+  });
+
+  it('shows a values and ethics case to every member of the office', () => {
+    const c = record({ caseId: 'VE-2026-0001', office: 'valuesEthics' });
+    expect(boardCaseDetail(c, [], OTHER, NOW)).toMatchObject({
+      confidential: false,
+      summary: 'A confidential matter.',
+    });
+  });
+
+  it('counts every status and reports age in whole days', () => {
+    const cases = [
+      record({ caseId: 'VE-2026-0001', office: 'valuesEthics' }),
+      record({
+        caseId: 'VE-2026-0002',
+        office: 'valuesEthics',
+        status: 'closed',
+        createdAt: '2026-03-12T08:00:00Z',
+      }),
+      record({ caseId: 'OMB-2026-0003' }),
+    ];
+    const b = board('valuesEthics', cases, { sort: 'newest' }, OFFICER.aadObjectId, NOW);
+    expect(b.counts).toEqual({ new: 1, assigned: 0, waiting: 0, closed: 1 });
+    expect(b.cases.map((c) => [c.caseId, c.ageDays])).toEqual([
+      ['VE-2026-0002', 0],
+      ['VE-2026-0001', 10],
+    ]);
+    expect(boardCase(cases[0]!, OFFICER.aadObjectId, NOW).openQuestions).toBe(0);
+  });
+
+  it('accepts only known filters', () => {
+    expect(parseBoardQuery({})).toEqual({ sort: 'oldest' });
+    expect(parseBoardQuery({ status: 'waiting', urgency: 'routine', sort: 'newest' })).toEqual({
+      status: 'waiting',
+      urgency: 'routine',
+      sort: 'newest',
+    });
+    expect(parseBoardQuery({ status: 'deleted' })).toBeUndefined();
+    expect(parseBoardQuery({ sort: 'name' })).toBeUndefined();
+  });
+});
