@@ -8,10 +8,10 @@
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed
  * number of rounds, weights rounded to 4 decimals. Training data (test/eval/):
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
- *   fresh-tune.jsonl, fresh-tune-2.jsonl      manager questions in the style of the outside dev set
+ *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
  *                                             "urgent" label followed an older, broader definition
- * Never trained on: fresh-holdout.jsonl (a measure) and the outside dev set.
+ * Never trained on: fresh-holdout.jsonl and fresh-holdout-2.jsonl (measures) and the outside dev set.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,7 +53,7 @@ function examples(): Example[] {
   for (const file of ['danger-tune-1.jsonl', 'danger-tune-2.jsonl'])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.urgent === true });
-  for (const file of ['fresh-tune.jsonl', 'fresh-tune-2.jsonl'])
+  for (const file of ['fresh-tune.jsonl', 'fresh-tune-2.jsonl', 'fresh-tune-3.jsonl'])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
   const earlier = [
