@@ -15,7 +15,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DANGER_MODEL_FILE, dangerFeatures, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { DANGER_MODEL_FILE, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
 import { detectLanguage } from '../src/domain/guidance/detectLanguage';
 import { Spelling } from '../src/domain/guidance/lexicon';
 import { normaliseQuestion } from '../src/domain/guidance/normalise';
@@ -73,7 +74,7 @@ function examples(): Example[] {
 
 /** Full-batch logistic regression, classes weighted to balance. */
 function train(data: readonly Example[]): { bias: number; weights: Float64Array } {
-  const feats = data.map((e) => dangerFeatures(e.folded, BUCKETS));
+  const feats = data.map((e) => hashedFeatures(e.folded, BUCKETS));
   const positives = data.filter((e) => e.urgent).length;
   const wPos = data.length / (2 * positives);
   const wNeg = data.length / (2 * (data.length - positives));
@@ -99,7 +100,7 @@ function train(data: readonly Example[]): { bias: number; weights: Float64Array 
 
 function score(model: { bias: number; weights: Float64Array }, folded: string): number {
   let z = model.bias;
-  for (const f of dangerFeatures(folded, BUCKETS)) z += model.weights[f]!;
+  for (const f of hashedFeatures(folded, BUCKETS)) z += model.weights[f]!;
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -48,9 +48,9 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-2.jsonl', en: 0.82, fr: 0.8, declined: 0.95, urgent: 1, falseUrgent: 0 },
   // tuned on after a first measurement (en 82.4 %, fr 80.5 %, declined 84.4 %, urgent 66.7 %)
   { file: 'fresh-tune-3.jsonl', en: 0.8, fr: 0.78, declined: 0.93, urgent: 0.95, falseUrgent: 0 },
-  { file: 'fresh-holdout.jsonl', en: 0.82, fr: 0.82, declined: 0.7, urgent: 0.75, falseUrgent: 2 },
+  { file: 'fresh-holdout.jsonl', en: 0.86, fr: 0.8, declined: 0.72, urgent: 0.85, falseUrgent: 2 },
   // written with fresh-tune-3, never read line by line: a measure, hence low floors
-  { file: 'fresh-holdout-2.jsonl', en: 0.6, fr: 0.66, declined: 0.75, urgent: 0.75, falseUrgent: 2 },
+  { file: 'fresh-holdout-2.jsonl', en: 0.68, fr: 0.8, declined: 0.75, urgent: 0.8, falseUrgent: 2 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
