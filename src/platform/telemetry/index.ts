@@ -228,6 +228,12 @@ function observeServerRequests(track: (item: Item, operation?: Operation) => voi
     started.set(request, { at: performance.now(), operation });
     // What this request causes (dependencies, log lines) is correlated with it.
     operationContext.enterWith(operation);
+    // Node 24's AsyncLocalStorage (async context frames) keeps enterWith to this one callback, while the body's
+    // 'data' and 'end' events, which run the handlers, come later from the socket: run the request's own events
+    // in the operation too, so the correlation holds on Node 22 and 24 alike.
+    const emit = request.emit.bind(request);
+    request.emit = ((event: string | symbol, ...args: unknown[]) =>
+      operationContext.run(operation, () => emit(event, ...args))) as typeof request.emit;
   };
   const onFinish = (message: unknown) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
