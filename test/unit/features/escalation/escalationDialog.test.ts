@@ -27,6 +27,7 @@ function setUp(options: Partial<EscalationOptions> = {}, overrides: Partial<Esca
     hasChannel: async () => true,
     contact: () => 'ethics@example.gc.ca',
     recordSummary: async (_c, id) => (id === 'rec-1' ? 'Walk-through of 1 March.' : undefined),
+    draftSummary: (_c, draft) => `Walk-through under way, step ${draft.inProgress?.step ?? 0}.`,
     preview: (_c, draft) => ({
       type: 'AdaptiveCard',
       version: '1.5',
