@@ -253,7 +253,10 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
       lang: o.lang,
       ...(keep('office') && v.office ? { office: v.office } : {}),
       ...(keep('summary') && v.summary ? { summary: v.summary } : {}),
-      ...(target === 'summary' && v.summary ? { previousSummary: v.summary } : {}),
+      // Going back to (or before) the summary offers the text written back; nothing typed is lost.
+      ...(!keep('summary') && (v.summary ?? o.previousSummary)
+        ? { previousSummary: v.summary ?? o.previousSummary }
+        : {}),
       ...(keep('record') && recordAsked ? { attachRecord: v.attachedRecord !== undefined } : {}),
       ...(keep('urgency') && v.urgency ? { urgency: v.urgency } : {}),
     };

@@ -56,7 +56,10 @@ function ownerOf(turn: Turn): string {
  */
 export function sawPostFeature(services: AppServices, options: { answer?: AnswerService } = {}): Feature {
   const { config, logger, store } = services;
-  const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
+  const records = new RecordService(store, {
+    retentionDays: config.recordRetentionDays,
+    now: () => services.clock.now(),
+  });
   const answer = options.answer ?? services.answer;
   const dialog = new SawPostDialog({
     records,

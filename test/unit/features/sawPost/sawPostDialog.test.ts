@@ -560,3 +560,126 @@ describe('I saw a post: restart in the middle', () => {
     await second.close();
   });
 });
+
+/** The card a reply carries, as JSON (for what the flattened text does not show: inputs' settings). */
+async function cardsOf(client: DialogTestClient, input: string | Record<string, unknown>) {
+  const activity: Partial<Activity> =
+    typeof input === 'string'
+      ? { type: 'message', text: input }
+      : { type: 'message', text: '', value: input };
+  const cards: Record<string, unknown>[] = [];
+  const texts: string[] = [];
+  let reply = (await client.sendActivity(activity)) as Partial<Activity> | undefined;
+  while (reply) {
+    const card = reply.attachments?.[0]?.content as Record<string, unknown> | undefined;
+    if (card) cards.push(card);
+    else texts.push(reply.text ?? '');
+    reply = client.getNextReply();
+  }
+  return { cards, texts };
+}
+
+const NOT_SURE_TO_LAST: Row[] = [
+  ...TO_VIOLATION_EN,
+  ['not sure', []],
+  ...Array.from({ length: 5 }, (): Row => ['next', []]),
+  ['none', []],
+  ['none', ['Step 11 of 11', 'Communicate the decision']],
+];
+
+describe('I saw a post: where you are and what is kept (#17)', () => {
+  it('says "Step n of 11" on the longer path and "Step 4 of 4" where a clear violation ends', async () => {
+    const h = harness();
+    await play(h, [
+      ['hi', ['I saw a post · Step 1 of 11']],
+      ['next', ['Step 2 of 11']],
+      ['colleague', ['Step 3 of 11']],
+      ['1', ['Urgent', 'I saw a post · Step 4 of 4', 'Follow your organization’s protocols']],
+      ['help', ['at step 4 of 4; your answers so far are kept', '“escalate”']],
+    ]);
+    const fr = harness({ lang: 'fr' });
+    await play(fr, [
+      ['bonjour', ['J’ai vu une publication · Étape 1 sur 11']],
+      ['suivant', ['Étape 2 sur 11']],
+      ['aide', ['à l’étape 2 sur 11; vos réponses sont conservées', '« consulter »']],
+    ]);
+  });
+
+  it('shows the lead-in of step 11’s two points once, not above each', async () => {
+    const h = harness();
+    await play(h, NOT_SURE_TO_LAST.slice(0, -1));
+    const replies = await say(h.client, 'none');
+    const leadIn = 'here are suggested steps that you could take';
+    expect(replies.join('\n').split(leadIn)).toHaveLength(2);
+    const fr = harness({ lang: 'fr' });
+    await play(fr, [
+      ['bonjour', []],
+      ['suivant', []],
+      ['1', []],
+      ['pas sûr', []],
+      ...Array.from({ length: 5 }, (): Row => ['suivant', []]),
+      ['aucun', []],
+    ]);
+    const french = (await say(fr.client, 'aucun')).join('\n');
+    expect(french).toContain('Étape 11 sur 11');
+    expect(french.split('voici des mesures que vous pourriez prendre')).toHaveLength(2);
+  });
+
+  it('validates a choice on the card itself, and answers a Next with nothing chosen in one line', async () => {
+    const h = harness();
+    await play(h, [['hi', []]]);
+    const { cards } = await cardsOf(h.client, 'next');
+    const choiceSet = JSON.stringify(cards[0]);
+    expect(choiceSet).toContain('"isRequired":true');
+    expect(choiceSet).toContain('"errorMessage":"Please choose one of the options."');
+    const miss = await cardsOf(h.client, click('how'));
+    expect(miss.cards).toHaveLength(0);
+    expect(miss.texts).toEqual([
+      'Nothing was chosen. Tick one of the options on the card above, then choose “Next”. Your earlier answers are kept.',
+    ]);
+    // Still at the same step: a choice now moves on.
+    await play(h, [[click('how', { choice: 'public' }), ['Step 3 of 11']]]);
+  });
+
+  it('"note: …" at the last step adds the note and waits for "Create my record"; the button keeps the note', async () => {
+    const h = harness();
+    await play(h, NOT_SURE_TO_LAST);
+    const noted = await cardsOf(h.client, 'note: told the employee on Friday');
+    expect(noted.texts).toEqual([
+      'Your note is added; nothing is recorded yet. Check it on the card below, then choose “Create my record” (or type “create”).',
+    ]);
+    // The card again, its box filled with the note, so what will be recorded is what is shown.
+    expect(JSON.stringify(noted.cards[0])).toContain('"value":"told the employee on Friday"');
+    expect(await records(h.store)).toEqual([]);
+    expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    // "Create my record" on the card shown before the note (its box was empty) keeps the typed note.
+    await play(h, [
+      [
+        click('communicate', { noteShown: false, note: '' }),
+        ['Your record: I saw a post', 'told the employee on Friday'],
+      ],
+    ]);
+    const [record] = await records(h.store);
+    expect(record!.answers.closingNote).toBe('told the employee on Friday');
+  });
+
+  it('a note cleared from a pre-filled box is removed', async () => {
+    const h = harness();
+    await play(h, [...NOT_SURE_TO_LAST, ['note: first thought', ['Your note is added']]]);
+    await play(h, [[click('communicate', { noteShown: true, note: '' }), ['Your record: I saw a post']]]);
+    const [record] = await records(h.store);
+    expect(record!.answers.closingNote).toBeUndefined();
+  });
+
+  it('"note : …" in French at the last step adds the note too', async () => {
+    const h = harness({ lang: 'fr' });
+    await play(h, [
+      ['bonjour', []],
+      ['suivant', []],
+      ['1', []],
+      ['3', ['Étape 4 sur 4']],
+      ['note : appelé le bureau', ['Votre note est ajoutée; rien n’est encore consigné.']],
+      ['créer', ['Votre dossier', 'appelé le bureau']],
+    ]);
+  });
+});
