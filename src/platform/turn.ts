@@ -23,13 +23,20 @@ export interface Turn {
 }
 
 /**
- * The sender's time zone from the activity Teams sent (localTimezone, else the offset of localTimestamp, whose
- * text the SDK keeps as rawLocalTimestamp), else `fallback` (DEFAULT_TIME_ZONE).
+ * The sender's time zone from the activity Teams sent (localTimezone, else the offset of localTimestamp — its
+ * text, or rawLocalTimestamp where the SDK parsed it into a Date), else `fallback` (DEFAULT_TIME_ZONE).
  */
 export function timeZoneOf(context: TurnContext, fallback: string): string {
-  const activity = context.activity as { localTimezone?: unknown; rawLocalTimestamp?: unknown };
+  const activity = context.activity as {
+    localTimezone?: unknown;
+    localTimestamp?: unknown;
+    rawLocalTimestamp?: unknown;
+  };
   return resolveTimeZone(
-    { localTimezone: activity.localTimezone, localTimestamp: activity.rawLocalTimestamp },
+    {
+      localTimezone: activity.localTimezone,
+      localTimestamp: activity.rawLocalTimestamp ?? activity.localTimestamp,
+    },
     fallback,
   );
 }

@@ -107,7 +107,7 @@ export const sawPost = defineMessages({
     'sawPost.alreadyRecorded':
       'This walk-through was already recorded. Nothing new was created; here is your record.',
     'record.title': 'Your record: I saw a post',
-    'record.dates': 'Created {created}. Kept until {expires}, then deleted automatically.',
+    'record.dates': 'Created {created}; kept until {expires}, then deleted automatically.',
     'record.notVerdict':
       'This record lists what you considered and whom you will consult. It is not a decision about anyone.',
     'record.how': 'How it came to your attention',
@@ -254,7 +254,7 @@ export const sawPost = defineMessages({
     'sawPost.alreadyRecorded':
       'Ce parcours était déjà consigné. Rien de nouveau n’a été créé; voici votre dossier.',
     'record.title': 'Votre dossier : J’ai vu une publication',
-    'record.dates': 'Créé le {created}. Conservé jusqu’au {expires}, puis supprimé automatiquement.',
+    'record.dates': 'Créé le {created}; conservé jusqu’au {expires}, puis supprimé automatiquement.',
     'record.notVerdict':
       'Ce dossier indique ce que vous avez pris en compte et qui vous consulterez. Ce n’est une décision à l’égard de personne.',
     'record.how': 'Comment elle a été portée à votre attention',

@@ -184,7 +184,7 @@ describe('I saw a post: branches', () => {
         'create',
         [
           'Your record: I saw a post',
-          'Kept until February 23, 2027, then deleted automatically.',
+          'kept until February 23, 2027, then deleted automatically.',
           'It is not a decision about anyone.',
           'A media query',
           'I am not sure',
@@ -316,7 +316,7 @@ describe('I saw a post: branches', () => {
         'créer',
         [
           'Votre dossier : J’ai vu une publication',
-          'Conservé jusqu’au 23 février 2027',
+          'conservé jusqu’au 23 février 2027',
           'Une demande des médias',
           'Aucun choix',
           'Des mesures administratives devraient-elles être prises?',
