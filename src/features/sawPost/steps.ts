@@ -313,8 +313,8 @@ export function stepNumber(flow: FlowState): number {
 }
 
 /** Steps on the path a walk-through is on: a clear violation ends at its 4th step, the rest take 11. */
-export const CLEAR_VIOLATION_STEPS = 4;
-export const NOT_SURE_STEPS = 11;
+const CLEAR_VIOLATION_STEPS = 4;
+const NOT_SURE_STEPS = 11;
 
 /**
  * How many steps the walk-through has: the longer path until the manager says the post clearly violates the
