@@ -55,11 +55,15 @@ for (const h of trace.concepts) {
 }
 if (trace.candidates.length > 0) {
   out.push('');
-  out.push('candidates (final = lexical score ÷ best lexical score + what concepts add)');
-  for (const c of trace.candidates)
+  out.push(
+    'candidates (final = lexical score ÷ best lexical score, weighted + what concepts add + learned score)',
+  );
+  for (const c of trace.candidates) {
+    const lexical = c.final - c.concepts - c.learned;
     out.push(
-      `  ${c.final.toFixed(2).padStart(5)} = ${c.normalised.toFixed(2)} + ${c.concepts.toFixed(2)}   bm25 ${c.bm25.toFixed(2).padStart(5)}  ${c.id}`,
+      `  ${c.final.toFixed(2).padStart(5)} = ${lexical.toFixed(2)} + ${c.concepts.toFixed(2)} + ${c.learned.toFixed(2)}   bm25 ${c.bm25.toFixed(2).padStart(5)}  ${c.id}`,
     );
+  }
 }
 if (trace.retrieval) {
   const r = trace.retrieval;

@@ -8,14 +8,15 @@
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed
  * number of rounds, weights rounded to 4 decimals. Training data (test/eval/):
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
- *   fresh-tune.jsonl, fresh-tune-2.jsonl      manager questions in the style of the outside dev set
+ *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
  *                                             "urgent" label followed an older, broader definition
- * Never trained on: fresh-holdout.jsonl (a measure) and the outside dev set.
+ * Never trained on: fresh-holdout.jsonl and fresh-holdout-2.jsonl (measures) and the outside dev set.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DANGER_MODEL_FILE, dangerFeatures, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { DANGER_MODEL_FILE, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
 import { detectLanguage } from '../src/domain/guidance/detectLanguage';
 import { Spelling } from '../src/domain/guidance/lexicon';
 import { normaliseQuestion } from '../src/domain/guidance/normalise';
@@ -53,7 +54,7 @@ function examples(): Example[] {
   for (const file of ['danger-tune-1.jsonl', 'danger-tune-2.jsonl'])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.urgent === true });
-  for (const file of ['fresh-tune.jsonl', 'fresh-tune-2.jsonl'])
+  for (const file of ['fresh-tune.jsonl', 'fresh-tune-2.jsonl', 'fresh-tune-3.jsonl'])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
   const earlier = [
@@ -73,7 +74,7 @@ function examples(): Example[] {
 
 /** Full-batch logistic regression, classes weighted to balance. */
 function train(data: readonly Example[]): { bias: number; weights: Float64Array } {
-  const feats = data.map((e) => dangerFeatures(e.folded, BUCKETS));
+  const feats = data.map((e) => hashedFeatures(e.folded, BUCKETS));
   const positives = data.filter((e) => e.urgent).length;
   const wPos = data.length / (2 * positives);
   const wNeg = data.length / (2 * (data.length - positives));
@@ -99,7 +100,7 @@ function train(data: readonly Example[]): { bias: number; weights: Float64Array 
 
 function score(model: { bias: number; weights: Float64Array }, folded: string): number {
   let z = model.bias;
-  for (const f of dangerFeatures(folded, BUCKETS)) z += model.weights[f]!;
+  for (const f of hashedFeatures(folded, BUCKETS)) z += model.weights[f]!;
   return 1 / (1 + Math.exp(-z));
 }
 

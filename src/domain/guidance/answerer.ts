@@ -7,6 +7,7 @@ import { DangerDetector, type DangerAssessment, type DangerTopic } from './dange
 import { detectLanguage } from './detectLanguage';
 import { Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
+import { loadPassageModel } from './passageModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
 import {
@@ -22,6 +23,7 @@ import {
   MIN_SCORE_NO_DOMAIN,
   MIN_SCORE_VOCAB,
   MIN_TERM_IDF,
+  PASSAGE_MODEL_WEIGHT,
   SECOND_PASSAGE_RATIO,
   SMALLTALK_MAX_OTHER_TERMS,
   STORY_CONCEPT_SHARE,
@@ -77,6 +79,8 @@ export interface AnswerTrace {
     bm25: number;
     normalised: number;
     concepts: number;
+    /** What the learned passage score added (passageModel.ts). */
+    learned: number;
     final: number;
   }[];
   readonly retrieval?: Pick<
@@ -108,6 +112,7 @@ interface Scored {
   readonly hit: Hit;
   readonly normalised: number;
   readonly concepts: number;
+  readonly learned: number;
   readonly final: number;
 }
 
@@ -117,6 +122,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   const spelling = new Spelling();
   const conceptFile = loadConceptFile(new Set(content.byId.keys()));
   const concepts = new ConceptMatcher(conceptFile);
+  const passageModel = loadPassageModel();
   const scenarios = conceptFile.scenarios;
   const boosts = Object.entries(conceptFile.boosts).map(([key, weights]) => ({
     needs: key.split('+'),
@@ -143,6 +149,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     hits: readonly ConceptHit[],
     present: ReadonlySet<string>,
     lexicalWeight = LEXICAL_WEIGHT,
+    probabilities?: ReadonlyMap<string, number>,
   ): Scored[] {
     const top = r.hits[0]?.score ?? 0;
     const added = new Map<string, number>();
@@ -163,7 +170,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       .map((hit) => {
         const normalised = top > 0 ? hit.score / top : 0;
         const c = added.get(hit.passage.id) ?? 0;
-        return { hit, normalised, concepts: c, final: lexicalWeight * normalised + c };
+        const learned = PASSAGE_MODEL_WEIGHT * (probabilities?.get(hit.passage.id) ?? 0);
+        return { hit, normalised, concepts: c, learned, final: lexicalWeight * normalised + c + learned };
       })
       .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
   }
@@ -274,12 +282,19 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       present.has('frame.describesPost') &&
       present.has('frame.whatToDo') &&
       !topics.some((h) => h.inQuestion);
-    const ranked = score(r, topics, present, genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT);
+    const ranked = score(
+      r,
+      topics,
+      present,
+      genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT,
+      passageModel?.probabilities(folded),
+    );
     const candidates = ranked.slice(0, 8).map((s) => ({
       id: s.hit.passage.id,
       bm25: s.hit.score,
       normalised: s.normalised,
       concepts: s.concepts,
+      learned: s.learned,
       final: s.final,
     }));
     const retrievalTrace = {

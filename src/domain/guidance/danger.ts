@@ -20,8 +20,12 @@ import { Negation } from './lexicon';
  * general "what if an employee…" question cancels the rules that say so.
  */
 
-export type DangerTopic = 'self-harm' | 'violence' | 'harassment';
-export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', 'harassment'];
+/**
+ * What the crisis card is about. 'safety': someone may be in danger, but the words do not say how (the trained
+ * score is very sure while no signal group names self-harm, violence or harassment); the card covers all three.
+ */
+export type DangerTopic = 'self-harm' | 'violence' | 'harassment' | 'safety';
+export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', 'harassment', 'safety'];
 
 const RuleSchema = z
   .object({

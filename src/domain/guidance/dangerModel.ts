@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
+import { hashedFeatures } from './hashedFeatures';
 
 /**
  * A small logistic-regression score of how much a message reads like someone in danger now, trained by
@@ -10,8 +11,7 @@ import { PROJECT_ROOT } from '../../shared/projectRoot';
  * only when the score is high AND one of the rule's signal groups has a signal in the message, so the
  * model only decides between cases the lexicon already flags as possibly dangerous but not clearly.
  *
- * Features: the words, adjacent word pairs and the first five letters of long words of the folded,
- * respelled message (see normalise.ts and lexicon.ts), hashed into a fixed number of buckets.
+ * Features: see hashedFeatures.ts.
  */
 
 export const DANGER_MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'danger-model.json');
@@ -30,29 +30,6 @@ const ModelSchema = z
 
 export type DangerModelFile = z.infer<typeof ModelSchema>;
 
-/** FNV-1a, 32 bits: a stable hash, the same in training and in the bot. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Distinct hashed features of a folded message. */
-export function dangerFeatures(folded: string, buckets: number): number[] {
-  const words = folded.split(' ').filter(Boolean);
-  const out = new Set<number>();
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    out.add(hash(`w:${w}`) % buckets);
-    if (w.length >= 6) out.add(hash(`p:${w.slice(0, 5)}`) % buckets);
-    if (i + 1 < words.length) out.add(hash(`b:${w} ${words[i + 1]}`) % buckets);
-  }
-  return [...out];
-}
-
 export class DangerModel {
   private readonly weights: Float64Array;
 
@@ -64,7 +41,7 @@ export class DangerModel {
   /** Probability-like score in 0..1. */
   score(folded: string): number {
     let z = this.file.bias;
-    for (const f of dangerFeatures(folded, this.file.buckets)) z += this.weights[f]!;
+    for (const f of hashedFeatures(folded, this.file.buckets)) z += this.weights[f]!;
     return 1 / (1 + Math.exp(-z));
   }
 }

@@ -71,6 +71,8 @@ class Parser {
     let source = '';
     let words = 0;
     let gap = 0;
+    // items after the last gap: a gap followed only by optional items makes the gap and them mean nothing
+    let afterGap: { required: number; optional: number } | undefined;
     for (;;) {
       this.skipSpaces();
       const ch = this.text[this.pos];
@@ -83,6 +85,7 @@ class Parser {
         if (words === 0 || n < 1 || n > MAX_GAP)
           this.fail(`a gap (~, ~1…~${MAX_GAP}) must come between words`);
         gap = n;
+        afterGap = { required: 0, optional: 0 };
         continue;
       }
       let optional = ch === '?';
@@ -97,12 +100,20 @@ class Parser {
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
+      if (afterGap) {
+        if (optional) afterGap.optional += 1;
+        else afterGap.required += 1;
+      }
       // an optional first item is glued to what follows by its own trailing space
       if (!(optional && words === 0)) words += 1;
       gap = 0;
     }
     if (gap > 0) this.fail('a gap cannot end an expression');
     if (words === 0) this.fail('an optional word must be followed by a word');
+    // "mocking ~3 (a|his)? ?(coworker|person)" reads as "mocking" alone: a slip that once made every mockery a
+    // case of bullying, and "calling it ~2 (quits)?" a farewell.
+    if (afterGap && afterGap.optional > 0 && afterGap.required === 0)
+      this.fail('only optional words follow the gap, so the gap and they match nothing more');
     return source;
   }
 

@@ -63,3 +63,11 @@ export const SMALLTALK_MAX_OTHER_TERMS = 1;
 
 /** How far back from a danger signal a negation word still cancels it, in words of the same sentence. */
 export const NEGATION_WINDOW_WORDS = 4;
+
+/**
+ * What the learned passage score (passageModel.ts: a probability, 0…1) adds to a candidate's final score, on the
+ * scale of LEXICAL_WEIGHT and the concepts' weights. Set on fresh-tune-3 while it was left out of the model's
+ * training: 1.0 and 3.0 did no better than 2.0 there. It reorders the candidates retrieval and concepts found;
+ * it never brings in a passage neither found.
+ */
+export const PASSAGE_MODEL_WEIGHT = 2.0;

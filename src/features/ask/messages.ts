@@ -35,6 +35,11 @@ export const answers = defineMessages({
     'answers.urgent.violence.1': 'If anyone is in immediate danger, call 9-1-1 (police).',
     'answers.urgent.violence.2': 'Tell your departmental security team right away.',
     'answers.urgent.violence.3': 'Keep a copy of the threat (screenshot, link, time); do not reply to it.',
+    'answers.urgent.safety.title': 'Someone may be in danger',
+    'answers.urgent.safety.1': 'If anyone is in immediate danger, call 9-1-1.',
+    'answers.urgent.safety.2':
+      'Tell your departmental security team now. If the person may harm themselves: call or text 9-8-8.',
+    'answers.urgent.safety.3': 'The Employee Assistance Program (EAP) offers support to public servants.',
     'answers.urgent.harassment.title': 'An employee is harassed or exposed because of their job',
     'answers.urgent.harassment.1': 'Contact your departmental security team about the employee’s safety.',
     'answers.urgent.harassment.2': 'Check in with the employee and offer your support.',
@@ -96,6 +101,11 @@ export const answers = defineMessages({
     'answers.urgent.violence.2': 'Avisez immédiatement l’équipe de la sécurité de votre ministère.',
     'answers.urgent.violence.3':
       'Conservez une copie de la menace (capture d’écran, lien, heure); n’y répondez pas.',
+    'answers.urgent.safety.title': 'Quelqu’un pourrait être en danger',
+    'answers.urgent.safety.1': 'Si quelqu’un est en danger immédiat, composez le 9-1-1.',
+    'answers.urgent.safety.2':
+      'Avisez dès maintenant l’équipe de la sécurité de votre ministère. Si la personne risque de se faire du mal : appelez ou textez le 9-8-8.',
+    'answers.urgent.safety.3': 'Le Programme d’aide aux employés (PAE) offre du soutien aux fonctionnaires.',
     'answers.urgent.harassment.title': 'Un employé est harcelé ou exposé en raison de son travail',
     'answers.urgent.harassment.1':
       'Communiquez avec l’équipe de la sécurité de votre ministère au sujet de la sécurité de l’employé.',

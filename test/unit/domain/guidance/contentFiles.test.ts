@@ -5,6 +5,7 @@ import { loadContent } from '../../../../src/domain/guidance/content';
 import { loadDangerFile, parseDangerFile } from '../../../../src/domain/guidance/danger';
 import { DANGER_MODEL_FILE, parseDangerModel } from '../../../../src/domain/guidance/dangerModel';
 import { loadLexicon, parseLexicon } from '../../../../src/domain/guidance/lexicon';
+import { loadPassageModel, PASSAGE_MODEL_FILE } from '../../../../src/domain/guidance/passageModel';
 import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
 
 /**
@@ -69,6 +70,19 @@ describe('content/danger-model.json', () => {
   it('is small (≤ 200 KB) and well formed', () => {
     expect(statSync(DANGER_MODEL_FILE).size).toBeLessThanOrEqual(200 * 1024);
     expect(() => parseDangerModel(JSON.parse(readFileSync(DANGER_MODEL_FILE, 'utf8')))).not.toThrow();
+  });
+});
+
+describe('content/passage-model.json', () => {
+  it('is small (≤ 320 KB), well formed, and scores passages of the guidance as probabilities', () => {
+    expect(statSync(PASSAGE_MODEL_FILE).size).toBeLessThanOrEqual(320 * 1024);
+    const model = loadPassageModel()!;
+    const known = new Set(loadContent().byId.keys());
+    expect(model.passages.filter((id) => !known.has(id))).toEqual([]);
+    const p = model.probabilities('can i ask my employee to take down her post');
+    const total = [...p.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 6);
+    expect([...p.values()].every((v) => v >= 0 && v <= 1)).toBe(true);
   });
 });
 

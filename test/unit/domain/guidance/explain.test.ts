@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
 
 /**
- * `npm run explain` and `npm run train:danger -- --check`, run as a content owner or CI would. The content
+ * `npm run explain`, `npm run train:danger -- --check` and `npm run train:passages -- --check`, run as a content owner or CI would. The content
  * files are read afresh on each run: an expression added to content/ shows its effect at once.
  */
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -22,6 +22,16 @@ describe('npm run explain', () => {
     expect(out.stdout).toMatch(/clearBreach\.disclosure/);
     expect(out.stdout).toMatch(/decision\s+scenario verdict-on-a-clear-breach/);
     expect(out.stdout).toMatch(/quotes\s+aware-post\.clear-violation/);
+  });
+
+  it('shows what the learned passage score adds to each candidate', () => {
+    const out = run('explain.ts', 'Can my employee say where she works in her bio?');
+    expect(out.stdout).toMatch(/\+ learned score\)/);
+    const learned = [...out.stdout.matchAll(/= -?[\d.]+ \+ [\d.]+ \+ ([\d.]+)\s+bm25/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(learned.length).toBeGreaterThan(1);
+    expect(Math.max(...learned)).toBeGreaterThan(0);
   });
 
   it('shows the danger signals, the negated ones and the rule for a French message', () => {
@@ -46,4 +56,12 @@ describe('npm run train:danger', () => {
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
   }, 60_000);
+});
+
+describe('npm run train:passages', () => {
+  it('rebuilds content/passage-model.json byte for byte from the repository’s sets', () => {
+    const out = run('train-passages.ts', '--check');
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+  }, 120_000);
 });

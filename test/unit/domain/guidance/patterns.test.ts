@@ -41,7 +41,14 @@ describe('routing expressions', () => {
     ['(unclosed'],
     ['closed)'],
     [''],
+    ['mocking ~3 (a|his)? ?(coworker|person)'],
+    ['(calling it|call it) ~2 (quits|for good)?'],
   ])('rejects "%s" with a message naming the expression', (bad) => {
     expect(() => expressionSource(bad)).toThrow(ExpressionError);
+  });
+
+  it('keeps optional words that still leave a word required after the first', () => {
+    expect(matches('mocking ~3 (a|his)? (coworker|person)', 'mocking his coworker')).toBe(true);
+    expect(matches('mocking ~3 (a|his)? (coworker|person)', 'mocking the minister')).toBe(false);
   });
 });

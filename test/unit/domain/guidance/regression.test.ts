@@ -12,7 +12,7 @@ import { createAnswerer } from '../../../../src/domain/guidance/answerer';
 import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
 
 /**
- * The labelled sets in test/eval/, as regression tests. All but fresh-holdout were used to tune the routing
+ * The labelled sets in test/eval/, as regression tests. All but the fresh-holdout sets were used to tune the routing
  * files in content/ (concepts, danger, lexicon, hints), so their scores are not measures of how the bot does
  * on questions nobody wrote yet: `npm run eval -- --set <outside set>` is. Each floor sits a few points below
  * what the pipeline reached when it was set (README, "Answer quality"), so a change that breaks what worked
@@ -46,7 +46,11 @@ const SETS: readonly Floors[] = [
   // one urgent line is only "staff member posted a goodbye message": a retirement reads the same
   { file: 'fresh-tune.jsonl', en: 0.86, fr: 0.91, declined: 0.95, urgent: 0.97, falseUrgent: 0 },
   { file: 'fresh-tune-2.jsonl', en: 0.82, fr: 0.8, declined: 0.95, urgent: 1, falseUrgent: 0 },
-  { file: 'fresh-holdout.jsonl', en: 0.82, fr: 0.82, declined: 0.7, urgent: 0.75, falseUrgent: 2 },
+  // tuned on after a first measurement (en 82.4 %, fr 80.5 %, declined 84.4 %, urgent 66.7 %)
+  { file: 'fresh-tune-3.jsonl', en: 0.8, fr: 0.78, declined: 0.93, urgent: 0.95, falseUrgent: 0 },
+  { file: 'fresh-holdout.jsonl', en: 0.86, fr: 0.8, declined: 0.72, urgent: 0.85, falseUrgent: 2 },
+  // written with fresh-tune-3, never read line by line: a measure, hence low floors
+  { file: 'fresh-holdout-2.jsonl', en: 0.68, fr: 0.8, declined: 0.75, urgent: 0.8, falseUrgent: 2 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>

@@ -118,6 +118,25 @@ describe('answer card content', () => {
     expect(fr).toMatch(/sécurité/);
   });
 
+  it('gives the general crisis card, for a danger the words do not name, every contact in each language', () => {
+    const questions = {
+      en: 'My employee posted that she wants to end her life',
+      fr: 'Mon employé a publié qu’il veut se suicider',
+    };
+    for (const lang of ['en', 'fr'] as const) {
+      const urgent = answerer.answer(questions[lang]);
+      expect(urgent.lang).toBe(lang);
+      const json = buildAnswerCard({ ...urgent, urgentTopic: 'safety' });
+      if (!json) throw new Error('no urgent card');
+      expect(cardProblems(json)).toEqual([]);
+      const text = flattenCardText(json);
+      expect(text).toContain('9-1-1');
+      expect(text).toContain('9-8-8');
+      expect(text).toMatch(lang === 'en' ? /security team/ : /équipe de la sécurité/);
+      expect(text).toMatch(lang === 'en' ? /may be in danger/ : /pourrait être en danger/);
+    }
+  });
+
   it('quotes a sub-point in its lists’ own words, linking the page words that mean nothing in a chat', () => {
     const en = flattenCardText(card('Can I tell someone to delete their post?').card);
     expect(en).toMatch(/here are suggested steps that you could take: … Refer to/);

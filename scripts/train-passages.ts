@@ -1,0 +1,165 @@
+/**
+ * `npm run train:passages`: trains content/passage-model.json, the learned passage score the answerer adds to
+ * retrieval and concepts (src/domain/guidance/passageModel.ts), and prints what it measured.
+ *
+ *   npm run train:passages            writes content/passage-model.json
+ *   npm run train:passages -- --check fails if the committed file differs from a fresh training (CI)
+ *
+ * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
+ * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
+ * test/eval/ (questions, challenge, blind rounds, fresh-tune 1–3), each labelled with the passage that answers
+ * it best (70 %) and the other acceptable ones (30 % shared). Never trained on: the fresh-holdout sets (measures)
+ * and the outside dev set.
+ *
+ * Measured before the final training: a model trained without fresh-tune-3 (the newest set), on fresh-tune-3.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { detectLanguage } from '../src/domain/guidance/detectLanguage';
+import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
+import { Spelling } from '../src/domain/guidance/lexicon';
+import { normaliseQuestion } from '../src/domain/guidance/normalise';
+import { PASSAGE_MODEL_FILE, type PassageModelFile } from '../src/domain/guidance/passageModel';
+import type { Lang } from '../src/shared/i18n/lang';
+import { PROJECT_ROOT } from '../src/shared/projectRoot';
+
+const BUCKETS = 1 << 12;
+const ROUNDS = 200;
+const LEARNING_RATE = 2.0;
+const L2 = 1e-4;
+const BEST_SHARE = 0.7;
+
+const SETS = [
+  'questions',
+  'challenge',
+  'blind-round3',
+  'blind-round4',
+  'blind-round5',
+  'blind-round6',
+  'blind-round7',
+  'fresh-tune',
+  'fresh-tune-2',
+  'fresh-tune-3',
+];
+const NEWEST = 'fresh-tune-3';
+
+interface Example {
+  readonly set: string;
+  readonly features: number[];
+  readonly passages: string[];
+}
+
+const spelling = new Spelling();
+const EVAL = path.join(PROJECT_ROOT, 'test', 'eval');
+
+function examples(): Example[] {
+  const out: Example[] = [];
+  for (const set of SETS)
+    for (const line of readFileSync(path.join(EVAL, `${set}.jsonl`), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const r = JSON.parse(line) as { q: string; lang?: Lang; kind: string; passages: string[] };
+      if (r.kind !== 'answer' || r.passages.length === 0) continue;
+      const raw = normaliseQuestion(r.q);
+      const folded = spelling.apply(raw.folded, detectLanguage(raw.text, r.lang).lang);
+      out.push({ set, features: hashedFeatures(folded, BUCKETS), passages: r.passages });
+    }
+  return out;
+}
+
+interface Trained {
+  readonly bias: Float64Array;
+  readonly weights: Float64Array;
+}
+
+function softmax(model: Trained, features: readonly number[], k: number): Float64Array {
+  const z = Float64Array.from(model.bias);
+  for (const f of features) for (let c = 0; c < k; c++) z[c] += model.weights[f * k + c]!;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, z[c]!);
+  let total = 0;
+  for (let c = 0; c < k; c++) {
+    z[c] = Math.exp(z[c]! - max);
+    total += z[c]!;
+  }
+  for (let c = 0; c < k; c++) z[c] = z[c]! / total;
+  return z;
+}
+
+function train(data: readonly Example[], ids: readonly string[]): Trained {
+  const k = ids.length;
+  const column = new Map(ids.map((id, c) => [id, c]));
+  const targets = data.map((e) => {
+    const y = new Float64Array(k);
+    const [best, ...others] = e.passages;
+    y[column.get(best!)!] = others.length === 0 ? 1 : BEST_SHARE;
+    for (const id of others) y[column.get(id)!] += (1 - BEST_SHARE) / others.length;
+    return y;
+  });
+  const model = { bias: new Float64Array(k), weights: new Float64Array(BUCKETS * k) };
+  for (let round = 0; round < ROUNDS; round++) {
+    const grad = new Float64Array(BUCKETS * k);
+    const gBias = new Float64Array(k);
+    data.forEach((e, i) => {
+      const p = softmax(model, e.features, k);
+      for (let c = 0; c < k; c++) {
+        const err = p[c]! - targets[i]![c]!;
+        gBias[c] += err;
+        for (const f of e.features) grad[f * k + c] += err;
+      }
+    });
+    for (let c = 0; c < k; c++) model.bias[c] -= (LEARNING_RATE * gBias[c]!) / data.length;
+    for (let j = 0; j < model.weights.length; j++)
+      model.weights[j] -= LEARNING_RATE * (grad[j]! / data.length + L2 * model.weights[j]!);
+  }
+  return model;
+}
+
+function top1(model: Trained, ids: readonly string[], data: readonly Example[]): number {
+  let right = 0;
+  for (const e of data) {
+    const p = softmax(model, e.features, ids.length);
+    let best = 0;
+    for (let c = 1; c < ids.length; c++) if (p[c]! > p[best]!) best = c;
+    if (e.passages.includes(ids[best]!)) right += 1;
+  }
+  return Math.round((1000 * right) / data.length) / 1000;
+}
+
+const data = examples();
+const ids = [...new Set(data.flatMap((e) => e.passages))].sort();
+const earlier = data.filter((e) => e.set !== NEWEST);
+const newest = data.filter((e) => e.set === NEWEST);
+const report: Record<string, number> = {
+  examples: data.length,
+  passages: ids.length,
+  newestSetTop1WhenUnseen: top1(train(earlier, ids), ids, newest),
+};
+
+const final = train(data, ids);
+let largest = 0;
+for (const w of final.weights) largest = Math.max(largest, Math.abs(w));
+const scale = largest / 127;
+const bytes = Int8Array.from(final.weights, (w) => Math.round(w / scale));
+const file: PassageModelFile = {
+  $comment: [
+    'Written by `npm run train:passages` (scripts/train-passages.ts); do not edit by hand. See src/domain/guidance/passageModel.ts.',
+  ],
+  buckets: BUCKETS,
+  passages: ids,
+  bias: Array.from(final.bias, (b) => Math.round(b * 1e4) / 1e4),
+  scale: Number(scale.toPrecision(8)),
+  weights: Buffer.from(bytes.buffer).toString('base64'),
+  trainedOn: report,
+};
+const text = JSON.stringify(file) + '\n';
+if (process.argv.includes('--check')) {
+  if (readFileSync(PASSAGE_MODEL_FILE, 'utf8') !== text) {
+    console.error('content/passage-model.json differs from a fresh training: run npm run train:passages');
+    process.exit(1);
+  }
+  console.log('content/passage-model.json is what the training script writes');
+} else {
+  writeFileSync(PASSAGE_MODEL_FILE, text);
+  console.log(`wrote ${path.relative(process.cwd(), PASSAGE_MODEL_FILE)} (${text.length} bytes)`);
+}
+console.log(report);

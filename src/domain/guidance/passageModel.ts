@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../../shared/projectRoot';
+import { hashedFeatures } from './hashedFeatures';
+
+/**
+ * A learned passage score: for a question, how likely each passage is to be the one that answers it, learned
+ * from the repository's labelled manager questions by `npm run train:passages` (scripts/train-passages.ts) and
+ * stored in content/passage-model.json. Retrieval and concepts know the guidance's words and the ideas someone
+ * wrote down; managers use other words, and a score learned from a few thousand of their questions carries to
+ * wordings nobody listed (measured on sets it never saw: see the README, "Answer quality").
+ *
+ * A softmax regression over hashed features (hashedFeatures.ts). Weights are stored as signed bytes with one
+ * scale, base64-encoded: a quarter of a megabyte instead of several in JSON numbers.
+ */
+
+export const PASSAGE_MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'passage-model.json');
+
+const ModelSchema = z
+  .object({
+    $comment: z.array(z.string()).optional(),
+    buckets: z.number().int().positive(),
+    /** The passages the model scores, in the order of its weight columns. */
+    passages: z.array(z.string()).min(2),
+    bias: z.array(z.number()),
+    /** weight = byte × scale, bucket-major: bytes[bucket × passages + passage]. */
+    scale: z.number().positive(),
+    weights: z.string(),
+    /** What the training measured, for the README. */
+    trainedOn: z.record(z.number()),
+  })
+  .strict();
+
+export type PassageModelFile = z.infer<typeof ModelSchema>;
+
+export class PassageModel {
+  private readonly weights: Int8Array;
+  readonly passages: readonly string[];
+
+  constructor(private readonly file: PassageModelFile) {
+    const bytes = Buffer.from(file.weights, 'base64');
+    this.weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    this.passages = file.passages;
+    if (
+      this.weights.length !== file.buckets * file.passages.length ||
+      file.bias.length !== file.passages.length
+    )
+      throw new Error('passage-model.json: the weights do not match the buckets and passages it names');
+  }
+
+  /** Each passage's probability for a folded, respelled question. */
+  probabilities(folded: string): Map<string, number> {
+    const k = this.passages.length;
+    const z = Float64Array.from(this.file.bias);
+    const sums = new Int32Array(k);
+    for (const f of hashedFeatures(folded, this.file.buckets)) {
+      const row = f * k;
+      for (let c = 0; c < k; c++) sums[c] += this.weights[row + c]!;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      z[c] += sums[c]! * this.file.scale;
+      if (z[c]! > max) max = z[c]!;
+    }
+    let total = 0;
+    for (let c = 0; c < k; c++) {
+      z[c] = Math.exp(z[c]! - max);
+      total += z[c]!;
+    }
+    return new Map(this.passages.map((id, c) => [id, z[c]! / total]));
+  }
+}
+
+export function parsePassageModel(raw: unknown): PassageModelFile {
+  return ModelSchema.parse(raw);
+}
+
+/** The trained model, or undefined when none has been trained (answers then rest on retrieval and concepts). */
+export function loadPassageModel(file = PASSAGE_MODEL_FILE): PassageModel | undefined {
+  if (!existsSync(file)) return undefined;
+  return new PassageModel(parsePassageModel(JSON.parse(readFileSync(file, 'utf8'))));
+}

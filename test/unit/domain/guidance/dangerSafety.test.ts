@@ -1,0 +1,45 @@
+import { DangerDetector, loadDangerFile } from '../../../../src/domain/guidance/danger';
+import type { DangerModel } from '../../../../src/domain/guidance/dangerModel';
+import { Negation, Spelling } from '../../../../src/domain/guidance/lexicon';
+import { normaliseQuestion } from '../../../../src/domain/guidance/normalise';
+
+/**
+ * The last danger rule: the trained score on its own, when it is very sure and the message names a person, a
+ * place or a post. A stand-in score makes the rule's conditions visible without depending on the weights.
+ */
+const spelling = new Spelling();
+const detectorScoring = (score: number) =>
+  new DangerDetector(loadDangerFile(), new Negation(), { score: () => score } as unknown as DangerModel);
+const assess = (detector: DangerDetector, text: string) => {
+  const q = normaliseQuestion(text);
+  return detector.assess({
+    sentences: q.sentences.map((s) => spelling.apply(s, 'en')),
+    laughing: q.laughing,
+  });
+};
+
+// Words the lexicon has no sign for: only the score can see them.
+const UNKNOWN_WORDING = 'My employee posted that the tulips will bloom without her this spring.';
+
+describe('the safety rule (trained score alone)', () => {
+  it('shows the general crisis card when the score is at least 0.95', () => {
+    expect(assess(detectorScoring(0.96), UNKNOWN_WORDING).topic).toBe('safety');
+  });
+
+  it('stays quiet below 0.95', () => {
+    expect(assess(detectorScoring(0.94), UNKNOWN_WORDING).topic).toBeUndefined();
+  });
+
+  it('never fires on a general question, a joke or a message naming no one', () => {
+    const sure = detectorScoring(0.99);
+    expect(assess(sure, 'What if an employee posts something worrying?').topic).toBeUndefined();
+    expect(
+      assess(sure, 'My employee posted that the tulips will bloom without her lol 😂').topic,
+    ).toBeUndefined();
+    expect(assess(sure, 'Tulips bloom in spring.').topic).toBeUndefined();
+  });
+
+  it('leaves a message the lexicon names to its own topic', () => {
+    expect(assess(detectorScoring(0.99), 'Someone threatened to kill my employee').topic).toBe('violence');
+  });
+});
