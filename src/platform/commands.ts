@@ -51,7 +51,11 @@ const PHRASES: ReadonlyArray<readonly [CommandId, Lang | undefined, readonly str
   ['myCases', 'en', ['my cases', 'cases']],
   ['myCases', 'fr', ['mes cas']],
   ['escalate', 'en', ['escalate', 'talk to an office', 'talk to the values and ethics office']],
-  ['escalate', 'fr', ['consulter', 'consulter un bureau']],
+  [
+    'escalate',
+    'fr',
+    ['consulter', 'consulter un bureau', 'escalader', 'transmettre', 'transmettre a un bureau'],
+  ],
   ['cancel', 'en', ['cancel', 'stop', 'quit', 'exit']],
   ['cancel', 'fr', ['annuler', 'arreter', 'quitter']],
   ['back', 'en', ['back', 'go back', 'previous']],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/dates';
 import { LANGS, type Lang } from '../shared/i18n/lang';
 
 /**
@@ -63,6 +64,10 @@ const schema = z.object({
   CONNECTOR_TIMEOUT_SECONDS: positiveInt(10),
   ALLOWED_TENANT_IDS: commaList((id) => GUID.test(id), 'must be a comma-separated list of tenant GUIDs'),
   DEFAULT_LANGUAGE: z.enum(LANGS as [Lang, ...Lang[]]).default('en'),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, 'must be an IANA time zone such as America/Toronto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: positiveInt(256),
   HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
@@ -138,6 +143,8 @@ export interface Config {
   readonly connectorTimeoutMs: number;
   readonly allowedTenantIds: readonly string[];
   readonly defaultLanguage: Lang;
+  /** The zone for dates and times when the user's client sends none (src/shared/dates.ts). */
+  readonly defaultTimeZone: string;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   /**
@@ -267,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     connectorTimeoutMs: v.CONNECTOR_TIMEOUT_SECONDS * 1000,
     allowedTenantIds: v.ALLOWED_TENANT_IDS,
     defaultLanguage: v.DEFAULT_LANGUAGE,
+    defaultTimeZone: v.DEFAULT_TIME_ZONE,
     logLevel: v.LOG_LEVEL,
     bodyLimitBytes: v.BODY_LIMIT_KB * 1024,
     http: {

@@ -38,6 +38,27 @@ export interface Feature {
   onStop?(): Promise<void>;
 }
 
+/**
+ * The commands a guided flow answers itself when they are typed in it ("help" explains where you are and what
+ * is kept, "cancel" says what was discarded or not sent, "back" steps back), and those that start their own
+ * feature over it, the flow resuming when that ends ("escalate" in "I saw a post"). Other commands typed in a
+ * dialog keep the edge's default (help card and re-prompt; cancel ends every dialog).
+ */
+export interface FlowCommands {
+  readonly handles: readonly CommandId[];
+  readonly startsOver?: readonly CommandId[];
+}
+
+/** A dialog that declares its FlowCommands (see GuidanceBot.handleMessage). */
+export interface FlowCommandDialog {
+  readonly flowCommands: FlowCommands;
+}
+
+export function flowCommandsOf(dialog: unknown): FlowCommands | undefined {
+  const flow = (dialog as Partial<FlowCommandDialog> | undefined)?.flowCommands;
+  return flow && Array.isArray(flow.handles) ? flow : undefined;
+}
+
 /** What an Action.Execute handler answers: a card that replaces the clicked one, or a message. */
 export type CardActionReply =
   | { readonly card: AdaptiveCardJson; readonly message?: undefined }

@@ -25,8 +25,8 @@ import { allMessageKeys, t, type Lang, type MessageKey } from '../i18n';
 import type { Logger } from '../shared/logger';
 import type { DocumentStore } from '../storage/types';
 import { recogniseCommand, type CommandId } from './commands';
-import type { Feature } from './feature';
-import { scopeOf, type Turn } from './turn';
+import { flowCommandsOf, type Feature } from './feature';
+import { scopeOf, timeZoneOf, type Turn } from './turn';
 
 /** The reply to a free-text question, produced outside the Bot Framework (see src/guidance). */
 export interface AnswerReply {
@@ -48,6 +48,9 @@ export interface TurnLanguage {
   readonly lang: Lang;
   readonly saved?: Lang;
 }
+
+/** This turn's time zone (a string, see timeZoneOf), on `context.turnState`, for dialogs' dates and times. */
+export const TURN_TIME_ZONE = Symbol('turnTimeZone');
 
 export interface UserProfile {
   lang?: Lang;
@@ -172,6 +175,20 @@ export class GuidanceBot extends TeamsActivityHandler {
     if (recognised?.kind === 'switchLanguage') {
       await this.switchLanguage(turn, recognised.to);
       return;
+    }
+
+    if (recognised?.kind === 'command' && turn.dc.activeDialog) {
+      // A guided flow answers its own commands, saying what happens to the work in it.
+      const flow = flowCommandsOf(this.dialogs.find(turn.dc.activeDialog.id));
+      if (flow?.handles.includes(recognised.id)) {
+        await turn.dc.continueDialog();
+        if (recognised.id === 'cancel' && !turn.dc.activeDialog) await turn.sendHelp();
+        return;
+      }
+      if (flow?.startsOver?.includes(recognised.id)) {
+        await this.runCommand(turn, recognised.id);
+        return;
+      }
     }
 
     if (recognised?.kind === 'command' && recognised.id === 'cancel') {
@@ -349,12 +366,15 @@ export class GuidanceBot extends TeamsActivityHandler {
     const scope = scopeOf(context);
     const saved = (await this.profile.get(context))?.lang;
     context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
+    const timeZone = timeZoneOf(context, this.deps.config.defaultTimeZone);
+    context.turnState.set(TURN_TIME_ZONE, timeZone);
     const sendCard = async (card: AdaptiveCardJson) =>
       (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
     return {
       context,
       dc,
       lang,
+      timeZone,
       scope,
       text,
       sendCard,

@@ -434,7 +434,7 @@ describe('escalation to an office', () => {
     expect(visibleText([update.body])).toContain('Assigned to: Jordan Lee');
   });
 
-  it('starts from the urgent card in French, skips the urgency question and writes to the manager in French', async () => {
+  it('starts from the urgent card in French, asks the urgency (never assumes it) and writes to the manager in French', async () => {
     const fr = { serviceUrl: bot.connector.url, locale: 'fr-CA' };
     await bot.post(submit({ verb: 'escalate', urgent: true, topic: 'threat' }, fr));
     expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
@@ -445,6 +445,10 @@ describe('escalation to an office', () => {
       'Un employé a publié au sujet de notre programme.',
     ])
       await bot.post(message(text, fr));
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(-1))).toContain(
+      'Quel est le degré d’urgence?',
+    );
+    await bot.post(message('Urgent', fr));
     expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(-1))).toContain(
       'Comment voulez-vous',
     );
@@ -513,10 +517,106 @@ describe('escalation to an office', () => {
     const post = await waitFor(() => posts(bot.connector)[0], 'the case card');
     const card = visibleText([post.body.activity]);
     expect(card).toContain(`Request ${id}`);
+    // Only what the manager said, in the words they chose from: they asked WHETHER it should be taken down.
     expect(card).toContain(
-      'The manager was not sure whether the post was a violation. Questions for the office: asking for the post to be taken down.',
+      'To “Does the post clearly violate the Values and Ethics Code?” the manager answered “I am not sure”. Questions the manager chose to bring to organizational experts: “Should the post be taken down?”.',
     );
+    expect(card).not.toMatch(/asking for the post to be taken down/);
     expect(card).not.toContain('Jane Doe');
+  });
+
+  /** The data of the first Action.Submit with `verb` on the cards sent to the manager since `from`. */
+  function buttonData(from: number, verb: string): Record<string, unknown> {
+    let found: Record<string, unknown> | undefined;
+    const walk = (node: unknown): void => {
+      if (found || !node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      const o = node as Record<string, unknown>;
+      const data = o.data as Record<string, unknown> | undefined;
+      if (o.type === 'Action.Submit' && data?.verb === verb) found = data;
+      else Object.values(o).forEach(walk);
+    };
+    walk(bot.connector.sentActivities(MANAGER_CHAT).slice(from));
+    if (!found) throw new Error(`no ${verb} button`);
+    return found;
+  }
+
+  it('escalating from inside "I saw a post" keeps the walk-through: its draft is offered, urgency asked, and it resumes with its note', async () => {
+    const o = { serviceUrl: bot.connector.url };
+    const say = async (text: string) => {
+      const before = bot.connector.sentActivities(MANAGER_CHAT).length;
+      await bot.post(message(text, o));
+      return visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(before));
+    };
+    const casesBefore = await bot.app.store.count(COLLECTIONS.cases);
+    await say('I saw a post');
+    await say('next');
+    await say('colleague');
+    const start = bot.connector.sentActivities(MANAGER_CHAT).length;
+    expect(await say('3')).toContain('Step 4 of 4');
+    expect(await say('note: called departmental security')).toContain('Your note is added');
+
+    // The urgent card's "Talk to the values and ethics office".
+    const before = bot.connector.sentActivities(MANAGER_CHAT).length;
+    await bot.post(submit(buttonData(start, 'escalate'), o));
+    const begun = visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(before));
+    expect(begun).not.toMatch(/Stopped|notes were discarded/);
+    expect(begun).toContain('Describe the situation');
+    expect(await say('A post seems to disclose protected information about a program.')).toContain(
+      'Attach what you have noted so far in "I saw a post" (you were at step 4 of 4)?',
+    );
+    expect(await say('Attach the record')).toContain('How urgent is it?');
+    await say('Time-sensitive');
+    const preview = await say('Teams chat');
+    expect(preview).toContain(
+      'To “How did the post come to your attention?” the manager answered “A colleague saw it and reported it”. To “Does the post clearly violate the Values and Ethics Code?” the manager answered “Yes: it discloses protected information without authorization”.',
+    );
+    expect(preview).not.toContain('departmental security'); // the private note stays in the walk-through
+    const sent = await say('Send it');
+    expect(sent).toMatch(/Your request \*\*VE-\d{4}-\d{4}\*\* is saved/);
+    expect(sent).toContain(
+      'Back to “I saw a post”, step 4 of 4. Your answers and notes are kept: carry on when you are ready.',
+    );
+    expect(sent).toContain('Follow your organization’s protocols');
+    const id = caseIdIn(sent)!;
+    expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value).toMatchObject({
+      urgency: 'timeSensitive',
+      attachedRecord: expect.stringContaining('"I saw a post" walk-through under way'),
+    });
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(casesBefore + 1);
+
+    // The walk-through finishes as if never interrupted: its note is in the record.
+    expect(await say('create')).toMatch(/Your record: I saw a post[\s\S]*called departmental security/);
+  });
+
+  it('"escalate" typed mid-walk-through starts a request over it; "cancel" sends nothing and goes back to the step', async () => {
+    const o = { serviceUrl: bot.connector.url };
+    const say = async (text: string, extra: Partial<typeof o & { locale: string }> = {}) => {
+      const before = bot.connector.sentActivities(MANAGER_CHAT).length;
+      await bot.post(message(text, { ...o, ...extra }));
+      return visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(before));
+    };
+    const casesBefore = await bot.app.store.count(COLLECTIONS.cases);
+    await say('I saw a post');
+    await say('next');
+    const escalating = await say('escalate');
+    expect(escalating).not.toContain('not one of the options');
+    expect(escalating).toContain('Which office should receive it?');
+    await say('Values and ethics office');
+    expect(await say('help')).toContain('Nothing is sent until you choose "Send it"');
+    const cancelled = await say('cancel');
+    expect(cancelled).toContain('Nothing was sent, and your text was not kept.');
+    expect(cancelled).toContain('Back to “I saw a post”, step 2 of 11.');
+    expect(cancelled).toContain('How did the post come to your attention?');
+    expect(cancelled).not.toContain('What I can do'); // the walk-through goes on: no help card
+    expect(await say('1')).toContain('Does the post clearly violate');
+    // In French: « escalader » and « transmettre » start it too, « annuler » comes back.
+    expect(await say('escalader', { locale: 'fr-CA' })).toMatch(/Which office|Quel bureau/);
+    expect(await say('annuler')).toContain('step 3 of 11');
+    expect(await say('transmettre')).toMatch(/Which office|Quel bureau/);
+    await say('cancel');
+    expect(await say('cancel')).toContain('Stopped. Nothing was recorded and your notes were discarded.');
+    expect(await bot.app.store.count(COLLECTIONS.cases)).toBe(casesBefore);
   });
 
   it('continues in French when the manager types "français" in the middle of the request', async () => {

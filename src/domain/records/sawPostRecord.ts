@@ -80,6 +80,42 @@ export interface SawPostRecord {
 }
 
 export const RECORDS_COLLECTION = 'records';
+/**
+ * Deleted records leave a tombstone (owner, when, and the activity that deleted it; no content), kept until the
+ * record would have expired, so that a repeated "delete" says "already deleted" rather than "no such record".
+ */
+export const RECORD_DELETIONS_COLLECTION = 'recordDeletions';
+
+/**
+ * What of a record (or of a walk-through still under way) an office may see when the manager attaches it to a
+ * request: the manager's own choices, never their private notes.
+ */
+export interface ShareableRecord {
+  readonly createdAt: string;
+  readonly howRaised?: HowRaised;
+  readonly violation?: ViolationAnswer;
+  readonly consultTopics: readonly ConsultTopic[];
+  /** Set for a walk-through not finished yet: the step the manager was at. */
+  readonly inProgress?: { readonly step: number; readonly total: number };
+}
+
+export function shareableRecord(record: SawPostRecord): ShareableRecord {
+  return shareableDraft(record.answers, new Date(record.createdAt));
+}
+
+export function shareableDraft(
+  answers: SawPostAnswers,
+  at: Date,
+  inProgress?: { step: number; total: number },
+): ShareableRecord {
+  return {
+    createdAt: at.toISOString(),
+    ...(answers.howRaised ? { howRaised: answers.howRaised } : {}),
+    ...(answers.violation ? { violation: answers.violation } : {}),
+    consultTopics: CONSULT_TOPICS.filter((c) => answers.consultTopics?.includes(c)),
+    ...(inProgress ? { inProgress: { step: inProgress.step, total: inProgress.total } } : {}),
+  };
+}
 
 export interface NewSawPostRecord {
   readonly owner: string;
@@ -122,7 +158,9 @@ export class RecordService {
   }
 
   /** Creates the record once per idempotency key; a repeat returns the first record unchanged. */
-  async create(input: NewSawPostRecord): Promise<{ record: SawPostRecord; created: boolean }> {
+  async create(
+    input: NewSawPostRecord,
+  ): Promise<{ record: SawPostRecord; created: boolean; deleted?: boolean }> {
     const id = recordIdFor(input.owner, input.idempotencyKey);
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.options.retentionDays * 86_400_000).toISOString();
@@ -137,6 +175,9 @@ export class RecordService {
       answers: sanitiseAnswers(input.answers),
       contentVersion: input.contentVersion,
     };
+    // A walk-through whose record the manager deleted is not recorded again by a late repeat of its last step.
+    if (await this.store.get(RECORD_DELETIONS_COLLECTION, id))
+      return { record, created: false, deleted: true };
     if (await this.store.insert(RECORDS_COLLECTION, id, record, { expiresAt }))
       return { record, created: true };
     const existing = await this.store.get<SawPostRecord>(RECORDS_COLLECTION, id);
@@ -159,6 +200,41 @@ export class RecordService {
       .filter((r) => r.expiresAt > now)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
       .slice(0, limit);
+  }
+
+  /**
+   * Deletes the owner's record. Idempotent: a repeat (Teams re-sending the activity, a second click) finds the
+   * tombstone and answers 'alreadyDeleted' — or 'deleted' again for the same activity, so that a re-delivered
+   * confirmation gets the same reply. Someone else's record, or one never made, is 'notFound'.
+   */
+  async delete(
+    owner: string,
+    id: string,
+    activityId: string,
+  ): Promise<'deleted' | 'alreadyDeleted' | 'notFound'> {
+    const tombstone = await this.store.get<{ owner: string; activityId: string }>(
+      RECORD_DELETIONS_COLLECTION,
+      id,
+    );
+    if (tombstone && tombstone.value.owner === owner)
+      return tombstone.value.activityId === activityId ? 'deleted' : 'alreadyDeleted';
+    const record = await this.get(owner, id);
+    if (!record) return 'notFound';
+    // One transaction: the tombstone and the deletion happen together or not at all. Two confirmations at
+    // once: the second insert fails and that one reports what the first did.
+    const result = await this.store.batch([
+      {
+        op: 'insert',
+        collection: RECORD_DELETIONS_COLLECTION,
+        id,
+        value: { owner, activityId, deletedAt: this.now().toISOString() },
+        options: { expiresAt: record.expiresAt },
+      },
+      { op: 'delete', collection: RECORDS_COLLECTION, id },
+    ]);
+    if (result.ok) return 'deleted';
+    const winner = await this.store.get<{ activityId: string }>(RECORD_DELETIONS_COLLECTION, id);
+    return winner?.value.activityId === activityId ? 'deleted' : 'alreadyDeleted';
   }
 
   /** One record, only for its owner (an id from someone else's card shows nothing). */

@@ -9,6 +9,7 @@ import {
 } from '../../domain/cases/types';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
 import { officeWords } from './officeWords';
+import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { t, type Lang } from '../../i18n';
 
 /**
@@ -30,9 +31,10 @@ export function officeName(lang: Lang, office: OfficeId): string {
   return officeWords(lang, office).office;
 }
 
-export function formatDate(lang: Lang, iso: string): string {
+/** A date and time in `timeZone` (the reader's, when one person reads it; else the default zone). */
+export function formatDate(lang: Lang, iso: string, timeZone = DEFAULT_TIME_ZONE): string {
   return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    timeZone: 'America/Toronto',
+    timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
   });
@@ -215,7 +217,7 @@ export function questionCard(c: CaseRecord, q: CaseQuestion, lang: Lang): Adapti
 /** Teams store rule: at most six actions on a card. */
 const MAX_COPY_BUTTONS = 6;
 
-export function caseListCard(cases: readonly CaseRecord[], lang: Lang): AdaptiveCardJson {
+export function caseListCard(cases: readonly CaseRecord[], lang: Lang, timeZone?: string): AdaptiveCardJson {
   const shown = cases.slice(0, MAX_COPY_BUTTONS);
   return renderCard('case-list', {
     title: t(lang, 'escalation.myCases.title'),
@@ -224,7 +226,7 @@ export function caseListCard(cases: readonly CaseRecord[], lang: Lang): Adaptive
         caseId: c.caseId,
         office: t(lang, `escalation.officeTitle.${c.office}`),
         status: statusLabel(lang, c),
-        date: formatDate(lang, c.createdAt),
+        date: formatDate(lang, c.createdAt, timeZone),
       }),
     })),
     more: cases.length > shown.length ? t(lang, 'escalation.myCases.more', { count: shown.length }) : '',

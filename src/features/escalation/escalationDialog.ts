@@ -7,6 +7,8 @@ import {
   TextPrompt,
   WaterfallDialog,
   type Choice,
+  DialogReason,
+  DialogTurnStatus,
   type DialogContext,
   type DialogInstance,
   type DialogTurnResult,
@@ -24,7 +26,10 @@ import {
   type OfficeId,
   type Urgency,
 } from '../../domain/cases/types';
-import type { AdaptiveCardJson } from '../../shared/cards/render';
+import { escapeMarkdown, type AdaptiveCardJson } from '../../shared/cards/render';
+import type { ShareableRecord } from '../../domain/records/sawPostRecord';
+import { normaliseCommandText, recogniseCommand } from '../../platform/commands';
+import type { FlowCommandDialog, FlowCommands } from '../../platform/feature';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { officeWords } from './officeWords';
 
@@ -53,6 +58,15 @@ export interface EscalationOptions {
   /** The "I saw a post" record offered for attachment, and whether the manager already chose. */
   readonly recordId?: string;
   readonly attachRecord?: boolean;
+  /**
+   * The walk-through under way when the manager escalated from inside "I saw a post" (its choices so far, no
+   * notes): offered for attachment like a record; the walk-through resumes when this dialog ends.
+   */
+  readonly walkThrough?: ShareableRecord;
+  /** The summary already written, when the manager went back past it ("back"); "keep" keeps it. */
+  readonly previousSummary?: string;
+  /** The summary, kept as it is (going back to a later question). */
+  readonly summary?: string;
 }
 
 export interface Draft {
@@ -71,6 +85,8 @@ export interface EscalationDialogDeps {
   contact(office: OfficeId, lang: Lang): string;
   /** The shareable part of the manager's record (no private notes), or undefined if it is not theirs. */
   recordSummary(context: TurnContext, recordId: string, lang: Lang): Promise<string | undefined>;
+  /** The same for a walk-through not finished yet (see EscalationOptions.walkThrough). */
+  draftSummary(context: TurnContext, draft: ShareableRecord, lang: Lang): string;
   /** The card exactly as the office will see it. */
   preview(context: TurnContext, draft: Draft, lang: Lang): AdaptiveCardJson;
   /**
@@ -121,7 +137,16 @@ function choice(lang: Lang, value: string, key: MessageKey, synonyms: string[] =
  * check), the optional "I saw a post" record, urgency, how to be contacted, then consent on exactly what
  * the office will see. Nothing is stored until the manager chooses "Send it".
  */
-export class EscalationDialog extends ComponentDialog {
+/** The questions in order, by the waterfall step that waits for their answer. */
+const QUESTIONS = ['office', 'summary', 'pii', 'record', 'urgency', 'contact', 'consent'] as const;
+type Question = (typeof QUESTIONS)[number];
+
+const KEEP_WORDS = new Set(['keep', 'keep it', 'same', 'garder', 'le garder', 'conserver', 'pareil']);
+
+export class EscalationDialog extends ComponentDialog implements FlowCommandDialog {
+  /** "help", "cancel", "back" and "escalate" typed at any question are answered here (see onContinueDialog). */
+  readonly flowCommands: FlowCommands = { handles: ['help', 'cancel', 'back', 'escalate'] };
+
   constructor(private readonly deps: EscalationDialogDeps) {
     super(ESCALATION_DIALOG);
     this.addDialog(new ChoicePrompt(CHOICE));
@@ -147,6 +172,107 @@ export class EscalationDialog extends ComponentDialog {
     options?: EscalationOptions,
   ): Promise<DialogTurnResult> {
     return super.onBeginDialog(innerDc, { ...options, draftId: options?.draftId ?? randomUUID() });
+  }
+
+  /**
+   * Commands typed at any question, before the question's own prompt sees them: each says what happens to the
+   * request. "cancel" ends this dialog only, so a walk-through it was started over resumes.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const context = innerDc.context;
+    const recognised = recogniseCommand(context.activity.text ?? '');
+    const waterfall = innerDc.stack.find((entry) => entry.id === WATERFALL);
+    if (recognised?.kind !== 'command' || !waterfall) return super.onContinueDialog(innerDc);
+    const state = waterfall.state as { options: EscalationOptions; values: Values; stepIndex: number };
+    const lang = this.deps.langOf?.(context) ?? state.options.lang;
+    const question = QUESTIONS[state.stepIndex] ?? 'consent';
+    switch (recognised.id) {
+      case 'cancel':
+        await context.sendActivity(t(lang, 'escalation.cancelled'));
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete, result: { outcome: 'cancelled' } };
+      case 'help':
+        await context.sendActivity(
+          t(lang, 'escalation.help', { where: t(lang, `escalation.where.${question}`) }),
+        );
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'escalate':
+        await context.sendActivity(t(lang, 'escalation.already'));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'back': {
+        const options = this.backFrom(question, state.options, state.values);
+        if (!options) {
+          await context.sendActivity(t(lang, 'escalation.atStart'));
+          await innerDc.repromptDialog();
+          return { status: DialogTurnStatus.waiting };
+        }
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(WATERFALL, options);
+      }
+      default:
+        return super.onContinueDialog(innerDc);
+    }
+  }
+
+  /**
+   * The options that ask the question before `question` again, with every answer before it kept (the summary
+   * too: it is offered back as it was). Undefined at the first question.
+   */
+  private backFrom(question: Question, o: EscalationOptions, v: Values): EscalationOptions | undefined {
+    const recordAsked = Boolean(o.recordId || o.walkThrough);
+    const target: Question | undefined =
+      question === 'summary'
+        ? 'office'
+        : question === 'pii' || question === 'record'
+          ? 'summary'
+          : question === 'urgency'
+            ? recordAsked
+              ? 'record'
+              : 'summary'
+            : question === 'contact'
+              ? 'urgency'
+              : question === 'consent'
+                ? 'contact'
+                : undefined;
+    if (!target) return undefined;
+    const at = QUESTIONS.indexOf(target);
+    const keep = (q: Question) => QUESTIONS.indexOf(q) < at;
+    const {
+      office: _office,
+      urgency: _urgency,
+      contact: _contact,
+      summary: _summary,
+      previousSummary: _previous,
+      attachRecord: _attach,
+      ...base
+    } = o;
+    return {
+      ...base,
+      lang: o.lang,
+      ...(keep('office') && v.office ? { office: v.office } : {}),
+      ...(keep('summary') && v.summary ? { summary: v.summary } : {}),
+      // Going back to (or before) the summary offers the text written back; nothing typed is lost.
+      ...(!keep('summary') && (v.summary ?? o.previousSummary)
+        ? { previousSummary: v.summary ?? o.previousSummary }
+        : {}),
+      ...(keep('record') && recordAsked ? { attachRecord: v.attachedRecord !== undefined } : {}),
+      ...(keep('urgency') && v.urgency ? { urgency: v.urgency } : {}),
+    };
+  }
+
+  /** Ended from outside (the manager started something else): the draft is dropped, and they are told. */
+  override async endDialog(
+    context: TurnContext,
+    instance: DialogInstance,
+    reason: DialogReason,
+  ): Promise<void> {
+    await super.endDialog(context, instance, reason);
+    if (reason !== DialogReason.cancelCalled) return;
+    const lang =
+      this.deps.langOf?.(context) ?? (instance.state as { options?: EscalationOptions })?.options?.lang;
+    await context.sendActivity(t(lang ?? 'en', 'escalation.notSent'));
   }
 
   /** The options, in this turn's language (the manager may have typed "français" mid-flow). */
@@ -203,9 +329,15 @@ export class EscalationDialog extends ComponentDialog {
       return step.endDialog();
     }
     this.values(step).office = office;
+    const o = this.opts(step);
+    if (o.summary) return step.next(o.summary);
+    const ask = t(lang, 'escalation.summary.ask');
+    const text = o.previousSummary
+      ? `${ask}\n\n${t(lang, 'escalation.summary.previous', { summary: escapeMarkdown(o.previousSummary) })}`
+      : ask;
     return step.prompt(SUMMARY, {
-      prompt: MessageFactory.text(t(lang, 'escalation.summary.ask'), undefined, 'expectingInput'),
-      validations: { lang },
+      prompt: MessageFactory.text(text, undefined, 'expectingInput'),
+      validations: { lang, previous: o.previousSummary },
     });
   }
 
@@ -216,6 +348,8 @@ export class EscalationDialog extends ComponentDialog {
       'en';
     const text = (prompt.recognized.value ?? '').trim();
     if (!prompt.recognized.succeeded) return false;
+    const previous = (prompt.options.validations as { previous?: string } | undefined)?.previous;
+    if (previous && KEEP_WORDS.has(normaliseCommandText(text))) return true;
     if (text.length < MIN_SUMMARY_CHARS) {
       await prompt.context.sendActivity(t(lang, 'escalation.summary.tooShort'));
       return false;
@@ -228,9 +362,14 @@ export class EscalationDialog extends ComponentDialog {
   }
 
   private async checkPersonalInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { lang } = this.opts(step);
-    const summary = String(step.result).trim();
+    const o = this.opts(step);
+    const { lang } = o;
+    const typed = String(step.result).trim();
+    const summary =
+      o.previousSummary && KEEP_WORDS.has(normaliseCommandText(typed)) ? o.previousSummary : typed;
     this.values(step).summary = summary;
+    // A summary kept from before (going back to a later question) was checked when it was written.
+    if (o.summary) return step.next('keep');
     const kinds = detectPersonalInfo(summary);
     if (kinds.length === 0) return step.next('keep');
     const names = kinds.map((k) => t(lang, `escalation.pii.${k}`));
@@ -244,12 +383,20 @@ export class EscalationDialog extends ComponentDialog {
   private async askRecord(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const o = this.opts(step);
     if (chosen(step.result) === 'rewrite') return this.restart(step);
-    if (!o.recordId || o.attachRecord === false) return step.next('skip');
-    const summary = await this.deps.recordSummary(step.context, o.recordId, o.lang);
+    if ((!o.recordId && !o.walkThrough) || o.attachRecord === false) return step.next('skip');
+    const summary = o.recordId
+      ? await this.deps.recordSummary(step.context, o.recordId, o.lang)
+      : this.deps.draftSummary(step.context, o.walkThrough!, o.lang);
     if (!summary) return step.next('skip');
     this.values(step).attachedRecord = summary;
     if (o.attachRecord) return step.next('attach');
-    return this.prompt(step, t(o.lang, 'escalation.record.ask'), [
+    const ask = o.recordId
+      ? t(o.lang, 'escalation.record.ask')
+      : t(o.lang, 'escalation.record.askDraft', {
+          n: o.walkThrough!.inProgress?.step ?? 1,
+          total: o.walkThrough!.inProgress?.total ?? 1,
+        });
+    return this.prompt(step, ask, [
       choice(o.lang, 'attach', 'escalation.record.attach'),
       choice(o.lang, 'skip', 'escalation.record.skip'),
     ]);
@@ -328,8 +475,11 @@ export class EscalationDialog extends ComponentDialog {
   private restart(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const o = this.opts(step);
     const v = this.values(step);
+    // The text written is offered back ("keep" keeps it); urgency and contact stay chosen.
+    const { summary: _summary, ...rest } = o;
     const next: EscalationOptions = {
-      ...o,
+      ...rest,
+      ...(v.summary ? { previousSummary: v.summary } : {}),
       office: v.office,
       ...(v.urgency ? { urgency: v.urgency } : {}),
       ...(v.contact ? { contact: v.contact } : {}),

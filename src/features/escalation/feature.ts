@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../../platform/app';
 import type { CardActionReply, Feature } from '../../platform/feature';
-import { TURN_LANGUAGE, type TurnLanguage } from '../../platform/guidanceBot';
+import { TURN_LANGUAGE, TURN_TIME_ZONE, type TurnLanguage } from '../../platform/guidanceBot';
 import { ConnectorError } from '../../platform/retry';
 import type { Turn } from '../../platform/turn';
 import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
@@ -25,9 +25,11 @@ import {
   type EscalationOptions,
 } from './escalationDialog';
 import { t, type Lang } from '../../i18n';
-import { RecordService } from '../../domain/records/sawPostRecord';
+import { RecordService, shareableRecord, type ShareableRecord } from '../../domain/records/sawPostRecord';
+import { formatDayTime } from '../../shared/dates';
+import { walkThroughDraft } from '../sawPost/api';
 import { officeWords } from './officeWords';
-import { caseCard, caseListCard, formatDate, VERBS } from './cards';
+import { caseCard, caseListCard, VERBS } from './cards';
 import { cardActivity, createCaseEffects } from './effects';
 import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
 import { countEscalation } from '../../platform/telemetry/metrics';
@@ -131,30 +133,58 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
   });
 
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays, now });
+  const zoneOf = (context: TurnContext): string => {
+    const zone: unknown = context.turnState.get(TURN_TIME_ZONE);
+    return typeof zone === 'string' ? zone : config.defaultTimeZone;
+  };
+  /**
+   * What the office reads of an attached record: only what the manager answered, in the guidance's own words
+   * (the question and the option they chose); the private notes stay in the record.
+   */
+  const sharedText = (context: TurnContext, shared: ShareableRecord, lang: Lang): string => {
+    const quote = (text: string) => t(lang, 'escalation.recordText.quoted', { text });
+    const answers = [
+      shared.howRaised
+        ? t(lang, 'escalation.recordText.answer', {
+            question: t(lang, 'sawPost.how.heading'),
+            answer: t(lang, `sawPost.how.${shared.howRaised}`),
+          })
+        : '',
+      shared.violation
+        ? t(lang, 'escalation.recordText.answer', {
+            question: t(lang, 'sawPost.violation.heading'),
+            answer: t(lang, `sawPost.violation.${shared.violation}`),
+          })
+        : t(lang, 'escalation.recordText.noViolationYet'),
+      shared.consultTopics.length
+        ? t(lang, 'escalation.recordText.topics', {
+            topics: shared.consultTopics.map((c) => quote(t(lang, `sawPost.consult.${c}`))).join('; '),
+          })
+        : shared.inProgress && shared.violation !== 'notSure'
+          ? ''
+          : t(lang, 'escalation.recordText.noTopics'),
+    ].filter(Boolean);
+    const date = formatDayTime(shared.createdAt, lang, zoneOf(context));
+    return shared.inProgress
+      ? t(lang, 'escalation.recordText.draft', {
+          date,
+          n: shared.inProgress.step,
+          total: shared.inProgress.total,
+          answers: answers.join(' '),
+        })
+      : t(lang, 'escalation.recordText', { date, answers: answers.join(' ') });
+  };
   const recordSummary = async (context: TurnContext, recordId: string, lang: Lang) => {
     const owner = context.activity.from.aadObjectId ?? context.activity.from.id;
     const record = await records.get(owner, recordId); // someone else's (or an expired) record gives nothing
-    if (!record) return undefined;
-    // Only the structured choices travel: the manager's private notes stay in their record.
-    const topics = record.answers.consultTopics ?? [];
-    return t(lang, 'escalation.recordText', {
-      date: formatDate(lang, record.createdAt),
-      path: t(
-        lang,
-        record.path === 'clearViolation'
-          ? 'escalation.recordText.clearViolation'
-          : 'escalation.recordText.notSure',
-      ),
-      topics: topics.length
-        ? topics.map((x) => t(lang, `escalation.recordText.${x}`)).join('; ')
-        : t(lang, 'escalation.recordText.none'),
-    });
+    return record ? sharedText(context, shareableRecord(record), lang) : undefined;
   };
 
   const dialog = new EscalationDialog({
     hasChannel: async (office) => (await directory.resolve(office)) !== undefined,
     contact: (office, lang) => directory.contact(office, lang),
     recordSummary,
+    draftSummary: sharedText,
     preview(context, draft, lang) {
       const from = context.activity.from;
       const at = now().toISOString();
@@ -216,9 +246,19 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     },
   });
 
+  /**
+   * Starts a request. From inside "I saw a post" it starts over the walk-through, which resumes when the
+   * request is sent or cancelled, and offers what was noted so far for attachment; otherwise it replaces
+   * whatever dialog was under way.
+   */
   const beginEscalation = async (turn: Turn, options: Omit<EscalationOptions, 'lang'>) => {
-    await turn.dc.cancelAllDialogs();
-    await turn.dc.beginDialog(ESCALATION_DIALOG, { lang: turn.lang, ...options } satisfies EscalationOptions);
+    const walkThrough = options.recordId ? undefined : walkThroughDraft(turn.dc, now());
+    if (!walkThrough) await turn.dc.cancelAllDialogs();
+    await turn.dc.beginDialog(ESCALATION_DIALOG, {
+      lang: turn.lang,
+      ...options,
+      ...(walkThrough ? { walkThrough } : {}),
+    } satisfies EscalationOptions);
   };
 
   const showMyCases = async (turn: Turn) => {
@@ -228,7 +268,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       await turn.sendText(t(turn.lang, 'escalation.myCases.empty'));
       return;
     }
-    await turn.sendCard(caseListCard(mine, turn.lang));
+    await turn.sendCard(caseListCard(mine, turn.lang, turn.timeZone));
   };
 
   const escalation: Feature = {
@@ -266,12 +306,12 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         );
         if (turn.dc.activeDialog) await turn.dc.repromptDialog();
       },
+      // "Talk to an office" on a card (the urgent card, a record). Urgency is asked, never assumed from the card.
       async escalate(turn, value) {
         const office = asString(value.office) as OfficeId;
         const recordId = asString(value.recordId);
         await beginEscalation(turn, {
           ...(OFFICE_IDS.includes(office) ? { office } : {}),
-          ...(value.urgent === true ? { urgency: 'urgent' as const } : {}),
           ...(recordId ? { recordId } : {}),
         });
       },

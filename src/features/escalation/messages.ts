@@ -59,6 +59,23 @@ export const escalation = defineMessages({
     'escalation.consent.cancel': 'Cancel',
     'escalation.retry': 'Please choose one of the options.',
     'escalation.cancelled': 'Nothing was sent, and your text was not kept.',
+    'escalation.notSent': 'Your request in progress was not sent, and its text was not kept.',
+    'escalation.help':
+      'You are preparing a request to an office, at the question {where}. Nothing is sent until you choose "Send it". Type "back" for the previous question (your answers are kept), or "cancel" to stop: nothing is sent.',
+    'escalation.where.office': 'about which office should receive it',
+    'escalation.where.summary': 'asking you to describe the situation',
+    'escalation.where.pii': 'about personal information in your text',
+    'escalation.where.record': 'about attaching your "I saw a post" record',
+    'escalation.where.urgency': 'about how urgent it is',
+    'escalation.where.contact': 'about how the office should contact you',
+    'escalation.where.consent': 'asking you to check what the office will see',
+    'escalation.already':
+      'You are already preparing a request; nothing has been sent yet. Here is where you are:',
+    'escalation.atStart': 'This is the first question: there is nothing to go back to.',
+    'escalation.summary.previous':
+      'What you wrote before: “{summary}”. Type "keep" to keep it, or send a new text.',
+    'escalation.record.askDraft':
+      'Attach what you have noted so far in "I saw a post" (you were at step {n} of {total})? The office would see your choices, not your private notes. Afterwards you come back to the walk-through, with your notes kept.',
     'escalation.created':
       'Your request **{caseId}** is saved and is being sent to the {office}. What happens next: someone from the office takes it and contacts you the way you chose ({contact}). I will tell you here when it reaches the office, when it is taken, if they have a question, and when it is closed. Type "my cases" to see its status.',
     'escalation.posted': 'Your request {caseId} has reached the {office}.',
@@ -159,15 +176,16 @@ export const escalation = defineMessages({
     'escalation.audit.byYou': 'by you',
     'escalation.audit.byOffice': 'by the office',
     'escalation.audit.bySystem': 'automatically',
-    'escalation.recordText':
-      '"I saw a post" walk-through of {date}. {path} Questions for the office: {topics}.',
-    'escalation.recordText.clearViolation':
-      'The manager matched the post to an example of a clear violation in the guidance.',
-    'escalation.recordText.notSure': 'The manager was not sure whether the post was a violation.',
-    'escalation.recordText.none': 'none chosen',
-    'escalation.recordText.recurrence': 'whether it is likely to happen again, and training',
-    'escalation.recordText.takeDown': 'asking for the post to be taken down',
-    'escalation.recordText.adminAction': 'administrative actions',
+    'escalation.recordText': '"I saw a post" record of {date}. {answers}',
+    'escalation.recordText.draft':
+      '"I saw a post" walk-through under way ({date}, at step {n} of {total}). {answers}',
+    'escalation.recordText.answer': 'To “{question}” the manager answered “{answer}”.',
+    'escalation.recordText.noViolationYet':
+      'The manager has not yet answered whether the post clearly violates the Code.',
+    'escalation.recordText.topics':
+      'Questions the manager chose to bring to organizational experts: {topics}.',
+    'escalation.recordText.noTopics': 'The manager chose no questions for organizational experts.',
+    'escalation.recordText.quoted': '“{text}”',
   },
   fr: {
     'escalation.office.valuesEthics': 'bureau des valeurs et de l’éthique',
@@ -226,6 +244,23 @@ export const escalation = defineMessages({
     'escalation.consent.cancel': 'Annuler',
     'escalation.retry': 'Veuillez choisir l’une des options.',
     'escalation.cancelled': 'Rien n’a été envoyé, et votre texte n’a pas été conservé.',
+    'escalation.notSent': 'Votre demande en cours n’a pas été envoyée, et son texte n’a pas été conservé.',
+    'escalation.help':
+      'Vous préparez une demande à un bureau, à la question {where}. Rien n’est envoyé avant que vous choisissiez « L’envoyer ». Tapez « retour » pour la question précédente (vos réponses sont conservées) ou « annuler » pour arrêter : rien n’est envoyé.',
+    'escalation.where.office': 'sur le bureau qui doit la recevoir',
+    'escalation.where.summary': 'qui vous demande de décrire la situation',
+    'escalation.where.pii': 'sur les renseignements personnels de votre texte',
+    'escalation.where.record': 'sur la pièce jointe de votre dossier « J’ai vu une publication »',
+    'escalation.where.urgency': 'sur le degré d’urgence',
+    'escalation.where.contact': 'sur la façon dont le bureau doit vous joindre',
+    'escalation.where.consent': 'qui vous demande de vérifier ce que le bureau verra',
+    'escalation.already':
+      'Vous préparez déjà une demande; rien n’a encore été envoyé. Voici où vous en êtes :',
+    'escalation.atStart': 'C’est la première question : il n’y a rien avant.',
+    'escalation.summary.previous':
+      'Ce que vous aviez écrit : « {summary} ». Tapez « garder » pour le garder, ou envoyez un nouveau texte.',
+    'escalation.record.askDraft':
+      'Joindre ce que vous avez noté jusqu’ici dans « J’ai vu une publication » (vous étiez à l’étape {n} sur {total})? Le bureau verrait vos choix, pas vos notes personnelles. Ensuite, vous reviendrez au parcours, avec vos notes conservées.',
     'escalation.created':
       'Votre demande **{caseId}** est enregistrée et est en cours d’envoi {to}. La suite : une personne du bureau la prend en charge et communique avec vous de la façon choisie ({contact}). Je vous informerai ici quand elle arrivera au bureau, quand elle sera prise en charge, si le bureau a une question et quand elle sera fermée. Tapez « mes cas » pour en voir l’état.',
     'escalation.posted': 'Votre demande {caseId} est arrivée {to}.',
@@ -329,15 +364,16 @@ export const escalation = defineMessages({
     'escalation.audit.byYou': 'par vous',
     'escalation.audit.byOffice': 'par le bureau',
     'escalation.audit.bySystem': 'automatiquement',
-    'escalation.recordText':
-      'Démarche « J’ai vu une publication » du {date}. {path} Questions pour le bureau : {topics}.',
-    'escalation.recordText.clearViolation':
-      'Le gestionnaire a associé la publication à un exemple de violation manifeste décrit dans l’orientation.',
-    'escalation.recordText.notSure':
-      'Le gestionnaire n’était pas certain que la publication constituait une violation.',
-    'escalation.recordText.none': 'aucune choisie',
-    'escalation.recordText.recurrence': 'la probabilité que cela se reproduise, et la formation',
-    'escalation.recordText.takeDown': 'demander le retrait de la publication',
-    'escalation.recordText.adminAction': 'les mesures administratives',
+    'escalation.recordText': 'Dossier « J’ai vu une publication » du {date}. {answers}',
+    'escalation.recordText.draft':
+      'Parcours « J’ai vu une publication » en cours ({date}, à l’étape {n} sur {total}). {answers}',
+    'escalation.recordText.answer': 'À la question « {question} », le gestionnaire a répondu « {answer} ».',
+    'escalation.recordText.noViolationYet':
+      'Le gestionnaire n’a pas encore dit si la publication contrevient clairement au Code.',
+    'escalation.recordText.topics':
+      'Questions que le gestionnaire a choisi de poser aux experts de l’organisation : {topics}.',
+    'escalation.recordText.noTopics':
+      'Le gestionnaire n’a choisi aucune question pour les experts de l’organisation.',
+    'escalation.recordText.quoted': '« {text} »',
   },
 });

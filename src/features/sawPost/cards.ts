@@ -10,7 +10,8 @@ import {
   SUGGESTED_STEPS,
   type SawPostRecord,
 } from '../../domain/records/sawPostRecord';
-import { STEP_VERB, STEPS, stepNumber, type FlowState, type StepDef } from './steps';
+import { formatDay, formatDayTime } from '../../shared/dates';
+import { STEP_VERB, STEPS, isLastStep, stepNumber, totalSteps, type FlowState, type StepDef } from './steps';
 
 /**
  * Card data for the walk-through, bound to cards/saw-post-*.json and cards/record*.json. Guidance text
@@ -20,6 +21,12 @@ import { STEP_VERB, STEPS, stepNumber, type FlowState, type StepDef } from './st
 
 export const RECORD_VERB = 'sawPost.record';
 export const DONE_VERB = 'sawPost.done';
+/** "Delete" on a record asks first; the confirmation deletes; "Keep it" says nothing changed. */
+export const DELETE_VERB = 'sawPost.delete';
+export const DELETE_CONFIRM_VERB = 'sawPost.deleteConfirm';
+export const DELETE_KEEP_VERB = 'sawPost.deleteKeep';
+/** "Send me a copy": the whole record as a message the manager keeps in their personal chat. */
+export const COPY_VERB = 'sawPost.copy';
 
 function sourceLine(lang: Lang, content: GuidanceContent): string {
   const label = escapeMarkdown(t(lang, 'sawPost.source', { title: content.title[lang] }));
@@ -76,8 +83,15 @@ export function buildStepData(
   if (flow.step === 'violation' && flow.answers.howRaised === 'media')
     notices.push({ text: t(lang, 'sawPost.how.mediaNote'), weight: 'Default' });
   const value = currentValue(flow);
-  // The walk-through's id travels with every button, so a late click on "Create my record" finds its record.
-  const base = { verb: STEP_VERB, step: def.id, ...(flow.id ? { flowId: flow.id } : {}) };
+  const last = isLastStep(flow);
+  // The walk-through's id travels with every button, so a late click on "Create my record" finds its record;
+  // noteShown says whether the box was pre-filled, so an empty box from an older card erases no note typed since.
+  const base = {
+    verb: STEP_VERB,
+    step: def.id,
+    ...(flow.id ? { flowId: flow.id } : {}),
+    ...(def.note ? { noteShown: value.note !== '' } : {}),
+  };
   const actions: { title: string; data: Record<string, unknown>; inputs: string }[] = [
     { title: t(lang, def.nextKey ?? 'sawPost.next'), data: base, inputs: 'auto' },
   ];
@@ -88,20 +102,30 @@ export function buildStepData(
       ? 'sawPost.hint.multi'
       : def.kind === 'single'
         ? 'sawPost.hint.single'
-        : 'sawPost.hint.note';
+        : last
+          ? 'sawPost.hint.last'
+          : 'sawPost.hint.note';
+  const quoted = passages.map(passageBody);
+  // Two points of one list share its lead-in: it is shown once, above the first.
+  for (let i = 1; i < quoted.length; i++)
+    if (quoted[i]!.context && quoted[i]!.context === quoted[i - 1]!.context)
+      quoted[i] = { ...quoted[i]!, context: '', contextMarkdown: '' };
   return {
     lang,
-    stepLabel: t(lang, 'sawPost.stepLabel', { n }),
+    stepLabel: t(lang, 'sawPost.stepLabel', { n, total: totalSteps(flow) }),
     heading: t(lang, def.headingKey),
     body: def.bodyKey ? t(lang, def.bodyKey, { n: suggestedIndex + 1 }) : '',
     notices,
     guidanceLabel: t(lang, 'sawPost.guidanceLabel'),
-    passages: passages.map(passageBody),
+    passages: quoted,
     translationNote: translationNote(lang, passages, content),
     sourceLine: sourceLine(lang, content),
     choiceSet: {
       show: def.kind === 'single' || def.kind === 'multi',
       multi: def.kind === 'multi',
+      // Validated on the card itself where the client supports it; the bot answers a miss in one line.
+      required: def.kind === 'single',
+      errorMessage: t(lang, 'sawPost.chooseOne'),
       value: value.choice,
       choices: (def.options ?? []).map((o, i) => ({
         title: optionTitle(lang, o.labelKey, i),
@@ -154,16 +178,19 @@ export function clearViolationCard(flow: FlowState, lang: Lang, content = loadCo
   });
 }
 
-export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+/** A record's day in the reader's time zone ("December 5, 2025"). */
+export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
+  return formatDay(iso, lang, timeZone);
 }
 
 const HOW_KEY = (how: string) => `sawPost.how.${how}` as MessageKey;
 
-export function buildRecordData(record: SawPostRecord, lang: Lang, content = loadContent()) {
+export function buildRecordData(
+  record: SawPostRecord,
+  lang: Lang,
+  timeZone?: string,
+  content = loadContent(),
+) {
   const a = record.answers;
   const facts: { title: string; value: string }[] = [];
   if (a.howRaised) facts.push({ title: t(lang, 'record.how'), value: t(lang, HOW_KEY(a.howRaised)) });
@@ -207,8 +234,8 @@ export function buildRecordData(record: SawPostRecord, lang: Lang, content = loa
     lang,
     title: t(lang, 'record.title'),
     dates: t(lang, 'record.dates', {
-      created: formatDate(record.createdAt, lang),
-      expires: formatDate(record.expiresAt, lang),
+      created: formatDayTime(record.createdAt, lang, timeZone),
+      expires: formatDay(record.expiresAt, lang, timeZone),
     }),
     notVerdict: t(lang, 'record.notVerdict'),
     facts,
@@ -218,7 +245,7 @@ export function buildRecordData(record: SawPostRecord, lang: Lang, content = loa
     translationNote: translationNote(lang, [aim], content),
     sourceLine: sourceLine(lang, content),
     escalateLabel: t(lang, 'record.escalateLabel'),
-    actions: [
+    escalateActions: [
       {
         title: t(lang, 'record.escalateValuesEthics'),
         data: { verb: 'escalate', office: 'valuesEthics', recordId: record.id },
@@ -227,31 +254,84 @@ export function buildRecordData(record: SawPostRecord, lang: Lang, content = loa
         title: t(lang, 'record.escalateOmbud'),
         data: { verb: 'escalate', office: 'ombud', recordId: record.id },
       },
+    ],
+    // Six actions in all (the two above included): Teams' limit for one card.
+    actions: [
+      { title: t(lang, 'record.copy'), data: { verb: COPY_VERB, recordId: record.id } },
+      { title: t(lang, 'record.delete'), data: { verb: DELETE_VERB, recordId: record.id } },
       { title: t(lang, 'record.startAgain'), data: { verb: 'command', command: 'sawPost' } },
       { title: t(lang, 'record.done'), data: { verb: DONE_VERB } },
     ],
   };
 }
 
-export function recordCard(record: SawPostRecord, lang: Lang): AdaptiveCardJson {
-  return renderCard('record', buildRecordData(record, lang));
+export function recordCard(record: SawPostRecord, lang: Lang, timeZone?: string): AdaptiveCardJson {
+  return renderCard('record', buildRecordData(record, lang, timeZone));
 }
 
-/** "My records": the newest five, each a button that shows the record again. */
+/** The line that names a record: when it was made and how the post came to the manager's attention. */
+export function recordTitle(record: SawPostRecord, lang: Lang, timeZone?: string): string {
+  const how = record.answers.howRaised;
+  return t(lang, 'records.item', {
+    date: formatDayTime(record.createdAt, lang, timeZone),
+    how: how ? t(lang, HOW_KEY(how)) : t(lang, 'sawPost.title'),
+  });
+}
+
+/** "Delete this record?", with the record named, before anything is deleted. */
+export function deleteConfirmCard(record: SawPostRecord, lang: Lang, timeZone?: string): AdaptiveCardJson {
+  return renderCard('record-delete', {
+    question: t(lang, 'records.delete.question'),
+    detail: t(lang, 'records.delete.detail', { title: recordTitle(record, lang, timeZone) }),
+    confirm: t(lang, 'records.delete.confirm'),
+    confirmData: { verb: DELETE_CONFIRM_VERB, recordId: record.id },
+    keep: t(lang, 'records.delete.keep'),
+    keepData: { verb: DELETE_KEEP_VERB, recordId: record.id },
+  });
+}
+
+/**
+ * The whole record as one message to keep (it stays in the chat after the record itself is deleted): plain
+ * lines a manager can copy or forward, the notes included and escaped so that they show as typed.
+ */
+export function recordCopyText(record: SawPostRecord, lang: Lang, timeZone?: string): string {
+  const data = buildRecordData(record, lang, timeZone);
+  const lines: string[] = [
+    `**${escapeMarkdown(t(lang, 'records.copy.heading'))}**`,
+    escapeMarkdown(data.title),
+    escapeMarkdown(data.dates),
+    escapeMarkdown(data.notVerdict),
+  ];
+  for (const fact of data.facts)
+    lines.push(escapeMarkdown(t(lang, 'records.copy.fact', { title: fact.title, value: fact.value })));
+  for (const section of data.sections) {
+    lines.push(`**${escapeMarkdown(section.heading)}**`);
+    for (const line of section.lines)
+      lines.push(`- ${escapeMarkdown(line.label)}${line.note ? ` — ${escapeMarkdown(line.note)}` : ''}`);
+  }
+  lines.push(
+    escapeMarkdown(t(lang, 'records.copy.keep', { expires: formatDay(record.expiresAt, lang, timeZone) })),
+  );
+  return lines.join('\n\n');
+}
+
+/**
+ * "My records": the newest five, each its full title as text (a button label would be cut) with a short
+ * "Open" button under it.
+ */
 export function recordListCard(
   records: readonly SawPostRecord[],
   lang: Lang,
   retentionDays: number,
+  timeZone?: string,
 ): AdaptiveCardJson {
   return renderCard('record-list', {
     lang,
     title: t(lang, 'records.title'),
     intro: t(lang, 'records.intro', { days: retentionDays }),
     records: records.slice(0, 5).map((r) => ({
-      title: t(lang, 'records.item', {
-        date: formatDate(r.createdAt, lang),
-        how: r.answers.howRaised ? t(lang, HOW_KEY(r.answers.howRaised)) : t(lang, 'sawPost.title'),
-      }),
+      title: escapeMarkdown(recordTitle(r, lang, timeZone)),
+      open: t(lang, 'records.open'),
       data: { verb: RECORD_VERB, recordId: r.id },
     })),
   });

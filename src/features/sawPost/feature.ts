@@ -1,13 +1,30 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../../platform/app';
 import type { Feature } from '../../platform/feature';
-import { TURN_LANGUAGE, type AnswerService, type TurnLanguage } from '../../platform/guidanceBot';
+import {
+  TURN_LANGUAGE,
+  TURN_TIME_ZONE,
+  type AnswerService,
+  type TurnLanguage,
+} from '../../platform/guidanceBot';
 import type { Turn } from '../../platform/turn';
 import { loadContent } from '../../domain/guidance/content';
 import { t } from '../../i18n';
 import type { Lang } from '../../shared/i18n/lang';
 import { RecordService, recordIdFor } from '../../domain/records/sawPostRecord';
-import { DONE_VERB, RECORD_VERB, recordCard, recordListCard } from './cards';
+import {
+  COPY_VERB,
+  DELETE_CONFIRM_VERB,
+  DELETE_KEEP_VERB,
+  DELETE_VERB,
+  DONE_VERB,
+  RECORD_VERB,
+  deleteConfirmCard,
+  recordCard,
+  recordCopyText,
+  recordListCard,
+} from './cards';
+import { formatDay } from '../../shared/dates';
 import {
   SAW_POST_DIALOG,
   SILENT_CANCEL,
@@ -22,6 +39,12 @@ export function savedLanguage(context: TurnContext): Lang | undefined {
   return (context.turnState.get(TURN_LANGUAGE) as TurnLanguage | undefined)?.saved;
 }
 
+/** The user's time zone for this turn, as the bot edge resolved it (see timeZoneOf). */
+export function turnTimeZone(context: TurnContext): string | undefined {
+  const zone: unknown = context.turnState.get(TURN_TIME_ZONE);
+  return typeof zone === 'string' ? zone : undefined;
+}
+
 function ownerOf(turn: Turn): string {
   const from = turn.context.activity.from;
   return from?.aadObjectId ?? from?.id ?? 'unknown';
@@ -33,12 +56,16 @@ function ownerOf(turn: Turn): string {
  */
 export function sawPostFeature(services: AppServices, options: { answer?: AnswerService } = {}): Feature {
   const { config, logger, store } = services;
-  const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
+  const records = new RecordService(store, {
+    retentionDays: config.recordRetentionDays,
+    now: () => services.clock.now(),
+  });
   const answer = options.answer ?? services.answer;
   const dialog = new SawPostDialog({
     records,
     answer: (question, lang) => answer(question, lang),
     languageOf: savedLanguage,
+    timeZoneOf: turnTimeZone,
     retentionDays: config.recordRetentionDays,
     contentVersion: loadContent().contentVersion,
     log: (event, fields) => logger.info({ event, ...fields }, event),
@@ -60,7 +87,15 @@ export function sawPostFeature(services: AppServices, options: { answer?: Answer
       await turn.sendText(t(turn.lang, 'records.none', { days: config.recordRetentionDays }));
       return;
     }
-    await turn.sendCard(recordListCard(mine, turn.lang, config.recordRetentionDays));
+    await turn.sendCard(recordListCard(mine, turn.lang, config.recordRetentionDays, turn.timeZone));
+  };
+
+  /** The owner's record named by a card's data, or a polite "no longer exists" (deleted or expired). */
+  const ownRecord = async (turn: Turn, value: Record<string, unknown>) => {
+    const record =
+      typeof value.recordId === 'string' ? await records.get(ownerOf(turn), value.recordId) : undefined;
+    if (!record) await turn.sendText(t(turn.lang, 'records.notFound', { days: config.recordRetentionDays }));
+    return record;
   };
 
   return {
@@ -92,16 +127,48 @@ export function sawPostFeature(services: AppServices, options: { answer?: Answer
           return;
         }
         await turn.sendText(t(turn.lang, 'sawPost.alreadyRecorded'));
-        await turn.sendCard(recordCard(record, turn.lang));
+        await turn.sendCard(recordCard(record, turn.lang, turn.timeZone));
       },
       [RECORD_VERB]: async (turn, value) => {
-        const record =
-          typeof value.recordId === 'string' ? await records.get(ownerOf(turn), value.recordId) : undefined;
-        if (!record) {
-          await turn.sendText(t(turn.lang, 'records.notFound', { days: config.recordRetentionDays }));
-          return;
-        }
-        await turn.sendCard(recordCard(record, turn.lang));
+        const record = await ownRecord(turn, value);
+        if (record) await turn.sendCard(recordCard(record, turn.lang, turn.timeZone));
+      },
+      // Delete asks first; nothing is deleted until "Delete it".
+      [DELETE_VERB]: async (turn, value) => {
+        const record = await ownRecord(turn, value);
+        if (record) await turn.sendCard(deleteConfirmCard(record, turn.lang, turn.timeZone));
+      },
+      [DELETE_CONFIRM_VERB]: async (turn, value) => {
+        const recordId = typeof value.recordId === 'string' ? value.recordId : '';
+        const activity = turn.context.activity;
+        // The activity id makes a re-delivered confirmation answer the same; a later click says "already".
+        const outcome = await records.delete(
+          ownerOf(turn),
+          recordId,
+          activity.id ?? `${activity.timestamp?.toString() ?? ''}`,
+        );
+        logger.info({ event: 'record.deleted', outcome }, 'record delete');
+        await turn.sendText(
+          outcome === 'deleted'
+            ? t(turn.lang, 'records.deleted')
+            : outcome === 'alreadyDeleted'
+              ? t(turn.lang, 'records.alreadyDeleted')
+              : t(turn.lang, 'records.notFound', { days: config.recordRetentionDays }),
+        );
+      },
+      [DELETE_KEEP_VERB]: async (turn, value) => {
+        const record = await ownRecord(turn, value);
+        if (record)
+          await turn.sendText(
+            t(turn.lang, 'records.kept', { expires: formatDay(record.expiresAt, turn.lang, turn.timeZone) }),
+          );
+      },
+      // A copy to keep: the whole record as a message in this personal chat (records live only here).
+      [COPY_VERB]: async (turn, value) => {
+        const record = await ownRecord(turn, value);
+        if (!record) return;
+        logger.info({ event: 'record.copied' }, 'record copy sent');
+        await turn.sendText(recordCopyText(record, turn.lang, turn.timeZone));
       },
       [DONE_VERB]: async (turn) => {
         await turn.sendText(t(turn.lang, 'sawPost.done', { days: config.recordRetentionDays }));

@@ -7,7 +7,7 @@ import { defineMessages } from '../../shared/i18n/define';
 export const sawPost = defineMessages({
   en: {
     'sawPost.title': 'I saw a post',
-    'sawPost.stepLabel': 'I saw a post · step {n}',
+    'sawPost.stepLabel': 'I saw a post · Step {n} of {total}',
     'sawPost.guidanceLabel': 'What the guidance says',
     'sawPost.source': 'Source: “{title}”, canada.ca',
     'sawPost.continue': 'Continue',
@@ -20,6 +20,15 @@ export const sawPost = defineMessages({
       'Tick all that apply, or type their numbers (for example “1, 3”), “all” or “none”. Type “back” to go back.',
     'sawPost.hint.note':
       'Typing instead? Send “next”, or “note:” followed by your note. Type “back” to go back.',
+    'sawPost.hint.last':
+      'Typing instead? Send “note:” followed by your note to add it, then “create” to create your record. Type “back” to go back.',
+    'sawPost.chooseOne': 'Please choose one of the options.',
+    'sawPost.invalidClick':
+      'Nothing was chosen. Tick one of the options on the card above, then choose “Next”. Your earlier answers are kept.',
+    'sawPost.noted':
+      'Your note is added; nothing is recorded yet. Check it on the card below, then choose “Create my record” (or type “create”).',
+    'sawPost.resumeAfterEscalation':
+      'Back to “I saw a post”, step {n} of {total}. Your answers and notes are kept: carry on when you are ready.',
     'sawPost.noteLabel':
       'Private note (optional). No names, please: describe what you considered, not the person.',
     'sawPost.notePlaceholder': 'What I considered…',
@@ -89,8 +98,8 @@ export const sawPost = defineMessages({
       'That “I saw a post” walk-through has ended. Type “I saw a post” to start again, or “my records” to see your records.',
     'sawPost.cancelled': 'Stopped. Nothing was recorded and your notes were discarded.',
     'sawPost.help':
-      'You are in “I saw a post”, at step {n}. Choose an option or type its number. Type “back” for the previous step or “cancel” to stop. You can also ask a question: I will answer it and bring you back here.',
-    'sawPost.resume': 'Back to step {n} of “I saw a post”:',
+      'You are in “I saw a post”, at step {n} of {total}; your answers so far are kept. Choose an option or type its number. Type “back” for the previous step, “escalate” to send the matter to an office (you come back here after, nothing lost), or “cancel” to stop (nothing is recorded). You can also ask a question: I will answer it and bring you back here.',
+    'sawPost.resume': 'Back to step {n} of {total} of “I saw a post”:',
     'sawPost.offer.body':
       'Would you like me to walk you through the guidance’s steps for this, one at a time? It ends with a private record of what you considered.',
     'sawPost.offer.button': 'Start “I saw a post”',
@@ -98,7 +107,7 @@ export const sawPost = defineMessages({
     'sawPost.alreadyRecorded':
       'This walk-through was already recorded. Nothing new was created; here is your record.',
     'record.title': 'Your record: I saw a post',
-    'record.dates': 'Created {created}. Kept until {expires}, then deleted automatically.',
+    'record.dates': 'Created {created}; kept until {expires}, then deleted automatically.',
     'record.notVerdict':
       'This record lists what you considered and whom you will consult. It is not a decision about anyone.',
     'record.how': 'How it came to your attention',
@@ -122,10 +131,25 @@ export const sawPost = defineMessages({
       'You have no records. Records you create with “I saw a post” are kept for {days} days, then deleted.',
     'records.item': '{date}: {how}',
     'records.notFound': 'That record no longer exists: records are deleted after {days} days.',
+    'records.open': 'Open',
+    'record.copy': 'Send me a copy',
+    'record.delete': 'Delete',
+    'records.delete.question': 'Delete this record?',
+    'records.delete.detail':
+      '{title}. A deleted record cannot be recovered. Requests already sent to an office keep what was attached to them.',
+    'records.delete.confirm': 'Delete it',
+    'records.delete.keep': 'Keep it',
+    'records.deleted': 'Your record is deleted. Type “my records” to see the others.',
+    'records.alreadyDeleted': 'That record was already deleted. Nothing else was changed.',
+    'records.kept': 'Nothing was deleted: your record is kept until {expires}.',
+    'records.copy.heading': 'Copy of your “I saw a post” record, to keep',
+    'records.copy.fact': '{title}: {value}',
+    'records.copy.keep':
+      'This copy stays in this chat, visible only to you, after the record itself is deleted on {expires}.',
   },
   fr: {
     'sawPost.title': 'J’ai vu une publication',
-    'sawPost.stepLabel': 'J’ai vu une publication · étape {n}',
+    'sawPost.stepLabel': 'J’ai vu une publication · Étape {n} sur {total}',
     'sawPost.guidanceLabel': 'Ce que dit l’orientation',
     'sawPost.source': 'Source : « {title} », canada.ca',
     'sawPost.continue': 'Continuer',
@@ -138,6 +162,15 @@ export const sawPost = defineMessages({
       'Cochez tout ce qui s’applique, ou tapez les numéros (par exemple « 1, 3 »), « tous » ou « aucun ». Tapez « retour » pour revenir en arrière.',
     'sawPost.hint.note':
       'Vous préférez taper? Envoyez « suivant », ou « note : » suivi de votre note. Tapez « retour » pour revenir en arrière.',
+    'sawPost.hint.last':
+      'Vous préférez taper? Envoyez « note : » suivi de votre note pour l’ajouter, puis « créer » pour créer votre dossier. Tapez « retour » pour revenir en arrière.',
+    'sawPost.chooseOne': 'Veuillez choisir l’une des options.',
+    'sawPost.invalidClick':
+      'Rien n’a été choisi. Cochez l’une des options de la carte ci-dessus, puis choisissez « Suivant ». Vos réponses précédentes sont conservées.',
+    'sawPost.noted':
+      'Votre note est ajoutée; rien n’est encore consigné. Vérifiez-la sur la carte ci-dessous, puis choisissez « Créer mon dossier » (ou tapez « créer »).',
+    'sawPost.resumeAfterEscalation':
+      'Retour à « J’ai vu une publication », étape {n} sur {total}. Vos réponses et vos notes sont conservées : continuez quand vous serez prêt.',
     'sawPost.noteLabel':
       'Note privée (facultative). Aucun nom, s’il vous plaît : décrivez ce que vous avez pris en compte, pas la personne.',
     'sawPost.notePlaceholder': 'Ce que j’ai pris en compte…',
@@ -211,8 +244,8 @@ export const sawPost = defineMessages({
       'Ce parcours « J’ai vu une publication » est terminé. Tapez « j’ai vu une publication » pour recommencer, ou « mes dossiers » pour voir vos dossiers.',
     'sawPost.cancelled': 'Arrêté. Rien n’a été consigné et vos notes ont été supprimées.',
     'sawPost.help':
-      'Vous êtes dans « J’ai vu une publication », à l’étape {n}. Choisissez une option ou tapez son numéro. Tapez « retour » pour l’étape précédente ou « annuler » pour arrêter. Vous pouvez aussi poser une question : j’y répondrai, puis nous reviendrons ici.',
-    'sawPost.resume': 'Retour à l’étape {n} de « J’ai vu une publication » :',
+      'Vous êtes dans « J’ai vu une publication », à l’étape {n} sur {total}; vos réponses sont conservées. Choisissez une option ou tapez son numéro. Tapez « retour » pour l’étape précédente, « consulter » pour soumettre la question à un bureau (vous reviendrez ici ensuite, sans rien perdre) ou « annuler » pour arrêter (rien n’est consigné). Vous pouvez aussi poser une question : j’y répondrai, puis nous reviendrons ici.',
+    'sawPost.resume': 'Retour à l’étape {n} sur {total} de « J’ai vu une publication » :',
     'sawPost.offer.body':
       'Voulez-vous que je vous guide dans les étapes que propose l’orientation, une à la fois? Le parcours se termine par un dossier privé de ce que vous avez pris en compte.',
     'sawPost.offer.button': 'Commencer « J’ai vu une publication »',
@@ -221,7 +254,7 @@ export const sawPost = defineMessages({
     'sawPost.alreadyRecorded':
       'Ce parcours était déjà consigné. Rien de nouveau n’a été créé; voici votre dossier.',
     'record.title': 'Votre dossier : J’ai vu une publication',
-    'record.dates': 'Créé le {created}. Conservé jusqu’au {expires}, puis supprimé automatiquement.',
+    'record.dates': 'Créé le {created}; conservé jusqu’au {expires}, puis supprimé automatiquement.',
     'record.notVerdict':
       'Ce dossier indique ce que vous avez pris en compte et qui vous consulterez. Ce n’est une décision à l’égard de personne.',
     'record.how': 'Comment elle a été portée à votre attention',
@@ -245,5 +278,20 @@ export const sawPost = defineMessages({
       'Vous n’avez aucun dossier. Les dossiers créés avec « J’ai vu une publication » sont conservés {days} jours, puis supprimés.',
     'records.item': '{date} : {how}',
     'records.notFound': 'Ce dossier n’existe plus : les dossiers sont supprimés après {days} jours.',
+    'records.open': 'Ouvrir',
+    'record.copy': 'M’envoyer une copie',
+    'record.delete': 'Supprimer',
+    'records.delete.question': 'Supprimer ce dossier?',
+    'records.delete.detail':
+      '{title}. Un dossier supprimé ne peut pas être récupéré. Les demandes déjà envoyées à un bureau gardent ce qui y était joint.',
+    'records.delete.confirm': 'Le supprimer',
+    'records.delete.keep': 'Le garder',
+    'records.deleted': 'Votre dossier est supprimé. Tapez « mes dossiers » pour voir les autres.',
+    'records.alreadyDeleted': 'Ce dossier était déjà supprimé. Rien d’autre n’a été modifié.',
+    'records.kept': 'Rien n’a été supprimé : votre dossier est conservé jusqu’au {expires}.',
+    'records.copy.heading': 'Copie de votre dossier « J’ai vu une publication », à conserver',
+    'records.copy.fact': '{title} : {value}',
+    'records.copy.keep':
+      'Cette copie reste dans cette conversation, visible de vous seul, après la suppression du dossier le {expires}.',
   },
 });

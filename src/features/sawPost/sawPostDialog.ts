@@ -16,7 +16,13 @@ import { DialogReason as Reason } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../../shared/cards/render';
 import { t } from '../../i18n';
 import type { Lang } from '../../shared/i18n/lang';
-import type { NewSawPostRecord, SawPostRecord } from '../../domain/records/sawPostRecord';
+import {
+  shareableDraft,
+  type NewSawPostRecord,
+  type SawPostRecord,
+  type ShareableRecord,
+} from '../../domain/records/sawPostRecord';
+import type { FlowCommandDialog, FlowCommands } from '../../platform/feature';
 import { clearViolationCard, optionsList, recordCard, stepCard } from './cards';
 import {
   STEPS,
@@ -24,6 +30,7 @@ import {
   interpret,
   startFlow,
   stepNumber,
+  totalSteps,
   visitedAnswers,
   type FlowInput,
   type FlowState,
@@ -36,7 +43,9 @@ const STEP_PROMPT = 'sawPost.stepPrompt';
 export const SILENT_CANCEL = 'sawPost.silentCancel';
 
 export interface SawPostDialogDeps {
-  readonly records: { create(input: NewSawPostRecord): Promise<{ record: SawPostRecord; created: boolean }> };
+  readonly records: {
+    create(input: NewSawPostRecord): Promise<{ record: SawPostRecord; created: boolean; deleted?: boolean }>;
+  };
   /** Answers a question typed mid-flow (the guidance answerer); without it such text is a wrong choice. */
   readonly answer?: (question: string, lang: Lang) => { card?: AdaptiveCardJson; text?: string };
   /**
@@ -44,6 +53,8 @@ export interface SawPostDialogDeps {
    * and re-prompt follows a change made mid-flow. Undefined: the language the walk-through started in.
    */
   readonly languageOf?: (context: TurnContext) => Lang | undefined;
+  /** The user's time zone this turn, for the record's dates (the default zone when absent). */
+  readonly timeZoneOf?: (context: TurnContext) => string | undefined;
   readonly retentionDays: number;
   readonly contentVersion: string;
   /** Structured events only: step ids and record ids, never text or notes. */
@@ -100,11 +111,18 @@ class StepPrompt extends Prompt<FlowInput> {
     const { flow, resume } = options as StepPromptOptions;
     const lang = langOf(this.deps, context, flow.lang);
     if (isRetry) {
-      const key = STEPS[flow.step].kind === 'multi' ? 'sawPost.invalidMulti' : 'sawPost.invalid';
+      // One line, not the whole card again: the card is still just above, with what was ticked or typed on it.
+      const clicked = typeof context.activity.value === 'object' && context.activity.value !== null;
+      const key = clicked
+        ? 'sawPost.invalidClick'
+        : STEPS[flow.step].kind === 'multi'
+          ? 'sawPost.invalidMulti'
+          : 'sawPost.invalid';
       await context.sendActivity(t(lang, key, { options: optionsList(flow, lang) }));
-    } else if (resume) {
-      await context.sendActivity(t(lang, 'sawPost.resume', { n: stepNumber(flow) }));
+      return;
     }
+    if (resume)
+      await context.sendActivity(t(lang, 'sawPost.resume', { n: stepNumber(flow), total: totalSteps(flow) }));
     await sendCard(context, stepCard(flow, lang, { retentionDays: this.deps.retentionDays }));
   }
 
@@ -131,7 +149,10 @@ class StepPrompt extends Prompt<FlowInput> {
  * state machine in steps.ts. The whole flow state travels in the loop's options, so it lives in dialog
  * state (SQLite) and a restarted process resumes at the same step; "back" is just the previous state.
  */
-export class SawPostDialog extends ComponentDialog {
+export class SawPostDialog extends ComponentDialog implements FlowCommandDialog {
+  /** "escalate" typed (or an office's button clicked) mid-way starts the escalation over the walk-through. */
+  readonly flowCommands: FlowCommands = { handles: ['help', 'cancel', 'back'], startsOver: ['escalate'] };
+
   constructor(private readonly deps: SawPostDialogDeps) {
     super(SAW_POST_DIALOG);
     this.addDialog(new StepPrompt(deps));
@@ -167,6 +188,26 @@ export class SawPostDialog extends ComponentDialog {
     await context.sendActivity(t(langOf(this.deps, context, flowLang), 'sawPost.cancelled'));
   }
 
+  /**
+   * A dialog started over the walk-through (the escalation) has ended: say where the manager is and that
+   * nothing was lost, then show the current step again.
+   */
+  override async resumeDialog(
+    outerDc: DialogContext,
+    reason: DialogReason,
+    result?: unknown,
+  ): Promise<DialogTurnResult> {
+    const flow = outerDc.activeDialog ? flowIn(outerDc.activeDialog) : undefined;
+    if (flow)
+      await outerDc.context.sendActivity(
+        t(langOf(this.deps, outerDc.context, flow.lang), 'sawPost.resumeAfterEscalation', {
+          n: stepNumber(flow),
+          total: totalSteps(flow),
+        }),
+      );
+    return super.resumeDialog(outerDc, reason, result);
+  }
+
   private async apply(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { flow } = step.options as LoopOptions;
     const input = step.result as FlowInput;
@@ -181,7 +222,7 @@ export class SawPostDialog extends ComponentDialog {
         await context.sendActivity(t(lang, 'sawPost.cancelled'));
         return step.endDialog({ outcome: 'cancelled' } satisfies SawPostResult);
       case 'help':
-        await context.sendActivity(t(lang, 'sawPost.help', { n: stepNumber(flow) }));
+        await context.sendActivity(t(lang, 'sawPost.help', { n: stepNumber(flow), total: totalSteps(flow) }));
         return again(flow);
       case 'stale':
         await context.sendActivity(t(lang, 'sawPost.stale'));
@@ -203,6 +244,11 @@ export class SawPostDialog extends ComponentDialog {
       await context.sendActivity(t(lang, 'sawPost.atStart'));
       return again(flow);
     }
+    if (transition.kind === 'noted') {
+      // "note: …" at the last step adds the note; creating the record stays the manager's explicit choice.
+      await context.sendActivity(t(lang, 'sawPost.noted'));
+      return again(transition.flow);
+    }
     if (transition.kind === 'step') {
       this.deps.log?.('sawPost.step', { step: transition.flow.step, entered: transition.entered });
       if (transition.entered === 'forward' && transition.flow.step === 'protocols')
@@ -211,7 +257,7 @@ export class SawPostDialog extends ComponentDialog {
     }
 
     const activity = context.activity;
-    const { record, created } = await this.deps.records.create({
+    const { record, created, deleted } = await this.deps.records.create({
       owner: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
       // The walk-through, not the activity: its last step submitted again (a re-delivery, a double click, or
       // after a crash before the dialog state was saved) finds the first record. Flows saved before walk-
@@ -224,10 +270,26 @@ export class SawPostDialog extends ComponentDialog {
       contentVersion: this.deps.contentVersion,
     });
     this.deps.log?.('sawPost.recorded', { recordId: record.id, path: record.path, created: String(created) });
+    if (deleted) {
+      await context.sendActivity(t(lang, 'records.alreadyDeleted'));
+      return step.endDialog({ outcome: 'cancelled' } satisfies SawPostResult);
+    }
     if (!created) await context.sendActivity(t(lang, 'sawPost.alreadyRecorded'));
-    await sendCard(context, recordCard(record, lang));
+    await sendCard(context, recordCard(record, lang, this.deps.timeZoneOf?.(context)));
     return step.endDialog({ outcome: 'recorded', recordId: record.id } satisfies SawPostResult);
   }
+}
+
+/**
+ * The walk-through under way when it is the active dialog, as the part an office may see (its structured
+ * choices so far, never the notes), for an escalation started over it.
+ */
+export function walkThroughDraft(dc: DialogContext, now: Date): ShareableRecord | undefined {
+  const active = dc.activeDialog;
+  if (active?.id !== SAW_POST_DIALOG) return undefined;
+  const flow = flowIn(active);
+  if (!flow) return undefined;
+  return shareableDraft(visitedAnswers(flow), now, { step: stepNumber(flow), total: totalSteps(flow) });
 }
 
 /** The flow state kept in this dialog's instance (the loop's options on the inner stack). */

@@ -307,18 +307,39 @@ export function startFlow(lang: Lang, id?: string): FlowState {
   return { ...(id ? { id } : {}), lang, step: 'framing', history: [], answers: {} };
 }
 
-/** 1-based position shown to the user ("step 3"). */
+/** 1-based position shown to the user ("step 3 of 11"). */
 export function stepNumber(flow: FlowState): number {
   return flow.history.length + 1;
 }
 
+/** Steps on the path a walk-through is on: a clear violation ends at its 4th step, the rest take 11. */
+const CLEAR_VIOLATION_STEPS = 4;
+const NOT_SURE_STEPS = 11;
+
+/**
+ * How many steps the walk-through has: the longer path until the manager says the post clearly violates the
+ * Code and reaches "follow your protocols", its 4th and last step (so the count never grows under them).
+ */
+export function totalSteps(flow: FlowState): number {
+  return flow.step === 'protocols' ? CLEAR_VIOLATION_STEPS : NOT_SURE_STEPS;
+}
+
+/** True on the step whose button creates the record (protocols or communicate). */
+export function isLastStep(flow: FlowState): boolean {
+  return nextStep(flow) === 'finish';
+}
+
 export type FlowInput =
-  /** `keepNote`: typed "next" moves on without touching a note written earlier (e.g. before "back"). */
+  /**
+   * `keepNote`: moves on without touching a note saved earlier (typed "next" after "back", or a card whose note
+   * box was shown empty while a note was typed since). `typedNote`: the note came as "note: …".
+   */
   | {
       readonly kind: 'answer';
       readonly choices: readonly string[];
       readonly note?: string;
       readonly keepNote?: boolean;
+      readonly typedNote?: boolean;
     }
   | { readonly kind: 'back' }
   | { readonly kind: 'cancel' }
@@ -389,7 +410,9 @@ export function interpret(
     const valid = (def.options ?? []).map((o) => o.value);
     const choices = chosen.filter((c) => valid.includes(c));
     if (def.kind === 'single' && choices.length !== 1) return { kind: 'invalid' };
-    return { kind: 'answer', choices, ...(note ? { note } : {}) };
+    // A box shown empty (noteShown false) and left empty keeps a note typed with "note: …" since.
+    const keepNote = def.note === true && !note && value.noteShown === false;
+    return { kind: 'answer', choices, ...(note ? { note } : {}), ...(keepNote ? { keepNote } : {}) };
   }
 
   const text = (input.text ?? '').trim();
@@ -401,7 +424,7 @@ export function interpret(
   }
   if (def.note && NOTE_PREFIX.test(text)) {
     const note = fitNote(text.replace(NOTE_PREFIX, ''));
-    return { kind: 'answer', choices: [], ...(note ? { note } : {}) };
+    return { kind: 'answer', choices: [], typedNote: true, ...(note ? { note } : {}) };
   }
   const normalised = normaliseCommandText(text);
   switch (def.kind) {
@@ -437,6 +460,8 @@ export function interpret(
 
 export type Transition =
   | { readonly kind: 'step'; readonly flow: FlowState; readonly entered: 'forward' | 'back' }
+  /** "note: …" typed at the last step: the note is kept and the record waits for "Create my record". */
+  | { readonly kind: 'noted'; readonly flow: FlowState }
   | { readonly kind: 'atStart'; readonly flow: FlowState }
   | { readonly kind: 'finish'; readonly flow: FlowState };
 
@@ -549,6 +574,7 @@ export function advance(flow: FlowState, input: FlowInput): Transition {
   const answers = record(flow, input.choices, input.keepNote ? existingNote(flow) : input.note);
   const updated: FlowState = { ...flow, answers };
   const next = nextStep(updated);
+  if (next === 'finish' && input.typedNote) return { kind: 'noted', flow: updated };
   if (next === 'finish') return { kind: 'finish', flow: updated };
   return {
     kind: 'step',

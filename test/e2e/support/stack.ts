@@ -149,6 +149,9 @@ export async function startStack(): Promise<Stack> {
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(ROOT, '.m365agentsplayground.yml'),
         M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmp, 'playground.log'),
         TEAMSAPPTESTER_BROWSER: 'none', // it would otherwise try to open a desktop browser
+        // The playground sends its own process's time zone as each activity's localTimezone: the same zone
+        // as the browser (browser.ts), so dates the bot writes match the clock the playground shows.
+        TZ: 'America/Toronto',
       },
     );
     children.push(playground);

@@ -32,6 +32,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
   });
 
+  it('shows dates in America/Toronto when the client sends no zone, unless DEFAULT_TIME_ZONE names another', () => {
+    expect(loadConfig({}).defaultTimeZone).toBe('America/Toronto');
+    expect(loadConfig({ DEFAULT_TIME_ZONE: 'America/Vancouver' }).defaultTimeZone).toBe('America/Vancouver');
+    expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/DEFAULT_TIME_ZONE/);
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(
       loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID })

@@ -24,6 +24,24 @@ const input = (over: Partial<NewSawPostRecord> = {}): NewSawPostRecord => ({
 });
 
 describe('RecordService', () => {
+  it('deletes only the owner’s record, once: a repeat of the same activity answers the same, a later one "already"', async () => {
+    const { store, records } = service();
+    const { record } = await records.create(input());
+    expect(await records.delete('aad-other', record.id, 'act-9')).toBe('notFound');
+    expect(await records.delete('aad-1', record.id, 'act-2')).toBe('deleted');
+    expect(await records.delete('aad-1', record.id, 'act-2')).toBe('deleted');
+    expect(await records.delete('aad-1', record.id, 'act-3')).toBe('alreadyDeleted');
+    expect(await records.get('aad-1', record.id)).toBeUndefined();
+    // The tombstone holds no content and goes when the record would have.
+    const tombstone = await store.get<Record<string, unknown>>('recordDeletions', record.id);
+    expect(Object.keys(tombstone!.value).sort()).toEqual(['activityId', 'deletedAt', 'owner']);
+    expect(tombstone!.expiresAt).toBe(record.expiresAt);
+    // A late repeat of the walk-through's last step does not bring the deleted record back.
+    const again = await records.create(input());
+    expect(again).toMatchObject({ created: false, deleted: true });
+    expect(await store.get(RECORDS_COLLECTION, record.id)).toBeUndefined();
+  });
+
   it('creates a record that expires after the retention period, with expiresAt on the stored document', async () => {
     const { store, records } = service();
     const { record, created } = await records.create(input());

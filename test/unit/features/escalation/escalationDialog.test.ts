@@ -27,6 +27,7 @@ function setUp(options: Partial<EscalationOptions> = {}, overrides: Partial<Esca
     hasChannel: async () => true,
     contact: () => 'ethics@example.gc.ca',
     recordSummary: async (_c, id) => (id === 'rec-1' ? 'Walk-through of 1 March.' : undefined),
+    draftSummary: (_c, draft) => `Walk-through under way, step ${draft.inProgress?.step ?? 0}.`,
     preview: (_c, draft) => ({
       type: 'AdaptiveCard',
       version: '1.5',
@@ -175,5 +176,115 @@ describe('EscalationDialog', () => {
     expect(await say('Email')).toContain('Voici exactement ce que l’Ombud verra');
     expect(await say('L’envoyer')).toContain('Votre demande **VE-2026-0001** est enregistrée');
     expect(submitted[0]).toMatchObject({ office: 'ombud', contact: 'email', urgency: 'urgent' });
+  });
+});
+
+describe('EscalationDialog: commands at every question say what happens to the request (#17)', () => {
+  /** [what the manager types to reach the question, a phrase of that question]. */
+  const QUESTIONS: ReadonlyArray<readonly [string, string]> = [
+    ['escalate', 'Which office should receive it?'],
+    ['Values and ethics office', 'Describe the situation'],
+    ['Reach me at jane.doe@example.gc.ca about a post.', 'Would you like to rewrite it'],
+    ['Keep it as is', 'Attach your "I saw a post" record'],
+    ['Attach the record', 'How urgent is it?'],
+    ['Routine', 'How would you like the office to contact you?'],
+    ['Teams chat', 'This is exactly what the values and ethics office will see'],
+  ];
+
+  it.each(QUESTIONS.map((q, i) => [i + 1, q[1]] as const))(
+    '"cancel" at question %i (%s) sends nothing and says so',
+    async (reached) => {
+      const { client, say, submitted } = setUp({ recordId: 'rec-1' });
+      for (const [input] of QUESTIONS.slice(0, reached)) await say(input);
+      expect(await say('cancel')).toBe('Nothing was sent, and your text was not kept.');
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+      expect(client.dialogTurnResult.result).toEqual({ outcome: 'cancelled' });
+      expect(submitted).toEqual([]);
+    },
+  );
+
+  it.each(QUESTIONS.map((q, i) => [i + 1, q[1]] as const))(
+    '"help" at question %i explains that nothing is sent yet and asks it again',
+    async (reached, question) => {
+      const { client, say } = setUp({ recordId: 'rec-1' });
+      for (const [input] of QUESTIONS.slice(0, reached)) await say(input);
+      const help = await say('help');
+      expect(help).toContain('You are preparing a request to an office, at the question');
+      expect(help).toContain('Nothing is sent until you choose "Send it"');
+      expect(help).toContain(question);
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    },
+  );
+
+  it('"back" steps back one question at a time, keeping the summary, down to the first', async () => {
+    const { say, submitted } = setUp({ recordId: 'rec-1' });
+    for (const [input] of QUESTIONS) await say(input);
+    expect(await say('back')).toContain('How would you like the office to contact you?');
+    expect(await say('back')).toContain('How urgent is it?');
+    expect(await say('back')).toContain('Attach your "I saw a post" record');
+    const summary = await say('back');
+    expect(summary).toContain('Describe the situation');
+    // Shown as typed: markdown-escaped, so Teams displays the characters rather than formatting.
+    expect(summary).toContain(
+      'What you wrote before: “Reach me at jane\\.doe@example\\.gc\\.ca about a post\\.”',
+    );
+    expect(await say('back')).toContain('Which office should receive it?');
+    expect(await say('back')).toContain('This is the first question: there is nothing to go back to.');
+    await say('Ombud');
+    expect(await say('keep')).toContain('Would you like to rewrite it'); // the kept text is checked again
+    await say('Keep it as is');
+    await say('Do not attach');
+    await say('Urgent');
+    await say('Phone');
+    await say('Send it');
+    expect(submitted).toEqual([
+      expect.objectContaining({
+        office: 'ombud',
+        summary: 'Reach me at jane.doe@example.gc.ca about a post.',
+        urgency: 'urgent',
+        contact: 'phone',
+      }),
+    ]);
+  });
+
+  it('"escalate" typed while preparing a request says one is under way and asks the same question', async () => {
+    const { say } = setUp();
+    await say('escalate');
+    await say('Ombud');
+    const again = await say('escalate');
+    expect(again).toContain('You are already preparing a request; nothing has been sent yet.');
+    expect(again).toContain('Describe the situation');
+  });
+
+  it('answers the commands in French: « annuler », « aide », « retour »', async () => {
+    const { say } = setUp({ lang: 'fr' });
+    await say('consulter');
+    await say('Ombud');
+    expect(await say('aide')).toContain('Rien n’est envoyé avant que vous choisissiez « L’envoyer »');
+    expect(await say('retour')).toContain('Quel bureau doit la recevoir?');
+    expect(await say('annuler')).toBe('Rien n’a été envoyé, et votre texte n’a pas été conservé.');
+  });
+
+  it('started over a walk-through: offers what was noted so far and asks the urgency', async () => {
+    const { say, submitted } = setUp({
+      office: 'valuesEthics',
+      walkThrough: {
+        createdAt: '2025-12-06T00:08:00.000Z',
+        violation: 'disclosure',
+        consultTopics: [],
+        inProgress: { step: 4, total: 4 },
+      },
+    });
+    await say('start');
+    const ask = await say('A post seems to disclose protected information.');
+    expect(ask).toContain('Attach what you have noted so far in "I saw a post" (you were at step 4 of 4)?');
+    expect(await say('Attach the record')).toContain('How urgent is it?');
+    await say('Time-sensitive');
+    await say('E-mail');
+    await say('Send it');
+    expect(submitted[0]).toMatchObject({
+      urgency: 'timeSensitive',
+      attachedRecord: 'Walk-through under way, step 4.',
+    });
   });
 });

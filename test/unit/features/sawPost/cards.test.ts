@@ -104,6 +104,8 @@ describe('record card', () => {
     expect(collectActions(card).map((a) => [a.title, a.data])).toEqual([
       ['Values and ethics office', { verb: 'escalate', office: 'valuesEthics', recordId: 'rec-1' }],
       ['Ombud', { verb: 'escalate', office: 'ombud', recordId: 'rec-1' }],
+      ['Send me a copy', { verb: 'sawPost.copy', recordId: 'rec-1' }],
+      ['Delete', { verb: 'sawPost.delete', recordId: 'rec-1' }],
       ['Start again', { verb: 'command', command: 'sawPost' }],
       ['Done', { verb: 'sawPost.done' }],
     ]);

@@ -112,7 +112,7 @@ const TO_VIOLATION_EN: Row[] = [
   [
     'hi',
     [
-      'I saw a post · step 1',
+      'I saw a post · Step 1 of 11',
       'Before you start',
       'Do not type the employee’s name',
       'Managers generally should not be routinely monitoring',
@@ -120,12 +120,17 @@ const TO_VIOLATION_EN: Row[] = [
   ],
   [
     'next',
-    ['step 2', 'How did the post come to your attention?', 'raised in a media query', '1. A media query'],
+    [
+      'Step 2 of 11',
+      'How did the post come to your attention?',
+      'raised in a media query',
+      '1. A media query',
+    ],
   ],
   [
     '1',
     [
-      'step 3',
+      'Step 3 of 11',
       'Does the post clearly violate the Values and Ethics Code?',
       'involve your communications (media relations) team',
       'private financial gain',
@@ -141,7 +146,7 @@ describe('I saw a post: branches', () => {
       [
         'not sure',
         [
-          'step 4',
+          'Step 4 of 11',
           'Understand the context',
           'Suggested step 1 of 5',
           'Take the time to understand the context',
@@ -149,25 +154,28 @@ describe('I saw a post: branches', () => {
       ],
       [
         'note: read the whole thread first',
-        ['step 5', 'Have honest and open conversations', 'Be courageous'],
+        ['Step 5 of 11', 'Have honest and open conversations', 'Be courageous'],
       ],
-      ['next', ['step 6', 'Check your own unconscious biases', 'unconscious biases to be leading you']],
-      ['next', ['step 7', 'Consider the person’s well-being', 'lived experience']],
-      ['next', ['step 8', 'Ask about intentions and goals', 'intentions and goals in making the post']],
+      ['next', ['Step 6 of 11', 'Check your own unconscious biases', 'unconscious biases to be leading you']],
+      ['next', ['Step 7 of 11', 'Consider the person’s well-being', 'lived experience']],
+      ['next', ['Step 8 of 11', 'Ask about intentions and goals', 'intentions and goals in making the post']],
       [
         'next',
         [
-          'step 9',
+          'Step 9 of 11',
           'Consult organizational experts',
           'the post should be taken down',
           'I never recommend a measure',
         ],
       ],
-      ['1, 3', ['step 10', 'Whom will you involve?', 'Ombud office, labour relations', '4. Human resources']],
+      [
+        '1, 3',
+        ['Step 10 of 11', 'Whom will you involve?', 'Ombud office, labour relations', '4. Human resources'],
+      ],
       [
         'hr and ombud',
         [
-          'step 11',
+          'Step 11 of 11',
           'Communicate the decision and keep supporting',
           'Clearly communicate with the employee your decision',
         ],
@@ -176,7 +184,7 @@ describe('I saw a post: branches', () => {
         'create',
         [
           'Your record: I saw a post',
-          'Kept until February 23, 2027, then deleted automatically.',
+          'kept until February 23, 2027, then deleted automatically.',
           'It is not a decision about anyone.',
           'A media query',
           'I am not sure',
@@ -283,7 +291,7 @@ describe('I saw a post: branches', () => {
       [
         'bonjour',
         [
-          'J’ai vu une publication · étape 1',
+          'J’ai vu une publication · Étape 1 sur 11',
           'Avant de commencer',
           'Traduction de travail',
           'En général, les gestionnaires ne devraient pas surveiller',
@@ -308,7 +316,7 @@ describe('I saw a post: branches', () => {
         'créer',
         [
           'Votre dossier : J’ai vu une publication',
-          'Conservé jusqu’au 23 février 2027',
+          'conservé jusqu’au 23 février 2027',
           'Une demande des médias',
           'Aucun choix',
           'Des mesures administratives devraient-elles être prises?',
@@ -398,7 +406,13 @@ describe('I saw a post: conversation behaviour', () => {
     const h = harness();
     await play(h, [
       ...TO_VIOLATION_EN,
-      ['help', ['You are in “I saw a post”, at step 3.', 'Does the post clearly violate']],
+      [
+        'help',
+        [
+          'You are in “I saw a post”, at step 3 of 11; your answers so far are kept.',
+          'Does the post clearly violate',
+        ],
+      ],
     ]);
     expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
   });
@@ -412,7 +426,7 @@ describe('I saw a post: conversation behaviour', () => {
         [
           'From the guidance for managers',
           'Managers generally should not be routinely monitoring',
-          'Back to step 3 of “I saw a post”:',
+          'Back to step 3 of 11 of “I saw a post”:',
           'Does the post clearly violate',
         ],
       ],
@@ -426,10 +440,17 @@ describe('I saw a post: conversation behaviour', () => {
       'Sorry, that is not one of the options. Please choose one of these: 1. Yes: it uses a public service position',
     ],
     ['7', '5. I am not sure'],
-  ])('re-prompts with the options after an invalid choice (%p)', async (input, shown) => {
-    const h = harness();
-    await play(h, [...TO_VIOLATION_EN, [input, [shown, 'Does the post clearly violate']]]);
-  });
+  ])(
+    'answers an invalid choice (%p) in one line listing the options, without the card again',
+    async (input, shown) => {
+      const h = harness();
+      await play(h, [...TO_VIOLATION_EN]);
+      const replies = await say(h.client, input);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toContain(shown);
+      expect(replies[0]).not.toContain('Does the post clearly violate');
+    },
+  );
 
   it('re-prompts a multi-choice step with how to type several options', async () => {
     const h = harness();
@@ -437,7 +458,7 @@ describe('I saw a post: conversation behaviour', () => {
       ...TO_VIOLATION_EN,
       ['5', []],
       ...Array.from({ length: 5 }, (): Row => ['next', []]),
-      ['1, 9', ['Type their numbers, for example “1, 3”', 'Consult organizational experts']],
+      ['1, 9', ['Type their numbers, for example “1, 3”']],
     ]);
   });
 
@@ -446,7 +467,7 @@ describe('I saw a post: conversation behaviour', () => {
     await play(h, [
       ['hi', []],
       ['next', []],
-      [click('how'), ['Sorry, that is not one of the options', 'How did the post come to your attention?']],
+      [click('how'), ['Nothing was chosen. Tick one of the options on the card above']],
       [
         click('framing'),
         [
@@ -465,7 +486,7 @@ describe('I saw a post: conversation behaviour', () => {
       [
         'help',
         [
-          'Vous êtes dans « J’ai vu une publication », à l’étape 3.',
+          'Vous êtes dans « J’ai vu une publication », à l’étape 3 sur 11; vos réponses sont conservées.',
           'La publication contrevient-elle clairement',
           'Traduction de travail',
         ],
@@ -527,7 +548,7 @@ describe('I saw a post: restart in the middle', () => {
       conversationState: new ConversationState(new BotStateStorage(second)),
     });
     await play(h2, [
-      ['help', ['at step 5', 'Have honest and open conversations']],
+      ['help', ['at step 5 of 11', 'Have honest and open conversations']],
       ['back', ['Understand the context']],
       ['next', ['Have honest and open conversations']],
       ...Array.from({ length: 4 }, (): Row => ['next', []]),
@@ -537,5 +558,128 @@ describe('I saw a post: restart in the middle', () => {
     ]);
     expect(await records(second)).toHaveLength(1);
     await second.close();
+  });
+});
+
+/** The card a reply carries, as JSON (for what the flattened text does not show: inputs' settings). */
+async function cardsOf(client: DialogTestClient, input: string | Record<string, unknown>) {
+  const activity: Partial<Activity> =
+    typeof input === 'string'
+      ? { type: 'message', text: input }
+      : { type: 'message', text: '', value: input };
+  const cards: Record<string, unknown>[] = [];
+  const texts: string[] = [];
+  let reply = (await client.sendActivity(activity)) as Partial<Activity> | undefined;
+  while (reply) {
+    const card = reply.attachments?.[0]?.content as Record<string, unknown> | undefined;
+    if (card) cards.push(card);
+    else texts.push(reply.text ?? '');
+    reply = client.getNextReply();
+  }
+  return { cards, texts };
+}
+
+const NOT_SURE_TO_LAST: Row[] = [
+  ...TO_VIOLATION_EN,
+  ['not sure', []],
+  ...Array.from({ length: 5 }, (): Row => ['next', []]),
+  ['none', []],
+  ['none', ['Step 11 of 11', 'Communicate the decision']],
+];
+
+describe('I saw a post: where you are and what is kept (#17)', () => {
+  it('says "Step n of 11" on the longer path and "Step 4 of 4" where a clear violation ends', async () => {
+    const h = harness();
+    await play(h, [
+      ['hi', ['I saw a post · Step 1 of 11']],
+      ['next', ['Step 2 of 11']],
+      ['colleague', ['Step 3 of 11']],
+      ['1', ['Urgent', 'I saw a post · Step 4 of 4', 'Follow your organization’s protocols']],
+      ['help', ['at step 4 of 4; your answers so far are kept', '“escalate”']],
+    ]);
+    const fr = harness({ lang: 'fr' });
+    await play(fr, [
+      ['bonjour', ['J’ai vu une publication · Étape 1 sur 11']],
+      ['suivant', ['Étape 2 sur 11']],
+      ['aide', ['à l’étape 2 sur 11; vos réponses sont conservées', '« consulter »']],
+    ]);
+  });
+
+  it('shows the lead-in of step 11’s two points once, not above each', async () => {
+    const h = harness();
+    await play(h, NOT_SURE_TO_LAST.slice(0, -1));
+    const replies = await say(h.client, 'none');
+    const leadIn = 'here are suggested steps that you could take';
+    expect(replies.join('\n').split(leadIn)).toHaveLength(2);
+    const fr = harness({ lang: 'fr' });
+    await play(fr, [
+      ['bonjour', []],
+      ['suivant', []],
+      ['1', []],
+      ['pas sûr', []],
+      ...Array.from({ length: 5 }, (): Row => ['suivant', []]),
+      ['aucun', []],
+    ]);
+    const french = (await say(fr.client, 'aucun')).join('\n');
+    expect(french).toContain('Étape 11 sur 11');
+    expect(french.split('voici des mesures que vous pourriez prendre')).toHaveLength(2);
+  });
+
+  it('validates a choice on the card itself, and answers a Next with nothing chosen in one line', async () => {
+    const h = harness();
+    await play(h, [['hi', []]]);
+    const { cards } = await cardsOf(h.client, 'next');
+    const choiceSet = JSON.stringify(cards[0]);
+    expect(choiceSet).toContain('"isRequired":true');
+    expect(choiceSet).toContain('"errorMessage":"Please choose one of the options."');
+    const miss = await cardsOf(h.client, click('how'));
+    expect(miss.cards).toHaveLength(0);
+    expect(miss.texts).toEqual([
+      'Nothing was chosen. Tick one of the options on the card above, then choose “Next”. Your earlier answers are kept.',
+    ]);
+    // Still at the same step: a choice now moves on.
+    await play(h, [[click('how', { choice: 'public' }), ['Step 3 of 11']]]);
+  });
+
+  it('"note: …" at the last step adds the note and waits for "Create my record"; the button keeps the note', async () => {
+    const h = harness();
+    await play(h, NOT_SURE_TO_LAST);
+    const noted = await cardsOf(h.client, 'note: told the employee on Friday');
+    expect(noted.texts).toEqual([
+      'Your note is added; nothing is recorded yet. Check it on the card below, then choose “Create my record” (or type “create”).',
+    ]);
+    // The card again, its box filled with the note, so what will be recorded is what is shown.
+    expect(JSON.stringify(noted.cards[0])).toContain('"value":"told the employee on Friday"');
+    expect(await records(h.store)).toEqual([]);
+    expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    // "Create my record" on the card shown before the note (its box was empty) keeps the typed note.
+    await play(h, [
+      [
+        click('communicate', { noteShown: false, note: '' }),
+        ['Your record: I saw a post', 'told the employee on Friday'],
+      ],
+    ]);
+    const [record] = await records(h.store);
+    expect(record!.answers.closingNote).toBe('told the employee on Friday');
+  });
+
+  it('a note cleared from a pre-filled box is removed', async () => {
+    const h = harness();
+    await play(h, [...NOT_SURE_TO_LAST, ['note: first thought', ['Your note is added']]]);
+    await play(h, [[click('communicate', { noteShown: true, note: '' }), ['Your record: I saw a post']]]);
+    const [record] = await records(h.store);
+    expect(record!.answers.closingNote).toBeUndefined();
+  });
+
+  it('"note : …" in French at the last step adds the note too', async () => {
+    const h = harness({ lang: 'fr' });
+    await play(h, [
+      ['bonjour', []],
+      ['suivant', []],
+      ['1', []],
+      ['3', ['Étape 4 sur 4']],
+      ['note : appelé le bureau', ['Votre note est ajoutée; rien n’est encore consigné.']],
+      ['créer', ['Votre dossier', 'appelé le bureau']],
+    ]);
   });
 });

@@ -1,0 +1,5 @@
+/**
+ * What other features may use of "I saw a post": the walk-through under way, as the part an office may see,
+ * for an escalation started over it (its choices so far, never the notes).
+ */
+export { walkThroughDraft } from './sawPostDialog';
