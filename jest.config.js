@@ -2,7 +2,12 @@
 const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // jose 6 is ES modules only: its files are turned into CommonJS for Jest (see the transformer).
+    '/node_modules/jose/.+\\.js$': '<rootDir>/test/support/esmToCjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     // adaptivecards 3.x ships ESM with extensionless imports; its UMD build parses and validates without a DOM.
     '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',

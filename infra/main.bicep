@@ -4,7 +4,7 @@
 // - identities, not passwords: one user-assigned managed identity signs the bot in to the Bot Framework
 //   (UserAssignedMSI), into PostgreSQL (Entra token, least-privilege role) and into Application Insights;
 // - Canada only: every regional resource takes `location`, limited to Canada Central and Canada East;
-// - observable without personal data: workspace-based Application Insights (src/telemetry).
+// - observable without personal data: workspace-based Application Insights (src/platform/telemetry).
 // Deployed by m365agents.yml (arm/deploy) with infra/main.parameters.json, or by an IT team with the Azure CLI
 // (README, "Production"):
 //   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.local.json

@@ -129,7 +129,7 @@ final.weights.forEach((w, f) => {
 });
 const file: DangerModelFile = {
   $comment: [
-    'Written by `npm run train:danger` (scripts/train-danger.ts); do not edit by hand. See src/guidance/dangerModel.ts.',
+    'Written by `npm run train:danger` (scripts/train-danger.ts); do not edit by hand. See src/domain/guidance/dangerModel.ts.',
   ],
   buckets: BUCKETS,
   bias: Math.round(final.bias * 1e4) / 1e4,

@@ -1,6 +1,6 @@
 // Observability without personal data: a Log Analytics workspace and a workspace-based Application Insights
 // that accepts telemetry only with a Microsoft Entra token (local authentication off), written by the app's
-// managed identity (Monitoring Metrics Publisher). What the bot sends is described in src/telemetry.
+// managed identity (Monitoring Metrics Publisher). What the bot sends is described in src/platform/telemetry.
 targetScope = 'resourceGroup'
 
 // Canada only (Protected B): the two Canadian regions are the only values accepted.

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/shared/logger';
 import { openStore } from '../../src/storage/openStore';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
-import type { Store } from '../../src/storage/types';
+import type { Store } from '../../src/domain/store';
 
 export type ChildMessage =
   | { type: 'ready'; url: string; rssMb: number }

@@ -13,7 +13,7 @@ import { createAdapter, processInbound } from '../../src/platform/adapter';
 import { safeError, type Logger } from '../../src/shared/logger';
 import { createServer } from '../../src/platform/server/createServer';
 import { BotStateStorage } from '../../src/platform/botStateStorage';
-import type { Store } from '../../src/storage/types';
+import type { Store } from '../../src/domain/store';
 
 export interface EchoApp {
   readonly server: Server;
@@ -23,7 +23,7 @@ export interface EchoApp {
 
 /**
  * The benchmark's baseline: the same stack as the bot (restify edge from createServer, the CloudAdapter
- * and processInbound from src/bot/adapter, conversation and user state in the same Store) with a bot that
+ * and processInbound from src/platform/adapter, conversation and user state in the same Store) with a bot that
  * only echoes the text. What the guidance bot costs on top of this is answering and cards.
  */
 export function createEchoApp(options: { config: Config; logger: Logger; store: Store }): EchoApp {

@@ -3,6 +3,7 @@ import type { Feature } from '../platform/feature';
 import { escalationFeatures } from './escalation/feature';
 import { feedbackFeature } from './feedback/feature';
 import { sawPostFeature } from './sawPost/feature';
+import { tabsFeature } from './tabs/feature';
 import { talkingPointsFeature } from './talkingPoints/feature';
 
 /** Every feature the bot offers, built from the shared services. Each feature lives in its own module. */
@@ -12,5 +13,6 @@ export function allFeatures(services: AppServices): readonly Feature[] {
     sawPostFeature(services),
     talkingPointsFeature(services),
     ...escalationFeatures(services),
+    tabsFeature(services),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../shared/i18n/lang';
 import { answers } from '../features/ask/messages';
 import { common } from './common';
+import { exampleQuestionMessages } from '../domain/guidance/messages';
 import { escalation } from '../features/escalation/messages';
 import { sawPost } from '../features/sawPost/messages';
 import { feedback } from '../features/feedback/messages';
@@ -12,7 +13,15 @@ export * from '../shared/i18n/lang';
  * All catalogues merged. A feature adds its module here; keys are prefixed by feature
  * ("answers.", "talkingPoints.", …) so modules never collide.
  */
-const catalogues = [common, answers, feedback, sawPost, talkingPoints, escalation] as const;
+const catalogues = [
+  common,
+  answers,
+  exampleQuestionMessages,
+  feedback,
+  sawPost,
+  talkingPoints,
+  escalation,
+] as const;
 
 // Distributes over the union of catalogues: a key of any catalogue is a key (not only keys common to all).
 type KeysOf<C> = C extends { en: infer E } ? keyof E : never;

@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
@@ -16,6 +15,9 @@ import type { Config } from './config';
 import { limitCallTime, usePacing, useRetryPolicy } from './connectorPipeline';
 import type { OutboundPacer } from './outboundPacer';
 import { DEFAULT_REPLY_RETRY, type RetryOptions } from './retry';
+import { GuidanceAdapter } from './sdkInternals';
+
+export type { GuidanceAdapter };
 
 export interface BotFrameworkAuthOverrides {
   /** Tests point token validation at a local OpenID metadata endpoint. */
@@ -23,21 +25,6 @@ export interface BotFrameworkAuthOverrides {
   readonly toBotFromChannelTokenIssuer?: string;
   /** Tests replace the outbound (bot → connector) credentials, which would otherwise call Microsoft Entra ID. */
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
-}
-
-/**
- * Builds the CloudAdapter. With no MicrosoftAppId the Bot Framework authentication is disabled (local mode:
- * playground and tests); with one, every inbound request must carry a valid Bot Framework token.
- */
-/** CloudAdapter whose turn runner takes an already-authenticated request (see processInbound). */
-export class GuidanceAdapter extends CloudAdapter {
-  runAuthenticatedTurn(
-    authResult: AuthenticateRequestResult,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ) {
-    return this.processActivity(authResult, activity, logic);
-  }
 }
 
 /**
@@ -86,6 +73,10 @@ export class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAu
   }
 }
 
+/**
+ * Builds the CloudAdapter. With no MicrosoftAppId the Bot Framework authentication is disabled (local mode:
+ * playground and tests); with one, every inbound request must carry a valid Bot Framework token.
+ */
 export function createAdapter(
   config: Config,
   overrides: BotFrameworkAuthOverrides = {},

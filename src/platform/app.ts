@@ -17,6 +17,7 @@ import { throttleTurns } from './throttleTurns';
 import { OutboundPacer } from './outboundPacer';
 import { conversationRegistry } from './conversationRegistry';
 import { ConnectorGateway } from './connectorGateway';
+import { TeamMembership } from './teamMembership';
 import { isConnectorFailure } from './connectorPipeline';
 import { langFromLocale, t } from '../i18n';
 import { createLogger, safeError, type Logger } from '../shared/logger';
@@ -24,10 +25,10 @@ import { createServer } from './server/createServer';
 import { BotStateStorage } from './botStateStorage';
 import { openStore, sharedSqlOf } from '../storage/openStore';
 import { databasePassword } from '../storage/postgres/entraPassword';
-import type { Store } from '../storage/types';
-import { mountTabs, type TabsOptions } from '../features/tabs/mountTabs';
+import type { Store } from '../domain/store';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { systemClock, type Clock } from '../shared/clock';
+import { isCausedBy, StateConflictError } from '../shared/errors';
 import { countTurn } from './telemetry/metrics';
 
 export interface AppOptions {
@@ -37,8 +38,6 @@ export interface AppOptions {
   readonly store?: Store;
   readonly features?: (services: AppServices) => readonly Feature[];
   readonly authOverrides?: BotFrameworkAuthOverrides;
-  /** The Teams tabs (pages and /api/tabs); their case actions and office access can be replaced. */
-  readonly tabs?: TabsOptions;
   /** Retry rules for Bot Connector calls and the outbox; the defaults suit Teams. */
   readonly retry?: Partial<RetryPolicy>;
   /** The time and the waiting (back-off, polls, leases); tests pass an accelerated clock. */
@@ -58,6 +57,8 @@ export interface AppServices {
   readonly adapter: GuidanceAdapter;
   /** Proactive sends (new channel threads, messages to stored chats, card updates) with retry. */
   readonly gateway: ConnectorGateway;
+  /** Whether someone belongs to a team, asked of Teams and cached (bounded). */
+  readonly membership: TeamMembership;
   /** The one answering pipeline, for features that answer a question typed in the middle of a flow. */
   readonly answer: AnswerService;
   readonly retry: RetryPolicy;
@@ -132,13 +133,18 @@ export function createApp(options: AppOptions): App {
   };
   const pacer = options.pacing === false ? undefined : new OutboundPacer(clock);
   const { adapter, auth } = createAdapter(config, options.authOverrides, retry.reply, pacer);
-  const gateway = new ConnectorGateway(auth, config.bot.appId, retry.proactive);
+  const gateway = new ConnectorGateway(auth, config.bot.appId, retry.proactive, retry.reply);
+  const membership = new TeamMembership(
+    (team, userId) => gateway.member({ serviceUrl: team.serviceUrl, conversationId: team.teamId }, userId),
+    logger,
+  );
   const services: AppServices = {
     config,
     logger,
     store,
     adapter,
     gateway,
+    membership,
     answer: options.answer,
     retry,
     clock,
@@ -174,7 +180,7 @@ export function createApp(options: AppOptions): App {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // A state write lost to a concurrent turn: Teams re-delivered this activity while the first delivery was
     // still running, and that one has answered and saved. Telling the user "something went wrong" would be false.
-    if (/eTag conflict/.test(error.message)) {
+    if (isCausedBy(error, StateConflictError)) {
       logger.info(
         { event: 'turn.concurrentDelivery', activityType: context.activity.type },
         'state changed by a concurrent turn',
@@ -222,8 +228,8 @@ export function createApp(options: AppOptions): App {
         countTurn(context.activity.type);
         return bot.run(context);
       }),
+    routes: features.flatMap((feature) => feature.routes ?? []),
   });
-  mountTabs(server, services, options.tabs);
 
   return {
     server,

@@ -1,3 +1,4 @@
+import { MAX_CARD_ACTIONS } from '../shared/limits';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from '../shared/cards/render';
 
@@ -10,14 +11,13 @@ export interface CommandButton {
 const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
 
 /** Teams store validation: at most 6 actions on a card. The language switch (last) always keeps its place. */
-const MAX_BUTTONS = 6;
 
 function split(commands: readonly CommandButton[]): { shown: CommandButton[]; more: CommandButton[] } {
-  if (commands.length <= MAX_BUTTONS) return { shown: [...commands], more: [] };
+  if (commands.length <= MAX_CARD_ACTIONS) return { shown: [...commands], more: [] };
   const last = commands[commands.length - 1]!;
   return {
-    shown: [...commands.slice(0, MAX_BUTTONS - 1), last],
-    more: commands.slice(MAX_BUTTONS - 1, -1),
+    shown: [...commands.slice(0, MAX_CARD_ACTIONS - 1), last],
+    more: commands.slice(MAX_CARD_ACTIONS - 1, -1),
   };
 }
 

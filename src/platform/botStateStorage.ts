@@ -1,5 +1,6 @@
+import { StateConflictError } from '../shared/errors';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { DocumentStore } from '../storage/types';
+import type { DocumentStore } from '../domain/store';
 
 const COLLECTION = 'botstate';
 
@@ -36,7 +37,7 @@ export class BotStateStorage implements Storage {
           (await this.store.insert(COLLECTION, key, value, options))
         )
           continue;
-        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        throw new StateConflictError(key);
       }
       await this.store.put(COLLECTION, key, value, options);
     }

@@ -1,3 +1,4 @@
+import { GUID } from '../shared/ids';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/dates';
 import { LANGS, type Lang } from '../shared/i18n/lang';
@@ -6,8 +7,6 @@ import { LANGS, type Lang } from '../shared/i18n/lang';
  * Typed configuration, parsed once at start. Every later module receives a `Config`; nothing else reads
  * process.env, so tests build configs directly and a malformed value stops the start with one clear line.
  */
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalText = z
@@ -148,7 +147,7 @@ export interface Config {
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   /**
-   * The HTTP server's patience (see src/server/httpTimeouts.ts): a request's headers must arrive within
+   * The HTTP server's patience (see src/platform/server/httpTimeouts.ts): a request's headers must arrive within
    * `headersTimeoutMs` and the whole request within `requestTimeoutMs` (answering is not counted); an idle
    * connection is kept `keepAliveMs` for the Bot Connector's next message.
    */
@@ -159,7 +158,7 @@ export interface Config {
   };
   /**
    * Messages (and card clicks) taken from one person and from one conversation per window; past that, one
-   * notice and the rest dropped (src/bot/throttleTurns.ts). 0 turns a limit off.
+   * notice and the rest dropped (src/platform/throttleTurns.ts). 0 turns a limit off.
    */
   readonly rateLimits: {
     readonly userMessages: number;
@@ -188,7 +187,7 @@ export interface Config {
   };
   /** How often the case outbox is polled; 0 stops delivery (cases wait in the outbox, e.g. during maintenance). */
   readonly caseOutboxPollSeconds: number;
-  /** Application Insights (src/telemetry); undefined = telemetry off. */
+  /** Application Insights (src/platform/telemetry); undefined = telemetry off. */
   readonly telemetry?: {
     readonly connectionString: string;
     /** Client id of the managed identity whose Entra token authorises ingestion; undefined = key only. */

@@ -4,8 +4,9 @@ import {
   AuthenticationConstants,
   type BotFrameworkAuthentication,
 } from 'botframework-connector';
-import { REPLY_RETRY_POLICY, pipelineOf } from './connectorPipeline';
-import { DEFAULT_RETRY, withConnectorRetry, type RetryOptions } from './retry';
+import { REPLY_RETRY_POLICY } from './connectorPipeline';
+import { pipelineOf } from './sdkInternals';
+import { DEFAULT_REPLY_RETRY, DEFAULT_RETRY, withConnectorRetry, type RetryOptions } from './retry';
 
 /** Where a channel lives, as learned from Teams activities (see conversationRegistry). */
 export interface ChannelTarget {
@@ -17,6 +18,13 @@ export interface ChannelTarget {
 export interface ConversationTarget {
   readonly serviceUrl: string;
   readonly conversationId: string;
+}
+
+/** A conversation member: their Teams id (29:…), Entra object id and, in a team, their role (owner, user). */
+export interface ConversationMember {
+  readonly teamsId: string;
+  readonly aadObjectId?: string;
+  readonly role?: string;
 }
 
 export interface PostedThread {
@@ -34,7 +42,23 @@ export class ConnectorGateway {
     private readonly auth: BotFrameworkAuthentication,
     private readonly botAppId: string,
     private readonly retry: RetryOptions = DEFAULT_RETRY,
+    /** Look-ups someone waits for (a membership check during a turn): the shorter retry of a reply. */
+    private readonly readRetry: RetryOptions = DEFAULT_REPLY_RETRY,
   ) {}
+
+  /** A member of a team (or any conversation) as Teams knows them; fails with a ConnectorError (404: not a member). */
+  async member(target: ConversationTarget, userId: string): Promise<ConversationMember> {
+    const client = await this.client(target.serviceUrl);
+    const found = (await withConnectorRetry(
+      () => client.conversations.getConversationMember(target.conversationId, userId),
+      this.readRetry,
+    )) as { id?: string; aadObjectId?: string; userRole?: string };
+    return {
+      teamsId: found.id ?? '',
+      ...(found.aadObjectId ? { aadObjectId: found.aadObjectId } : {}),
+      ...(found.userRole ? { role: found.userRole } : {}),
+    };
+  }
 
   async createThread(target: ChannelTarget, activity: Partial<Activity>): Promise<PostedThread> {
     const client = await this.client(target.serviceUrl);

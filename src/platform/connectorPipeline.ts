@@ -1,36 +1,7 @@
 import type { ConnectorClient } from 'botframework-connector';
 import type { OutboundPacer } from './outboundPacer';
+import { pipelineOf, type PipelineResponse } from './sdkInternals';
 import { classify, isRetryable, parseRetryAfterMs, retryDelayMs, statusOf, type RetryOptions } from './retry';
-
-/** The part of a core-rest-pipeline request, response and pipeline this module touches. */
-interface PipelineRequest {
-  timeout: number;
-  readonly url: string;
-  readonly method: string;
-}
-interface PipelineResponse {
-  status: number;
-  headers: { get(name: string): string | undefined };
-}
-type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse>;
-interface Pipeline {
-  addPolicy(
-    policy: {
-      name: string;
-      sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse>;
-    },
-    options?: { phase?: 'Retry'; afterPhase?: 'Retry' },
-  ): void;
-  removePolicy(options: { name: string }): unknown;
-}
-
-/**
- * The HTTP pipeline inside a ConnectorClient (a @azure/core-client ServiceClient behind botbuilder's compat
- * layer). The SDK does not expose it; undefined if a later SDK moves it, and callers then leave the client as is.
- */
-export function pipelineOf(client: ConnectorClient): Pipeline | undefined {
-  return (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
-}
 
 const CALL_TIMEOUT_POLICY = 'smgConnectorCallTimeout';
 

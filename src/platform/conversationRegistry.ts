@@ -1,7 +1,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import { safeError } from '../shared/logger';
-import type { DocumentStore } from '../storage/types';
+import type { DocumentStore } from '../domain/store';
 
 /** A team the bot is (or was) installed in, and how to reach it proactively. */
 export interface TeamRecord {

@@ -2,6 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../shared/cards/render';
 import type { MessageKey } from '../i18n';
 import type { CommandId } from './commands';
+import type { HttpRoute } from './server/routes';
 import type { ConversationScope, Turn } from './turn';
 
 /**
@@ -33,6 +34,8 @@ export interface Feature {
   readonly invokeVerbs?: Readonly<
     Record<string, (turn: Turn, data: Record<string, unknown>) => Promise<CardActionReply>>
   >;
+  /** HTTP routes this feature serves (the tabs' pages and API), mounted on the bot's server. */
+  readonly routes?: readonly HttpRoute[];
   /** Called once the app listens (start background work) and before it closes (finish it). */
   onStart?(): void;
   onStop?(): Promise<void>;

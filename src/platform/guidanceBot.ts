@@ -10,25 +10,22 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import {
-  DialogSet,
-  DialogTurnStatus,
-  type DialogContext,
-  type DialogState,
-  type DialogStateManagerConfiguration,
-} from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Config } from './config';
 import { helpCard, teamWelcomeCard, welcomeCard, type CommandButton } from './botCards';
 import type { AdaptiveCardJson } from '../shared/cards/render';
 import { chooseLanguage } from '../shared/i18n/chooseLanguage';
 import { allMessageKeys, t, type Lang, type MessageKey } from '../i18n';
 import type { Logger } from '../shared/logger';
-import type { DocumentStore } from '../storage/types';
+import type { DocumentStore } from '../domain/store';
 import { recogniseCommand, type CommandId } from './commands';
 import { flowCommandsOf, type Feature } from './feature';
 import { scopeOf, timeZoneOf, type Turn } from './turn';
+import { MAX_QUESTION_CHARS } from '../shared/limits';
+import { localeOf } from '../shared/dates';
+import { DialogContextFactory } from './sdkInternals';
 
-/** The reply to a free-text question, produced outside the Bot Framework (see src/guidance). */
+/** The reply to a free-text question, produced outside the Bot Framework (see src/domain/guidance). */
 export interface AnswerReply {
   readonly kind: string;
   readonly lang: Lang;
@@ -66,9 +63,6 @@ export interface GuidanceBotDeps {
   readonly features?: readonly Feature[];
 }
 
-/** Characters of a message we read; past this, the reply says so. */
-export const MAX_QUESTION_CHARS = 2000;
-
 /** Attachments Teams adds to ordinary text messages (the HTML rendering of the text), which are not files. */
 const TEXT_MIRROR_TYPES = new Set(['text/html', 'text/plain']);
 
@@ -77,7 +71,7 @@ const TEXT_MIRROR_TYPES = new Set(['text/html', 'text/plain']);
  * features, and sends the welcome and help cards. Domain logic lives outside, behind injected services.
  */
 export class GuidanceBot extends TeamsActivityHandler {
-  private readonly dialogs: DialogSet;
+  private readonly dialogContexts: DialogContextFactory;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<UserProfile>;
   private readonly features: readonly Feature[];
@@ -87,8 +81,9 @@ export class GuidanceBot extends TeamsActivityHandler {
     this.features = deps.features ?? [];
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.profile = deps.userState.createProperty<UserProfile>('profile');
-    this.dialogs = new DialogSet(this.dialogState);
-    for (const feature of this.features) for (const dialog of feature.dialogs ?? []) this.dialogs.add(dialog);
+    const dialogs = new DialogSet(this.dialogState);
+    for (const feature of this.features) for (const dialog of feature.dialogs ?? []) dialogs.add(dialog);
+    this.dialogContexts = new DialogContextFactory(dialogs);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -179,7 +174,7 @@ export class GuidanceBot extends TeamsActivityHandler {
 
     if (recognised?.kind === 'command' && turn.dc.activeDialog) {
       // A guided flow answers its own commands, saying what happens to the work in it.
-      const flow = flowCommandsOf(this.dialogs.find(turn.dc.activeDialog.id));
+      const flow = flowCommandsOf(turn.dc.findDialog(turn.dc.activeDialog.id));
       if (flow?.handles.includes(recognised.id)) {
         await turn.dc.continueDialog();
         if (recognised.id === 'cancel' && !turn.dc.activeDialog) await turn.sendHelp();
@@ -294,7 +289,7 @@ export class GuidanceBot extends TeamsActivityHandler {
     if (question.length > MAX_QUESTION_CHARS) {
       await turn.sendText(
         t(turn.lang, 'common.input.tooLong', {
-          limit: MAX_QUESTION_CHARS.toLocaleString(turn.lang === 'fr' ? 'fr-CA' : 'en-CA'),
+          limit: MAX_QUESTION_CHARS.toLocaleString(localeOf(turn.lang)),
         }),
       );
     }
@@ -346,23 +341,8 @@ export class GuidanceBot extends TeamsActivityHandler {
     return [...buttons, { command: 'language', titleKey: 'command.language' }];
   }
 
-  /**
-   * botbuilder-dialogs rebuilds its memory-scope configuration for every DialogContext (a service container,
-   * fourteen scope and resolver objects, a schema parse), though it depends on nothing in the turn: the first
-   * one is kept and handed to later turns under the turn-state key the SDK looks it up by.
-   */
-  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
-
-  private async createDialogContext(context: TurnContext): Promise<DialogContext> {
-    if (this.dialogStateConfiguration)
-      context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
-    const dc = await this.dialogs.createContext(context);
-    this.dialogStateConfiguration ??= dc.state.configuration;
-    return dc;
-  }
-
   private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
-    const dc = await this.createDialogContext(context);
+    const dc = await this.dialogContexts.create(context);
     const scope = scopeOf(context);
     const saved = (await this.profile.get(context))?.lang;
     context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
@@ -385,9 +365,6 @@ export class GuidanceBot extends TeamsActivityHandler {
     };
   }
 }
-
-/** Where DialogStateManager looks for (and caches) its configuration within a turn (botbuilder-dialogs 4.23). */
-export const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 const COMMAND_IDS: ReadonlySet<string> = new Set<CommandId>([
   'help',

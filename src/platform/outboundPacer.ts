@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../shared/clock';
 
 /** At most `count` messages in any `perMs` milliseconds. */
@@ -23,8 +24,12 @@ export const TEAMS_CONVERSATION_PACE: readonly PaceRule[] = [
  */
 const ARRIVAL_MARGIN_MS = 100;
 
-/** Conversations are forgotten once idle for the longest rule's period; swept every this many sends. */
-const SWEEP_EVERY = 1_000;
+/**
+ * Conversations are forgotten once idle for the longest rule's period, and at most this many are tracked
+ * (least recently used out: a forgotten conversation is paced from scratch, and Teams' 429, which the retry
+ * honours, covers the rest).
+ */
+const MAX_CONVERSATIONS = 50_000;
 
 /**
  * Spaces the bot's messages to each conversation within the rules: `take` books the earliest moment every
@@ -32,26 +37,26 @@ const SWEEP_EVERY = 1_000;
  * Teams' 429 with Retry-After, which the retry policy honours, covers what they add up to).
  */
 export class OutboundPacer {
-  private readonly booked = new Map<string, number[]>();
+  private readonly booked: LRUCache<string, number[]>;
   private readonly longestMs: number;
-  private sends = 0;
 
   constructor(
     private readonly clock: Pick<Clock, 'now' | 'sleep'>,
     private readonly rules: readonly PaceRule[] = TEAMS_CONVERSATION_PACE,
   ) {
     this.longestMs = Math.max(...rules.map((r) => r.perMs));
+    this.booked = new LRUCache({ max: MAX_CONVERSATIONS, ttl: this.longestMs });
   }
 
   /** Waits until one more message to `conversationId` keeps within every rule, and books it. */
   async take(conversationId: string): Promise<void> {
     const now = this.clock.now().getTime();
-    if (++this.sends % SWEEP_EVERY === 0) this.sweep(now);
     const times = (this.booked.get(conversationId) ?? []).filter((at) => at > now - this.longestMs);
     const at = this.earliest(times, now);
     times.push(at);
     times.sort((a, b) => a - b);
-    this.booked.set(conversationId, times);
+    // Kept until its last booking has left the longest rule's period.
+    this.booked.set(conversationId, times, { ttl: times[times.length - 1]! - now + this.longestMs });
     if (at > now) await this.clock.sleep(at - now);
   }
 
@@ -69,10 +74,5 @@ export class OutboundPacer {
       }
     }
     return at;
-  }
-
-  private sweep(now: number): void {
-    for (const [id, times] of this.booked)
-      if ((times[times.length - 1] ?? 0) <= now - this.longestMs) this.booked.delete(id);
   }
 }

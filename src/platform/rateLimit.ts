@@ -5,7 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { SqlClient } from '../storage/types';
+import type { SqlClient } from '../domain/store';
 
 /**
  * How many messages (and card clicks) the bot takes from one person, and from one conversation, in a window.

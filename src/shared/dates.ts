@@ -1,14 +1,22 @@
 import type { Lang } from './i18n/lang';
 
 /**
- * Dates and times as the person reading them sees their clock. Teams sends the user's time zone with each
- * activity (`localTimezone`, an IANA name such as "America/Vancouver", and `localTimestamp`, an ISO time with
- * the user's UTC offset); stored times are UTC. When neither is usable (a client that sends no zone, a proactive
- * message), the configured default zone applies: America/Toronto (Eastern time, the National Capital Region,
- * where most federal managers work) unless DEFAULT_TIME_ZONE says otherwise.
+ * How dates are shown, defined once: the locale for each language, the time zones, and the formats in use —
+ * a day ("November 25, 2026"), a moment ("Nov. 25, 2026, 7:00 a.m.") and a day with its time ("December 5, 2025
+ * at 7:08 p.m." / « 5 décembre 2025 à 19 h 08 »; Intl's fr-CA follows French typography).
+ *
+ * Time zones: stored times are UTC. A message to one person is dated in that person's zone: Teams sends it with
+ * each activity (`localTimezone`, an IANA name such as "America/Vancouver", and `localTimestamp`, an ISO time
+ * with the user's UTC offset). What several people read (a card in a channel) and what has no person's zone
+ * (a proactive message) uses the display zone: America/Toronto (Eastern time, the National Capital Region,
+ * where most federal managers work) unless DEFAULT_TIME_ZONE says otherwise. The tab pages format with the
+ * same functions in the viewer's own zone.
  */
-
 export const DEFAULT_TIME_ZONE = 'America/Toronto';
+
+export function localeOf(lang: Lang): 'en-CA' | 'fr-CA' {
+  return lang === 'fr' ? 'fr-CA' : 'en-CA';
+}
 
 /** True when Intl knows the zone: an IANA name or a UTC offset such as "-05:00". */
 export function isTimeZone(zone: unknown): zone is string {
@@ -40,20 +48,34 @@ export function resolveTimeZone(
   return fallback;
 }
 
-function locale(lang: Lang): string {
-  return lang === 'fr' ? 'fr-CA' : 'en-CA';
+const FORMATS = {
+  day: { dateStyle: 'long' },
+  moment: { dateStyle: 'medium', timeStyle: 'short' },
+  dayTime: { dateStyle: 'long', timeStyle: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * `iso` in `lang`, in one of the formats above, in `timeZone` (the display zone unless told; `'local'` for the
+ * zone of the machine formatting it, as the tab pages do in the browser).
+ */
+export function formatDate(
+  lang: Lang,
+  iso: string,
+  format: keyof typeof FORMATS = 'day',
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    ...FORMATS[format],
+    ...(timeZone === 'local' ? {} : { timeZone }),
+  }).format(new Date(iso));
 }
 
 /** "December 5, 2025" / « 5 décembre 2025 ». */
 export function formatDay(iso: string, lang: Lang, zone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: zone }).format(new Date(iso));
+  return formatDate(lang, iso, 'day', zone);
 }
 
-/** "December 5, 2025 at 7:08 p.m." / « 5 décembre 2025 à 19 h 08 » (Intl's fr-CA follows French typography). */
+/** "December 5, 2025 at 7:08 p.m." / « 5 décembre 2025 à 19 h 08 ». */
 export function formatDayTime(iso: string, lang: Lang, zone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: zone,
-  }).format(new Date(iso));
+  return formatDate(lang, iso, 'dayTime', zone);
 }

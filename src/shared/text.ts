@@ -1,7 +1,7 @@
 /**
  * The one definition of "safe text": what every piece of text a person typed (a message, a card input, a
  * tab API body) becomes before it reaches a dialog, the store or a card. Applied once, where the text enters
- * the bot (src/bot/safeInboundText.ts, the tab API), so what a manager previews is what is stored and what
+ * the bot (src/platform/safeInboundText.ts, the tab API), so what a manager previews is what is stored and what
  * the office reads. Plain TypeScript, no SDK.
  *
  * What goes, and why:

@@ -1,4 +1,4 @@
-import type { SqlClient, Store } from './types';
+import type { SqlClient, Store } from '../domain/store';
 import { SqliteStore } from './sqlite/sqliteStore';
 import { PostgresStore } from './postgres/postgresStore';
 

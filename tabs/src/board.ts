@@ -2,15 +2,15 @@ import { h, replaceChildren } from './dom';
 import { errorText, formatAge, formatDate, notifyLoaded, startTab, type TabSession } from './runtime';
 import { tr, type TabLang } from './strings';
 import {
+  CASE_STATUSES as STATUSES,
   OUTCOMES,
-  STATUSES,
   URGENCIES,
   type Board,
   type BoardCase,
   type BoardCaseDetail,
-  type Status,
+  type CaseStatus as Status,
   type Urgency,
-} from './types';
+} from '../../src/shared/contract/tabs';
 
 /**
  * The "Case board" channel tab: the office's cases with counts, filters and the card's actions. Every

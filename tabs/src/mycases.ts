@@ -1,7 +1,7 @@
 import { h, replaceChildren } from './dom';
 import { errorText, formatDate, notifyLoaded, startTab } from './runtime';
 import { tabStrings, tr, type TabKey } from './strings';
-import type { MyCase, MyRecord } from './types';
+import type { MyCase, MyRecord } from '../../src/shared/contract/tabs';
 
 /**
  * The "My cases" personal tab: the questions the manager handed to an office and their "I saw a post"

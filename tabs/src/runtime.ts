@@ -1,3 +1,4 @@
+import { formatDate as formatSharedDate, localeOf } from '../../src/shared/dates';
 import { app, authentication } from '@microsoft/teams-js';
 import { h, replaceChildren } from './dom';
 import { langOf, tabStrings, tr, type TabLang } from './strings';
@@ -94,7 +95,7 @@ export async function startTab(): Promise<TabSession | undefined> {
     return undefined;
   }
   const lang = langOf(context.app.locale);
-  document.documentElement.lang = lang === 'fr' ? 'fr-CA' : 'en-CA';
+  document.documentElement.lang = localeOf(lang);
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);
   replaceChildren(root, h('p', { role: 'status' }, tr(lang, 'loading')));
@@ -147,10 +148,9 @@ export function errorText(lang: TabLang, status: number, code: string | undefine
   return tr(lang, 'error.generic');
 }
 
+/** A day, as the bot writes it (src/shared/dates.ts), in the viewer's own time zone. */
 export function formatDate(lang: TabLang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' }).format(
-    new Date(iso),
-  );
+  return formatSharedDate(lang, iso, 'day', 'local');
 }
 
 export function formatAge(lang: TabLang, days: number): string {

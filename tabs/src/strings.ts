@@ -2,7 +2,7 @@ import { defineMessages } from '../../src/shared/i18n/define';
 
 /**
  * Every string the tab pages show, in English and French. defineMessages makes the compiler reject a
- * French catalogue missing a key. Terms follow the bot's catalogues (src/i18n/messages/escalation.ts).
+ * French catalogue missing a key. Terms follow the bot's catalogues (src/features/escalation/messages.ts).
  */
 export const tabStrings = defineMessages({
   en: {

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { message, mention, submit, MANAGER } from '../support/activities';
 import { systemClock } from '../../src/shared/clock';
-import { formatDate } from '../../src/features/sawPost/cards';
+import { formatDay } from '../../src/shared/dates';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /** "I saw a post" through the real server (restify + CloudAdapter + SQLite) and the fake Bot Connector. */
@@ -70,7 +70,7 @@ describe('I saw a post over HTTP', () => {
     expect(text).toMatch(/Should the post be taken down\?/);
     // Deleted 45 days (RECORD_RETENTION_DAYS) after today, whatever day the test runs.
     expect(text).toContain(
-      `kept until ${formatDate(new Date(Date.now() + 45 * 86_400_000).toISOString(), 'en')}`,
+      `kept until ${formatDay(new Date(Date.now() + 45 * 86_400_000).toISOString(), 'en')}`,
     );
     const recordId = (await records('aad-clicker'))[0]!.id;
     const escalations = JSON.stringify(replies[0].attachments[0].content.body);

@@ -10,7 +10,6 @@ type Json = Record<string, unknown>;
 
 /** Teams rejects bot messages over about 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
-export const MAX_CARD_ACTIONS = 6;
 
 /** Parse warnings and validation failures, as messages (empty when the card is clean). */
 export function cardProblems(card: object): string[] {

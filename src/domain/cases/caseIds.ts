@@ -14,6 +14,11 @@ export function counterId(office: OfficeId, year: number): string {
 
 const CASE_ID = /^(VE|OMB)-(\d{4})-(\d{4,})$/;
 
+/** True for a case id exactly as the bot writes it. */
+export function isCaseId(text: string): boolean {
+  return CASE_ID.test(text);
+}
+
 /** Accepts what a person types ("ve-2026-42" is not accepted: ids are read back exactly as shown). */
 export function parseCaseId(text: string): { office: OfficeId; year: number; number: number } | undefined {
   const match = CASE_ID.exec(text.trim().toUpperCase());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchOperation, DocumentStore } from '../../storage/types';
+import type { BatchOperation, DocumentStore } from '../store';
 import { cutToLength } from '../../shared/text';
 import { counterId, formatCaseId } from './caseIds';
 import {

@@ -1,8 +1,7 @@
 import { systemClock, type Timers } from '../../shared/clock';
-import type { DocumentStore, StoredDocument } from '../../storage/types';
+import type { DocumentStore, StoredDocument } from '../store';
 import type { CaseService } from './caseService';
 import { COLLECTIONS, type CaseRecord, type CaseThread, type OutboxItem } from './types';
-import { countDeliveryFailure } from '../../platform/telemetry/metrics';
 
 /** What a failed post means: try again later, or stop and tell the manager (`reason` is a code, never text). */
 export interface FailureVerdict {
@@ -20,6 +19,8 @@ export interface OutboxOptions {
   onUndelivered?(c: CaseRecord, reason: string): Promise<void>;
   /** Structured events for the log: case ids and codes only. */
   log?(event: string, fields: Readonly<Record<string, string | number>>): void;
+  /** A post failed and will be tried again (`retry`) or was given up (`final`): for the metrics. */
+  onFailure?(outcome: 'retry' | 'final', reason: string): void;
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly timers?: Timers;
@@ -276,7 +277,7 @@ export class OutboxWorker {
         nextAttemptAt: new Date(this.now().getTime() + delay).toISOString(),
       };
       await store.update(COLLECTIONS.outbox, id, next, version);
-      countDeliveryFailure('retry', verdict.reason);
+      this.o.onFailure?.('retry', verdict.reason);
       this.o.log?.('case.postRetry', {
         caseId: c.caseId,
         attempts: claimed.attempts,
@@ -292,7 +293,7 @@ export class OutboxWorker {
       version,
     );
     const marked = await this.o.cases.markUndelivered(c.caseId);
-    countDeliveryFailure('final', verdict.reason);
+    this.o.onFailure?.('final', verdict.reason);
     this.o.log?.('case.undelivered', {
       caseId: c.caseId,
       attempts: claimed.attempts,

@@ -1,23 +1,30 @@
 /**
  * The case model: what a manager sends to an office, and everything that happens to it. Plain TypeScript
- * (no Bot Framework types) so the lifecycle can be tested, and moved to another SDK, on its own.
+ * (no Bot Framework types) so the lifecycle can be tested, and moved to another SDK, on its own. The codes
+ * (offices, urgencies, statuses, outcomes, audit actions) are the tab API's too: defined in its contract.
  */
+import type {
+  AuditAction,
+  CaseStatus,
+  ContactPreference,
+  OfficeId,
+  Outcome,
+  Urgency,
+} from '../../shared/contract/tabs';
 
-export const OFFICE_IDS = ['valuesEthics', 'ombud'] as const;
-export type OfficeId = (typeof OFFICE_IDS)[number];
-
-export const URGENCIES = ['routine', 'timeSensitive', 'urgent'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-/** How the manager wants to be reached; the number or address itself is looked up by the office. */
-export const CONTACT_PREFERENCES = ['teamsChat', 'phone', 'email'] as const;
-export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
-
-export const CASE_STATUSES = ['new', 'assigned', 'waiting', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const OUTCOMES = ['adviceGiven', 'referredHr', 'referredLabourRelations', 'noFurtherAction'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export {
+  CASE_STATUSES,
+  CONTACT_PREFERENCES,
+  OFFICE_IDS,
+  OUTCOMES,
+  URGENCIES,
+  type AuditAction,
+  type CaseStatus,
+  type ContactPreference,
+  type OfficeId,
+  type Outcome,
+  type Urgency,
+} from '../../shared/contract/tabs';
 
 /** Whether the case card reached the office channel. */
 export type Delivery = 'pending' | 'posted' | 'undelivered';
@@ -73,18 +80,6 @@ export interface CaseRecord {
   /** Next audit sequence number: audit ids are `${caseId}:${seq}`, written with the case version check. */
   readonly auditSeq: number;
 }
-
-export const AUDIT_ACTIONS = [
-  'created',
-  'posted',
-  'undelivered',
-  'assigned',
-  'informationRequested',
-  'answered',
-  'closed',
-  'purged',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One line of a case's append-only history: who (Entra object id, or "system") and when; never case text. */
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/i18n/lang';
-import type { DocumentStore } from '../../storage/types';
+import type { DocumentStore } from '../store';
 
 /** Per-passage "was this helpful" counts: numbers only, nothing about who voted. */
 export interface PassageFeedback {

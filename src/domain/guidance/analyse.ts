@@ -34,10 +34,6 @@ const STOP: Record<Lang, Set<string>> = {
   ),
 };
 
-export function isStopWord(word: string, lang: Lang): boolean {
-  return STOP[lang].has(word);
-}
-
 const EN_RULES: [string, string][] = [
   ['izations', 'iz'],
   ['ization', 'iz'],

@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/i18n/lang';
-import { t } from '../../i18n';
+import { exampleQuestionMessages } from './messages';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
 import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
 import { loadContent, type GuidanceContent } from './content';
@@ -29,7 +29,7 @@ import {
   STORY_CONCEPT_SHARE,
 } from './thresholds';
 
-export type { QuotedPassage, QuotedListItem } from './compose';
+export type { QuotedPassage } from './compose';
 export type { GuidanceContent } from './content';
 
 /**
@@ -91,7 +91,8 @@ export interface AnswerTrace {
 
 /** What a decline or an unsure answer offers when retrieval has nothing better. */
 export function exampleQuestions(lang: Lang): string[] {
-  return [t(lang, 'answers.example.1'), t(lang, 'answers.example.2'), t(lang, 'answers.example.3')];
+  const examples = exampleQuestionMessages[lang];
+  return [examples['answers.example.1'], examples['answers.example.2'], examples['answers.example.3']];
 }
 
 export interface Answerer {

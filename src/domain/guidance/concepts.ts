@@ -12,7 +12,6 @@ import { compileExpressions, expressionSource } from './patterns';
  * and finds the concepts in a question; what they do to an answer is decided in answerer.ts.
  */
 
-export type ConceptRole = 'topic' | 'frame' | 'other' | 'smalltalk';
 export type SmalltalkReply = 'greeting' | 'thanks' | 'help';
 
 const ConceptSchema = z
@@ -67,7 +66,6 @@ const ConceptFileSchema = z
 
 export type ConceptFile = z.infer<typeof ConceptFileSchema>;
 export type Concept = z.infer<typeof ConceptSchema>;
-export type Scenario = z.infer<typeof ScenarioSchema>;
 
 export const CONCEPTS_FILE = path.join(PROJECT_ROOT, 'content', 'concepts.json');
 

@@ -1,12 +1,10 @@
+import { MAX_QUESTION_CHARS } from '../../shared/limits';
 /**
  * First step of the pipeline: turns whatever a user typed (HTML, markdown, template syntax,
  * emoji, 10,000 characters…) into plain text that the later steps can reason about. The result
  * is used only for matching; it is never shown back to the user, so names typed in a question are
  * neither echoed nor stored by the answerer.
  */
-
-/** Long enough for any real question; longer input is cut so one message cannot slow the bot down. */
-export const MAX_QUESTION_CHARS = 1000;
 
 export interface NormalisedQuestion {
   /** Cleaned text, original case and accents, for language detection. */

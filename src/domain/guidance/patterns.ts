@@ -172,31 +172,9 @@ export function compileExpressions(expressions: readonly string[], flags = ''): 
   return new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, flags);
 }
 
-/** One compiled expression, keeping its text so a match can be explained. */
-export interface CompiledExpression {
-  readonly text: string;
-  readonly re: RegExp;
-}
-
-export function compileEach(expressions: readonly string[]): CompiledExpression[] {
-  return expressions.map((text) => ({ text, re: compileExpressions([text], 'g') }));
-}
-
-/** Where the expressions match in `folded`: start and end offsets and the expression's text. */
+/** Where an expression matched in the folded text: start and end offsets and the expression's text. */
 export interface ExpressionMatch {
   readonly expression: string;
   readonly start: number;
   readonly end: number;
-}
-
-export function findAll(compiled: readonly CompiledExpression[], folded: string): ExpressionMatch[] {
-  const out: ExpressionMatch[] = [];
-  for (const { text, re } of compiled) {
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      out.push({ expression: text, start: m.index, end: m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex += 1;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { editDistance } from '../../shared/editDistance';
 import type { Lang } from '../../shared/i18n/lang';
 import { analyse, terms } from './analyse';
 import type { GuidanceContent, Passage } from './content';
@@ -58,8 +60,6 @@ export interface Hit {
   /** Share of the question's term weight this passage matched (0..1). */
   matched?: number;
 }
-
-export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
 export interface Retrieval {
   hits: Hit[];
@@ -126,38 +126,20 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   return { docs, idf, entries, vocabulary };
 }
 
-/** Damerau–Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1);
-    row[0] = i;
-    rows.push(row);
-  }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return rows[a.length]![b.length]!;
-}
-
 function sameLetters(a: string, b: string): boolean {
   return [...a].sort().join('') === [...b].sort().join('');
 }
 
+/** Typed words remembered with the index term they resolved to, per language (a few hundred KB at most). */
+const FUZZY_CACHE_MAX = 5000;
+
 export class GuidanceIndex {
   private readonly langs: Record<Lang, LangIndex>;
-  private readonly fuzzyCache: Record<Lang, Map<string, string | null>> = { en: new Map(), fr: new Map() };
+  /** Typed words resolved to index terms: keyed by what people type, so bounded (least recently used out). */
+  private readonly fuzzyCache: Record<Lang, LRUCache<string, { readonly term: string | null }>> = {
+    en: new LRUCache({ max: FUZZY_CACHE_MAX }),
+    fr: new LRUCache({ max: FUZZY_CACHE_MAX }),
+  };
 
   constructor(content: GuidanceContent) {
     this.langs = { en: buildLangIndex(content, 'en'), fr: buildLangIndex(content, 'fr') };
@@ -167,7 +149,7 @@ export class GuidanceIndex {
   private fuzzy(term: string, lang: Lang): string | null {
     const cache = this.fuzzyCache[lang];
     const cached = cache.get(term);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return cached.term;
     let best: string | null = null;
     if (term.length >= 4 && !/\d/.test(term)) {
       const max = term.length >= 6 ? 2 : 1;
@@ -192,7 +174,7 @@ export class GuidanceIndex {
       }
       if (bestDist > max) best = null;
     }
-    if (cache.size < 5000) cache.set(term, best);
+    cache.set(term, { term: best });
     return best;
   }
 

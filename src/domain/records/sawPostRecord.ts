@@ -1,7 +1,8 @@
+import type { RecordPath } from '../../shared/contract/tabs';
 import { createHash } from 'node:crypto';
 import { cutToLength } from '../../shared/text';
 import type { Lang } from '../../shared/i18n/lang';
-import type { DocumentStore } from '../../storage/types';
+import type { DocumentStore } from '../store';
 
 /**
  * What a manager considered in the "I saw a post" walk-through, kept for them alone and deleted after the
@@ -73,7 +74,7 @@ export interface SawPostRecord {
   readonly createdAt: string;
   readonly expiresAt: string;
   /** Which branch of the guidance applied. */
-  readonly path: 'clearViolation' | 'notSure';
+  readonly path: RecordPath;
   readonly answers: SawPostAnswers;
   /** Version of the guidance content the walk-through quoted. */
   readonly contentVersion: string;

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { MAX_CARD_ACTIONS } from '../../shared/limits';
 import type { AnswerResult, QuotedPassage } from '../../domain/guidance/answerer';
 import { loadContent, type GuidanceContent } from '../../domain/guidance/content';
 import { t } from '../../i18n';
@@ -12,7 +14,6 @@ import { escapeMarkdown, freezeCard, renderCard, type AdaptiveCardJson } from '.
  */
 
 /** Teams store rule: at most six actions on a card, counting ActionSets in the body. */
-export const MAX_CARD_ACTIONS = 6;
 /** answer.json always has Yes, No, escalate and Source; related questions get what is left. */
 const ANSWER_FIXED_ACTIONS = 4;
 
@@ -151,22 +152,16 @@ function renderAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
  * distinct answer rather than on every message; the question joins afterwards (withSharedQuestion).
  * Cached cards are frozen: a caller that tried to change one would throw instead of corrupting the next reply.
  */
-const renderedCards = new Map<string, AdaptiveCardJson | undefined>();
 /** Distinct answers kept (a few KB each): well above what the guidance's 48 passages produce in a day. */
-const RENDERED_CARDS_MAX = 1000;
+const renderedCards = new LRUCache<string, { readonly card: AdaptiveCardJson | undefined }>({ max: 1000 });
 
 function cachedAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
   const key = JSON.stringify(result);
-  if (renderedCards.has(key)) {
-    const card = renderedCards.get(key);
-    renderedCards.delete(key);
-    renderedCards.set(key, card);
-    return card;
-  }
+  const cached = renderedCards.get(key);
+  if (cached) return cached.card;
   const card = renderAnswerCard(result);
   if (card) freezeCard(card);
-  renderedCards.set(key, card);
-  if (renderedCards.size > RENDERED_CARDS_MAX) renderedCards.delete(renderedCards.keys().next().value!);
+  renderedCards.set(key, { card });
   return card;
 }
 

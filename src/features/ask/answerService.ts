@@ -1,6 +1,6 @@
 import { createAnswerer } from '../../domain/guidance/answerer';
 import { buildAnswerCard } from './answerCards';
-import { sawPostOfferCard } from '../sawPost/cards';
+import { sawPostOfferCard } from '../sawPost/api';
 import type { AnswerService } from '../../platform/guidanceBot';
 
 /** Joins the answering pipeline (plain TypeScript) to the card it is shown as. */

@@ -57,9 +57,6 @@ export const answers = defineMessages({
     'answers.oos.body':
       'I answer managers’ questions about the guidance on public servants’ use of personal social media: talking to your team, posts you become aware of, disclaimers and privacy settings, political activities, and where to get help. For anything else (pay, leave, travel, writing posts…), please use your usual channels.',
     'answers.oos.try': 'Try one of these:',
-    'answers.example.1': 'What should I tell my team about social media?',
-    'answers.example.2': 'What should I do if I see an inappropriate post?',
-    'answers.example.3': 'Should I monitor my employees’ social media?',
     'answers.smalltalk.help':
       'I answer questions about the guidance for managers on public servants’ use of personal social media, in English or French, by quoting the official text. Try: “What should I tell my team about social media?”',
     'answers.smalltalk.greeting':
@@ -125,9 +122,6 @@ export const answers = defineMessages({
     'answers.oos.body':
       'Je réponds aux questions des gestionnaires sur l’orientation relative à l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires : en parler à votre équipe, les publications portées à votre attention, les avis de non-responsabilité et la confidentialité, les activités politiques et les ressources d’aide. Pour tout autre sujet (paie, congés, déplacements, rédaction de publications…), veuillez utiliser les canaux habituels.',
     'answers.oos.try': 'Essayez l’une de ces questions :',
-    'answers.example.1': 'Que dois-je dire à mon équipe sur les médias sociaux?',
-    'answers.example.2': 'Que faire si je vois une publication inappropriée?',
-    'answers.example.3': 'Dois-je surveiller les médias sociaux de mes employés?',
     'answers.smalltalk.help':
       'Je réponds aux questions sur l’orientation à l’intention des gestionnaires relative à l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires, en français ou en anglais, en citant le texte. Essayez : « Que dois-je dire à mon équipe sur les médias sociaux? »',
     'answers.smalltalk.greeting':

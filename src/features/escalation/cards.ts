@@ -1,15 +1,10 @@
+import { DEFAULT_TIME_ZONE, formatDate } from '../../shared/dates';
+import { MAX_CARD_ACTIONS } from '../../shared/limits';
 import { canSeeDetails, showsRequester, type Audience } from '../../domain/cases/confidentiality';
 import { MAX_CASE_TEXT } from '../../domain/cases/caseService';
-import {
-  OUTCOMES,
-  type AuditEntry,
-  type CaseQuestion,
-  type CaseRecord,
-  type OfficeId,
-} from '../../domain/cases/types';
+import { OUTCOMES, type AuditEntry, type CaseQuestion, type CaseRecord } from '../../domain/cases/types';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
 import { officeWords } from './officeWords';
-import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { t, type Lang } from '../../i18n';
 
 /**
@@ -26,18 +21,9 @@ export const VERBS = {
   copy: 'caseCopy',
 } as const;
 
-/** The office's name without article (kept for other surfaces; messages use officeWords for grammar). */
-export function officeName(lang: Lang, office: OfficeId): string {
-  return officeWords(lang, office).office;
-}
-
-/** A date and time in `timeZone` (the reader's, when one person reads it; else the default zone). */
-export function formatDate(lang: Lang, iso: string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+/** A moment (date and time) in `timeZone` (the reader's, when one person reads it; else the display zone). */
+export function formatMoment(lang: Lang, iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatDate(lang, iso, 'moment', timeZone);
 }
 
 export function formatAge(lang: Lang, fromIso: string, now: Date): string {
@@ -133,7 +119,7 @@ function auditLine(lang: Lang, c: CaseRecord, entry: AuditEntry): string {
       : entry.actor === c.managerAadObjectId
         ? t(lang, 'escalation.audit.byYou')
         : t(lang, 'escalation.audit.byOffice');
-  return `${formatDate(lang, entry.at)}: ${t(lang, `escalation.audit.${entry.action}`)} ${who}`;
+  return `${formatMoment(lang, entry.at)}: ${t(lang, `escalation.audit.${entry.action}`)} ${who}`;
 }
 
 export interface CaseCardOptions {
@@ -162,7 +148,7 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
       title: t(lang, 'escalation.card.assignee'),
       value: c.assignee ? escapeMarkdown(c.assignee.name) : t(lang, 'escalation.card.nobody'),
     },
-    { title: t(lang, 'escalation.card.received'), value: formatDate(lang, c.createdAt) },
+    { title: t(lang, 'escalation.card.received'), value: formatMoment(lang, c.createdAt) },
     ...(c.status !== 'closed'
       ? [{ title: t(lang, 'escalation.card.age'), value: formatAge(lang, c.createdAt, o.now) }]
       : []),
@@ -214,11 +200,8 @@ export function questionCard(c: CaseRecord, q: CaseQuestion, lang: Lang): Adapti
   });
 }
 
-/** Teams store rule: at most six actions on a card. */
-const MAX_COPY_BUTTONS = 6;
-
 export function caseListCard(cases: readonly CaseRecord[], lang: Lang, timeZone?: string): AdaptiveCardJson {
-  const shown = cases.slice(0, MAX_COPY_BUTTONS);
+  const shown = cases.slice(0, MAX_CARD_ACTIONS);
   return renderCard('case-list', {
     title: t(lang, 'escalation.myCases.title'),
     lines: shown.map((c) => ({
@@ -226,7 +209,7 @@ export function caseListCard(cases: readonly CaseRecord[], lang: Lang, timeZone?
         caseId: c.caseId,
         office: t(lang, `escalation.officeTitle.${c.office}`),
         status: statusLabel(lang, c),
-        date: formatDate(lang, c.createdAt, timeZone),
+        date: formatMoment(lang, c.createdAt, timeZone),
       }),
     })),
     more: cases.length > shown.length ? t(lang, 'escalation.myCases.more', { count: shown.length }) : '',

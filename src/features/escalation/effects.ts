@@ -1,4 +1,4 @@
-import { CardFactory, type Activity } from 'botbuilder';
+import { cardActivity, type Activity } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
 import type { Actor, CaseRecord } from '../../domain/cases/types';
@@ -31,10 +31,6 @@ export interface CaseEffects {
    * answer box, closed), and the Ombud's details sent privately to whoever took the case.
    */
   afterChange(change: CaseChange): Promise<{ readonly questionSent?: boolean }>;
-}
-
-export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
-  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }
 
 /** The visible effects of case changes, shared by the case card's buttons and other surfaces. */

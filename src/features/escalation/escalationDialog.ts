@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActionTypes, CardFactory, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
+import { buttonsActivity, cardActivity, promptText, type TurnContext } from '../../platform/activities';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -336,7 +336,7 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
       ? `${ask}\n\n${t(lang, 'escalation.summary.previous', { summary: escapeMarkdown(o.previousSummary) })}`
       : ask;
     return step.prompt(SUMMARY, {
-      prompt: MessageFactory.text(text, undefined, 'expectingInput'),
+      prompt: promptText(text),
       validations: { lang, previous: o.previousSummary },
     });
   }
@@ -431,9 +431,7 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
     const v = this.values(step);
     v.contact = chosen(step.result) as ContactPreference;
     const draft = this.draft(v, this.opts(step).draftId);
-    await step.context.sendActivity(
-      MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.preview(step.context, draft, lang))),
-    );
+    await step.context.sendActivity(cardActivity(this.deps.preview(step.context, draft, lang)));
     const text = t(lang, 'escalation.consent.ask', officeWords(lang, draft.office));
     const choices = [
       choice(lang, 'send', 'escalation.consent.send', ['send', 'envoyer', 'yes', 'oui']),
@@ -504,22 +502,13 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
  * carrying the draft's id (CONSENT_VERB) as well as its label, which the prompt recognises as typed text.
  */
 function consentCard(text: string, choices: readonly Choice[], draftId: string | undefined) {
-  const buttons = choices.map(({ value }, index) =>
-    index === 0 && draftId
-      ? {
-          type: ActionTypes.MessageBack,
-          title: value,
-          text: value,
-          displayText: value,
-          value: { verb: CONSENT_VERB, draftId },
-        }
-      : { type: ActionTypes.ImBack, title: value, value },
-  );
-  return MessageFactory.attachment(
-    CardFactory.heroCard('', text, undefined, buttons),
-    undefined,
-    undefined,
-    InputHints.ExpectingInput,
+  return buttonsActivity(
+    text,
+    choices.map(({ value }, index) =>
+      index === 0 && draftId
+        ? { kind: 'messageBack', title: value, text: value, value: { verb: CONSENT_VERB, draftId } }
+        : { kind: 'imBack', title: value, value },
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { cardActivity, type TurnContext } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import type { CardActionReply, Feature } from '../../platform/feature';
 import { TURN_LANGUAGE, TURN_TIME_ZONE, type TurnLanguage } from '../../platform/guidanceBot';
@@ -30,9 +30,9 @@ import { formatDayTime } from '../../shared/dates';
 import { walkThroughDraft } from '../sawPost/api';
 import { officeWords } from './officeWords';
 import { caseCard, caseListCard, VERBS } from './cards';
-import { cardActivity, createCaseEffects } from './effects';
-import { OfficeDirectory, OfficeMembership, officeChannelsFeature } from './officeChannels';
-import { countEscalation } from '../../platform/telemetry/metrics';
+import { createCaseEffects } from './effects';
+import { OfficeDirectory, officeChannelsFeature } from './officeChannels';
+import { countDeliveryFailure, countEscalation } from '../../platform/telemetry/metrics';
 
 /** Injected for tests: the clock, the worker's timers and jitter. */
 export interface EscalationWiring {
@@ -84,7 +84,6 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     keyDays: config.recordRetentionDays,
   });
   const directory = new OfficeDirectory(store, config);
-  const membership = new OfficeMembership(logger, now);
   const workerEnabled = config.caseOutboxPollSeconds > 0;
 
   const effects = createCaseEffects(services, now);
@@ -110,6 +109,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       return { serviceUrl: channel.serviceUrl, ...posted };
     },
     classify: classifyPostFailure,
+    onFailure: countDeliveryFailure,
     async onPosted(c) {
       await notifyManager(
         c,
@@ -381,7 +381,14 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       const channel = await directory.resolve(c.office);
       const from = turn.context.activity.from;
       const aad = from.aadObjectId;
-      if (!channel || !aad || !(await membership.isMember(turn.context, channel.teamId, from.id, aad))) {
+      const member =
+        channel &&
+        aad &&
+        (await services.membership.member(
+          { teamId: channel.teamId, serviceUrl: turn.context.activity.serviceUrl },
+          { aadObjectId: aad, teamsId: from.id },
+        ));
+      if (!channel || !aad || !member) {
         logger.info({ event: 'case.actionDenied', caseId: c.caseId, verb }, 'non-member action refused');
         return { message: t(lang, 'escalation.office.denied') };
       }

@@ -1,4 +1,3 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AppServices } from '../../platform/app';
 import type { Feature } from '../../platform/feature';
 import { TEAMS, type TeamRecord } from '../../platform/conversationRegistry';
@@ -7,8 +6,7 @@ import type { OfficeId } from '../../domain/cases/types';
 import type { Config } from '../../platform/config';
 import { officeWords } from './officeWords';
 import { t, type Lang } from '../../i18n';
-import { safeError, type Logger } from '../../shared/logger';
-import type { DocumentStore } from '../../storage/types';
+import type { DocumentStore } from '../../domain/store';
 
 /** Where an office's case cards go: a channel in a team the bot is installed in. */
 export interface OfficeChannel {
@@ -58,47 +56,6 @@ export class OfficeDirectory {
   }
 }
 
-/**
- * Is this person a member of the office's team? Asked of Teams (TeamsInfo.getTeamMember) on every card
- * action, cached briefly so a busy triage session does not call Teams on each click. Any error denies.
- */
-export class OfficeMembership {
-  private readonly cache = new Map<string, { member: boolean; until: number }>();
-
-  constructor(
-    private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-    private readonly ttlMs = 60_000,
-  ) {}
-
-  /** `userId` is the caller's Teams id (always accepted by Teams); the answer must carry their Entra object id. */
-  async isMember(
-    context: TurnContext,
-    teamId: string,
-    userId: string,
-    aadObjectId: string,
-  ): Promise<boolean> {
-    const key = `${teamId}\n${aadObjectId}`;
-    const cached = this.cache.get(key);
-    const now = this.now().getTime();
-    if (cached && cached.until > now) return cached.member;
-    let member = false;
-    try {
-      const found = await TeamsInfo.getTeamMember(context, teamId, userId);
-      member = found?.aadObjectId === undefined || found.aadObjectId === aadObjectId;
-    } catch (err) {
-      // Not found (not a member) or Teams unavailable: deny, and do not remember a transient failure.
-      this.logger.info(
-        { event: 'office.memberCheck.denied', err: safeError(err) },
-        'membership not confirmed',
-      );
-      return false;
-    }
-    this.cache.set(key, { member, until: now + this.ttlMs });
-    return member;
-  }
-}
-
 const REGISTER: Readonly<Partial<Record<CommandId, OfficeId>>> = {
   registerValuesEthics: 'valuesEthics',
   registerOmbud: 'ombud',
@@ -112,7 +69,7 @@ export function officeChannelsFeature(
   services: AppServices,
   onRegistered?: (office: OfficeId) => Promise<void>,
 ): Feature {
-  const { config, logger, store } = services;
+  const { config, logger, store, membership } = services;
   return {
     name: 'officeChannels',
     commands: ['registerValuesEthics', 'registerOmbud'],
@@ -137,12 +94,13 @@ export function officeChannelsFeature(
       const aad = activity.from?.aadObjectId;
       let allowed = aad !== undefined && config.officeAdminIds.includes(aad);
       if (!allowed) {
-        try {
-          const member = await TeamsInfo.getTeamMember(turn.context, teamId, activity.from.id);
-          allowed = member?.userRole === 'owner';
-        } catch (err) {
-          logger.info({ event: 'office.register.checkFailed', err: safeError(err) }, 'owner check failed');
-        }
+        // Asked afresh: a cached answer could be a minute old, and this grants an office's channel.
+        const member = await membership.member(
+          { teamId, serviceUrl: activity.serviceUrl },
+          aad ? { aadObjectId: aad, teamsId: activity.from.id } : { teamsId: activity.from.id },
+          { fresh: true },
+        );
+        allowed = member?.role === 'owner';
       }
       if (!allowed) {
         logger.info({ event: 'office.register.refused', office }, 'office channel registration refused');

@@ -3,3 +3,6 @@
  * for an escalation started over it (its choices so far, never the notes).
  */
 export { walkThroughDraft } from './sawPostDialog';
+
+/** The offer shown after an answer that describes a post. */
+export { sawPostOfferCard } from './cards';

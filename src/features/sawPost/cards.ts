@@ -1,4 +1,5 @@
-import { passageBody, translationNote } from '../ask/passages';
+import { loadCardPassages } from '../../domain/guidance/cardPassages';
+import { passageBody, translationNote } from '../ask/api';
 import { escapeMarkdown, freezeCard, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
 import { quote, type QuotedPassage } from '../../domain/guidance/compose';
 import { loadContent, type GuidanceContent } from '../../domain/guidance/content';
@@ -157,7 +158,7 @@ export function optionsList(flow: FlowState, lang: Lang): string {
 /** The urgent card (cards/urgent.json) for a post the manager says clearly violates the Code. */
 export function clearViolationCard(flow: FlowState, lang: Lang, content = loadContent()): AdaptiveCardJson {
   const disclosure = flow.answers.violation === 'disclosure';
-  const passages = [quote(content, 'aware-post.clear-violation', lang)];
+  const passages = [quote(content, loadCardPassages().sawPost.clearViolation, lang)];
   const stepKeys: MessageKey[] = disclosure
     ? ['answers.urgent.disclosure.1', 'answers.urgent.disclosure.2', 'answers.urgent.disclosure.3']
     : ['sawPost.urgent.1', 'sawPost.urgent.2', 'sawPost.urgent.3'];
@@ -176,11 +177,6 @@ export function clearViolationCard(flow: FlowState, lang: Lang, content = loadCo
     source: t(lang, 'answers.card.source'),
     sourceUrl: content.source[lang].url,
   });
-}
-
-/** A record's day in the reader's time zone ("December 5, 2025"). */
-export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
-  return formatDay(iso, lang, timeZone);
 }
 
 const HOW_KEY = (how: string) => `sawPost.how.${how}` as MessageKey;
@@ -229,7 +225,7 @@ export function buildRecordData(
         },
       ],
     });
-  const aim = quote(content, 'aware-post.aim', lang);
+  const aim = quote(content, loadCardPassages().sawPost.aim, lang);
   return {
     lang,
     title: t(lang, 'record.title'),

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import type { Feature } from '../../platform/feature';
 import {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { cardActivity, type TurnContext } from '../../platform/activities';
 import {
   ComponentDialog,
   Prompt,
@@ -89,7 +89,7 @@ function langOf(deps: SawPostDialogDeps, context: TurnContext, flowLang: Lang): 
 }
 
 async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  await context.sendActivity(cardActivity(card));
 }
 
 /**

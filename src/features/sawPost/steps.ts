@@ -1,3 +1,4 @@
+import { loadCardPassages } from '../../domain/guidance/cardPassages';
 import { normaliseCommandText, recogniseCommand } from '../../platform/commands';
 import type { MessageKey } from '../../i18n';
 import type { Lang } from '../../shared/i18n/lang';
@@ -198,13 +199,8 @@ const OFFICE_OPTIONS: OptionDef[] = [
   opt('other', 'sawPost.office.other', ['other', 'others', 'autre', 'autres']),
 ];
 
-const SUGGESTED_PASSAGE: Record<SuggestedStep, string> = {
-  context: 'aware-post.steps.context',
-  conversations: 'aware-post.steps.conversations',
-  bias: 'aware-post.steps.bias',
-  wellBeing: 'aware-post.steps.well-being',
-  intentions: 'aware-post.steps.intentions',
-};
+/** Each step's passages, in reading order, from content/card-passages.json. */
+const stepPassages = (id: StepId): readonly string[] => loadCardPassages().sawPost.steps[id];
 
 function suggested(s: SuggestedStep): StepDef {
   return {
@@ -212,7 +208,7 @@ function suggested(s: SuggestedStep): StepDef {
     kind: 'note',
     headingKey: `sawPost.suggested.heading.${s}`,
     bodyKey: 'sawPost.suggested.body',
-    passages: [SUGGESTED_PASSAGE[s]],
+    passages: stepPassages(s),
     nextKey: 'sawPost.next',
     note: true,
   };
@@ -224,14 +220,14 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'confirm',
     headingKey: 'sawPost.framing.heading',
     bodyKey: 'sawPost.framing.body',
-    passages: ['aware-post.no-monitoring', 'aware-post.proportional'],
+    passages: stepPassages('framing'),
     nextKey: 'sawPost.continue',
   },
   how: {
     id: 'how',
     kind: 'single',
     headingKey: 'sawPost.how.heading',
-    passages: ['aware-post.how-raised'],
+    passages: stepPassages('how'),
     options: HOW_OPTIONS,
     nextKey: 'sawPost.next',
   },
@@ -240,7 +236,7 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'single',
     headingKey: 'sawPost.violation.heading',
     bodyKey: 'sawPost.violation.body',
-    passages: ['aware-post.clear-violation'],
+    passages: stepPassages('violation'),
     options: VIOLATION_OPTIONS,
     nextKey: 'sawPost.next',
   },
@@ -249,7 +245,7 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'note',
     headingKey: 'sawPost.protocols.heading',
     bodyKey: 'sawPost.protocols.body',
-    passages: ['aware-post.involve-offices'],
+    passages: stepPassages('protocols'),
     nextKey: 'sawPost.createRecord',
     note: true,
   },
@@ -263,7 +259,7 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'multi',
     headingKey: 'sawPost.consult.heading',
     bodyKey: 'sawPost.consult.body',
-    passages: ['aware-post.steps.consult'],
+    passages: stepPassages('consult'),
     options: CONSULT_OPTIONS,
     nextKey: 'sawPost.next',
     note: true,
@@ -273,7 +269,7 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'multi',
     headingKey: 'sawPost.involve.heading',
     bodyKey: 'sawPost.involve.body',
-    passages: ['aware-post.involve-offices'],
+    passages: stepPassages('involve'),
     options: OFFICE_OPTIONS,
     nextKey: 'sawPost.next',
   },
@@ -282,7 +278,7 @@ export const STEPS: Readonly<Record<StepId, StepDef>> = {
     kind: 'note',
     headingKey: 'sawPost.communicate.heading',
     bodyKey: 'sawPost.communicate.body',
-    passages: ['aware-post.steps.communicate', 'aware-post.steps.support'],
+    passages: stepPassages('communicate'),
     nextKey: 'sawPost.createRecord',
     note: true,
   },

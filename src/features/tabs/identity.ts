@@ -1,3 +1,4 @@
+import { GUID } from '../../shared/ids';
 import { createSsoValidator, SsoError, type SsoIdentity, type SsoOptions } from './ssoToken';
 
 /**
@@ -10,8 +11,6 @@ export const DEV_USER_HEADER = 'x-dev-user';
 export const DEV_NAME_HEADER = 'x-dev-name';
 export const DEV_IDENTITY_HEADER = 'X-Dev-Identity';
 export const DEV_IDENTITY_VALUE = 'unverified-local-development';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type IdentityResolver = (
   headers: Readonly<Record<string, string | string[] | undefined>>,

@@ -1,15 +1,23 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
+import { GUID } from '../../shared/ids';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Validates the Teams SSO token a tab sends (a Microsoft Entra ID access token for the app's
- * `api://<domain>/<app id>` resource). Plain Node and jsonwebtoken — no Bot Framework types — so this
- * edge survives a move to the Agents SDK unchanged.
+ * `api://<domain>/<app id>` resource) with jose (signature, claims, Entra ID's published keys). No Bot
+ * Framework types, so this edge survives a move to the Agents SDK unchanged.
  */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Entra ID's access tokens are RS256; anything else (none, HS256 with a public key…) is refused. */
-const ALGORITHMS: jwt.Algorithm[] = ['RS256'];
+const ALGORITHMS = ['RS256'];
 
 export interface SsoOptions {
   /** Accepted `aud` values: the app id URI and the bare app id. */
@@ -52,72 +60,15 @@ export class SsoError extends Error {
   }
 }
 
-interface CachedKeys {
-  readonly keys: ReadonlyMap<string, KeyObject>;
-  readonly fetchedAt: number;
-}
-
-/** Keys are re-read hourly, and at most every five minutes when a token names a key we do not know (rotation). */
+/**
+ * Keys are re-read hourly, and at most every five minutes when a token names a key we do not know (rotation):
+ * jose's remote key set does the fetching, caching and cool-down; one set per tenant, for at most
+ * MAX_TENANT_KEY_SETS tenants (least recently used first out), so tokens naming many tenants cannot grow it.
+ */
 const KEYS_MAX_AGE_MS = 60 * 60 * 1000;
 const UNKNOWN_KID_REFRESH_MS = 5 * 60 * 1000;
-
-/** Fetches and caches one tenant's signing keys. */
-export class JwksCache {
-  private readonly cache = new Map<string, CachedKeys>();
-  private readonly inflight = new Map<string, Promise<CachedKeys>>();
-
-  constructor(
-    private readonly fetchImpl: typeof fetch = fetch,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async key(url: string, kid: string): Promise<KeyObject> {
-    let entry = this.cache.get(url);
-    if (!entry || this.now() - entry.fetchedAt > KEYS_MAX_AGE_MS) entry = await this.load(url);
-    let key = entry.keys.get(kid);
-    if (!key && this.now() - entry.fetchedAt > UNKNOWN_KID_REFRESH_MS) {
-      entry = await this.load(url);
-      key = entry.keys.get(kid);
-    }
-    if (!key) throw new SsoError('unknownKey');
-    return key;
-  }
-
-  private load(url: string): Promise<CachedKeys> {
-    const running = this.inflight.get(url);
-    if (running) return running;
-    const loading = this.read(url).finally(() => this.inflight.delete(url));
-    this.inflight.set(url, loading);
-    return loading;
-  }
-
-  private async read(url: string): Promise<CachedKeys> {
-    let body: { keys?: unknown };
-    try {
-      const response = await this.fetchImpl(url, { signal: AbortSignal.timeout(5000) });
-      if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
-      body = (await response.json()) as { keys?: unknown };
-    } catch {
-      throw new SsoError('keysUnavailable');
-    }
-    const keys = new Map<string, KeyObject>();
-    for (const jwk of Array.isArray(body.keys) ? (body.keys as Record<string, unknown>[]) : []) {
-      if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || (jwk.use !== undefined && jwk.use !== 'sig'))
-        continue;
-      try {
-        keys.set(
-          jwk.kid,
-          createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e } as JsonWebKey, format: 'jwk' }),
-        );
-      } catch {
-        // One malformed key must not hide the others.
-      }
-    }
-    const entry = { keys, fetchedAt: this.now() };
-    this.cache.set(url, entry);
-    return entry;
-  }
-}
+const KEYS_FETCH_TIMEOUT_MS = 5000;
+const MAX_TENANT_KEY_SETS = 100;
 
 /** Accepted issuers for a tenant: Entra ID v2 tokens, and v1 (sts.windows.net) when the app asks for v1. */
 export function issuersFor(tenantId: string): [string, string] {
@@ -127,29 +78,47 @@ export function issuersFor(tenantId: string): [string, string] {
 export function createSsoValidator(
   options: SsoOptions,
 ): (authorization: string | undefined) => Promise<SsoIdentity> {
-  const jwks = new JwksCache(options.fetch, options.now);
   const allowed = new Set(options.allowedTenantIds.map((t) => t.toLowerCase()));
+  const keySets = new LRUCache<string, ReturnType<typeof createRemoteJWKSet>>({ max: MAX_TENANT_KEY_SETS });
+  const keysOf = (url: string) => {
+    let keys = keySets.get(url);
+    if (!keys) {
+      keys = createRemoteJWKSet(new URL(url), {
+        cacheMaxAge: KEYS_MAX_AGE_MS,
+        cooldownDuration: UNKNOWN_KID_REFRESH_MS,
+        timeoutDuration: KEYS_FETCH_TIMEOUT_MS,
+        ...(options.fetch ? { [customFetch]: options.fetch } : {}),
+      });
+      keySets.set(url, keys);
+    }
+    return keys;
+  };
   return async (authorization) => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new SsoError('missing');
-    const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded.payload !== 'object') throw new SsoError('malformed');
-    const header: JwtHeader = decoded.header;
-    if (!ALGORITHMS.includes(header.alg as jwt.Algorithm) || !header.kid) throw new SsoError('algorithm');
+    let claims: JWTPayload;
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(token);
+      claims = decodeJwt(token);
+    } catch {
+      throw new SsoError('malformed');
+    }
+    if (!ALGORITHMS.includes(header.alg ?? '') || !header.kid) throw new SsoError('algorithm');
     // The tenant picks whose keys to fetch, so it must be a GUID (no path tricks) and allowed before any fetch.
-    const tid = (decoded.payload as JwtPayload).tid;
+    const tid = claims.tid;
     if (typeof tid !== 'string' || !GUID.test(tid)) throw new SsoError('tenant');
     if (allowed.size > 0 && !allowed.has(tid.toLowerCase())) throw new SsoError('tenant');
-    const key = await jwks.key(options.jwksUrlTemplate.replace('{tenantId}', tid), header.kid);
-    let payload: JwtPayload;
+    let payload: JWTPayload;
     try {
-      payload = jwt.verify(token, key, {
+      const keys = keysOf(options.jwksUrlTemplate.replace('{tenantId}', tid));
+      ({ payload } = await jwtVerify(token, (h, t) => keyOrReason(keys, h, t), {
         algorithms: ALGORITHMS,
-        audience: options.audiences as [string, ...string[]],
+        audience: [...options.audiences],
         issuer: issuersFor(tid),
         clockTolerance: options.clockToleranceSeconds ?? 60,
-        ...(options.now ? { clockTimestamp: Math.floor(options.now() / 1000) } : {}),
-      }) as JwtPayload;
+        ...(options.now ? { currentDate: new Date(options.now()) } : {}),
+      }));
     } catch (err) {
       throw new SsoError(verifyFailure(err));
     }
@@ -172,12 +141,27 @@ export function createSsoValidator(
   };
 }
 
+/** The signing key, or why there is none: the token names a key Entra ID does not publish, or no answer. */
+async function keyOrReason(
+  keys: ReturnType<typeof createRemoteJWKSet>,
+  ...args: Parameters<ReturnType<typeof createRemoteJWKSet>>
+) {
+  try {
+    return await keys(...args);
+  } catch (err) {
+    throw new SsoError(err instanceof errors.JWKSNoMatchingKey ? 'unknownKey' : 'keysUnavailable');
+  }
+}
+
 function verifyFailure(err: unknown): SsoFailure {
-  if (err instanceof jwt.TokenExpiredError) return 'expired';
-  if (err instanceof jwt.NotBeforeError) return 'expired';
-  const message = err instanceof Error ? err.message : '';
-  if (message.includes('audience')) return 'audience';
-  if (message.includes('issuer')) return 'issuer';
-  if (message.includes('algorithm')) return 'algorithm';
+  if (err instanceof SsoError) return err.reason;
+  if (err instanceof errors.JWTExpired) return 'expired';
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'aud') return 'audience';
+    if (err.claim === 'iss') return 'issuer';
+    if (err.claim === 'nbf' || err.claim === 'iat') return 'expired';
+    return 'claims';
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm';
   return 'signature';
 }

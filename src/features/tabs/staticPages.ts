@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import type { HttpResponse, HttpRoute } from '../../platform/server/routes';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 
 /**
@@ -37,7 +37,7 @@ export interface StaticPagesOptions {
   readonly dir?: string;
 }
 
-export function registerTabPages(server: Server, options: StaticPagesOptions): void {
+export function tabPageRoutes(options: StaticPagesOptions): HttpRoute[] {
   const dir = options.dir ?? TABS_BUILD_DIR;
   const dev = options.devOrigins !== undefined;
   const ancestors = [...TEAMS_FRAME_ANCESTORS, ...(options.devOrigins ?? [])].join(' ');
@@ -53,14 +53,13 @@ export function registerTabPages(server: Server, options: StaticPagesOptions): v
     `frame-ancestors 'self' ${ancestors}`,
   ].join('; ');
 
-  server.get('/tabs/:file', async (req: Request, res: Response) => {
-    const file = String(req.params?.file ?? '');
-    if (!FILE.test(file)) return notFound(res);
+  const page = async (file: string): Promise<HttpResponse> => {
+    if (!FILE.test(file)) return notFound();
     let body: Buffer;
     try {
       body = await readFile(path.join(dir, file));
     } catch {
-      return notFound(res);
+      return notFound();
     }
     const ext = path.extname(file);
     if (ext === '.html' && dev) {
@@ -68,21 +67,24 @@ export function registerTabPages(server: Server, options: StaticPagesOptions): v
       const meta = `<meta name="tab-dev" content="local" data-origins="${escapeAttr((options.devOrigins ?? []).join(' '))}">`;
       body = Buffer.from(body.toString('utf8').replace(/<meta name="tab-dev" content=""\s*\/?>/, meta));
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      // Pages change with each deployment and are small: always revalidate.
-      'Cache-Control': 'no-cache',
-    });
-    res.end(body);
-  });
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Content-Security-Policy': csp,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        // Pages change with each deployment and are small: always revalidate.
+        'Cache-Control': 'no-cache',
+      },
+      raw: body,
+    };
+  };
+  return [{ method: 'get', path: '/tabs/:file', handle: (req) => page(req.params.file ?? '') }];
 }
 
-function notFound(res: Response): void {
-  res.send(404, { code: '404', message: 'Not found' });
+function notFound(): HttpResponse {
+  return { status: 404, json: { code: '404', message: 'Not found' } };
 }
 
 function escapeAttr(value: string): string {

@@ -1,12 +1,5 @@
-import type {
-  AuditAction,
-  AuditEntry,
-  CaseRecord,
-  CaseStatus,
-  OfficeId,
-  Outcome,
-  Urgency,
-} from '../../domain/cases/types';
+import type { AuditEntry, CaseRecord, CaseStatus, OfficeId, Urgency } from '../../domain/cases/types';
+import type { Board, BoardCase, BoardCaseDetail, MyCase, MyRecord, Person } from '../../shared/contract/tabs';
 import { CASE_STATUSES, URGENCIES } from '../../domain/cases/types';
 import { canSeeDetails as casesCanSeeDetails } from '../../domain/cases/confidentiality';
 import type { SawPostRecord } from '../../domain/records/sawPostRecord';
@@ -19,60 +12,10 @@ import type { SawPostRecord } from '../../domain/records/sawPostRecord';
 
 const DAY_MS = 86_400_000;
 
-export interface Person {
-  readonly name: string;
-  readonly isYou: boolean;
-}
-
-export interface BoardCase {
-  readonly caseId: string;
-  readonly office: OfficeId;
-  readonly status: CaseStatus;
-  readonly urgency: Urgency;
-  readonly createdAt: string;
-  readonly ageDays: number;
-  readonly assignee?: Person;
-  /** Absent when withheld (confidential); the page says so instead. */
-  readonly manager?: Person;
-  readonly confidential: boolean;
-  readonly openQuestions: number;
-}
-
-export interface HistoryLine {
-  readonly action: AuditAction;
-  readonly at: string;
-  readonly by: 'you' | 'system' | 'manager' | 'office';
-}
-
-export interface BoardCaseDetail extends BoardCase {
-  readonly summary?: string;
-  readonly attachedRecord?: string;
-  readonly contact?: CaseRecord['contact'];
-  readonly questions: readonly {
-    readonly question: string;
-    readonly askedAt: string;
-    readonly answer?: string;
-    readonly answeredAt?: string;
-  }[];
-  readonly outcome?: Outcome;
-  readonly closeNote?: string;
-  readonly closedAt?: string;
-  readonly history: readonly HistoryLine[];
-  /** Mirrors the case service's rules, so the page offers only what would succeed. */
-  readonly can: { readonly assign: boolean; readonly requestInfo: boolean; readonly close: boolean };
-}
-
 export interface BoardQuery {
   readonly status?: CaseStatus;
   readonly urgency?: Urgency;
   readonly sort: 'oldest' | 'newest';
-}
-
-export interface Board {
-  readonly office: OfficeId;
-  readonly counts: Readonly<Record<CaseStatus, number>>;
-  readonly total: number;
-  readonly cases: readonly BoardCase[];
 }
 
 export function parseBoardQuery(query: Readonly<Record<string, unknown>>): BoardQuery | undefined {
@@ -89,7 +32,7 @@ export function parseBoardQuery(query: Readonly<Record<string, unknown>>): Board
   };
 }
 
-/** The card's rule (src/cases/confidentiality): Values and Ethics officers see details, Ombud only the assignee. */
+/** The card's rule (src/domain/cases/confidentiality.ts): Values and Ethics officers see details, Ombud only the assignee. */
 export function canSeeDetails(c: CaseRecord, viewer: string): boolean {
   return casesCanSeeDetails(c, { kind: 'officer', aadObjectId: viewer });
 }
@@ -186,29 +129,6 @@ export function boardCaseDetail(
       close: open && mineOrFree,
     },
   };
-}
-
-export interface MyCase {
-  readonly caseId: string;
-  readonly office: OfficeId;
-  readonly status: CaseStatus;
-  readonly urgency: Urgency;
-  readonly createdAt: string;
-  readonly summary: string;
-  readonly assigneeName?: string;
-  readonly openQuestions: readonly string[];
-  readonly outcome?: Outcome;
-}
-
-export interface MyRecord {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-  readonly path: SawPostRecord['path'];
-  readonly howRaised?: string;
-  readonly violation?: string;
-  readonly offices: readonly string[];
-  readonly stepsConsidered: number;
 }
 
 export function myCase(c: CaseRecord): MyCase {

@@ -1,4 +1,6 @@
-import type { Request, Response, Server } from 'restify';
+import { isCaseId } from '../../domain/cases/caseIds';
+import { MAX_CASE_TEXT } from '../../domain/cases/caseService';
+import type { HttpRequest, HttpResponse, HttpRoute } from '../../platform/server/routes';
 import type { Logger } from '../../shared/logger';
 import { safeError } from '../../shared/logger';
 import { OUTCOMES, type Actor, type CaseRecord, type Outcome } from '../../domain/cases/types';
@@ -45,20 +47,20 @@ class ApiError extends Error {
   }
 }
 
-const CASE_ID = /^(VE|OMB)-\d{4}-\d{4,}$/;
 const TEAM_ID = /^[\w:@.-]{1,200}$/;
-const MAX_TEXT = 1500;
 
-type Handler = (req: Request, caller: SsoIdentity) => Promise<unknown>;
+type Handler = (req: HttpRequest, caller: SsoIdentity) => Promise<unknown>;
 
-export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
+export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
   const now = deps.now ?? (() => new Date());
 
+  const headers: Record<string, string> = {
+    'Cache-Control': 'no-store',
+    ...(deps.devIdentity ? { [DEV_IDENTITY_HEADER]: DEV_IDENTITY_VALUE } : {}),
+  };
   const route =
     (handler: Handler) =>
-    async (req: Request, res: Response): Promise<void> => {
-      res.setHeader('Cache-Control', 'no-store');
-      if (deps.devIdentity) res.setHeader(DEV_IDENTITY_HEADER, DEV_IDENTITY_VALUE);
+    async (req: HttpRequest): Promise<HttpResponse> => {
       try {
         let caller: SsoIdentity;
         try {
@@ -72,20 +74,20 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
           }
           throw err;
         }
-        res.send(200, await handler(req, caller));
+        return { status: 200, headers, json: await handler(req, caller) };
       } catch (err) {
         if (err instanceof ApiError) {
-          res.send(err.status, { code: err.code, message: MESSAGES[err.status] ?? 'Error', ...err.extra });
-          return;
+          const json = { code: err.code, message: MESSAGES[err.status] ?? 'Error', ...err.extra };
+          return { status: err.status, headers, json };
         }
         deps.logger.error({ event: 'tabs.failed', err: safeError(err) }, 'tab API call failed');
-        res.send(500, { code: 'internal', message: MESSAGES[500] });
+        return { status: 500, headers, json: { code: 'internal', message: MESSAGES[500] } };
       }
     };
 
   /** The office of the team the tab sits in, once Teams confirms the caller is a member of that team. */
-  const officeFor = async (req: Request, caller: SsoIdentity) => {
-    const teamId = stringParam(req, 'teamId');
+  const officeFor = async (req: HttpRequest, caller: SsoIdentity) => {
+    const teamId = req.query.teamId;
     if (!teamId || !TEAM_ID.test(teamId)) throw new ApiError(400, 'teamId');
     const office = await deps.offices.officeOfTeam(teamId);
     if (!office) throw new ApiError(404, 'notOfficeTeam');
@@ -97,10 +99,10 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     return { office, teamsId };
   };
 
-  const officeCase = async (req: Request, caller: SsoIdentity) => {
+  const officeCase = async (req: HttpRequest, caller: SsoIdentity) => {
     const { office, teamsId } = await officeFor(req, caller);
-    const caseId = String(req.params?.caseId ?? '');
-    const found = CASE_ID.test(caseId) ? await deps.cases.get(caseId) : undefined;
+    const caseId = req.params.caseId ?? '';
+    const found = isCaseId(caseId) ? await deps.cases.get(caseId) : undefined;
     // Another office's case reads as absent: its existence is not the caller's business.
     if (!found || found.office !== office) throw new ApiError(404, 'notFound');
     return { c: found, teamsId };
@@ -110,7 +112,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     boardCaseDetail(c, await deps.cases.auditTrail(c.caseId), caller.aadObjectId, now());
 
   const act = async (
-    req: Request,
+    req: HttpRequest,
     caller: SsoIdentity,
     run: (c: CaseRecord, officer: Actor) => ReturnType<TabCaseActions['assign']>,
   ) => {
@@ -138,22 +140,28 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     };
   };
 
-  server.get(
+  const routes: HttpRoute[] = [];
+  const get = (path: string, handler: ReturnType<typeof route>) =>
+    routes.push({ method: 'get', path, handle: handler });
+  const post = (path: string, handler: ReturnType<typeof route>) =>
+    routes.push({ method: 'post', path, handle: handler });
+
+  get(
     '/api/tabs/board',
     route(async (req, caller) => {
       const { office } = await officeFor(req, caller);
-      const query = parseBoardQuery(queryOf(req));
+      const query = parseBoardQuery(req.query);
       if (!query) throw new ApiError(400, 'filter');
       return board(office, await deps.cases.listForOffice(office), query, caller.aadObjectId, now());
     }),
   );
 
-  server.get(
+  get(
     '/api/tabs/board/cases/:caseId',
     route(async (req, caller) => ({ case: await detail((await officeCase(req, caller)).c, caller) })),
   );
 
-  server.post(
+  post(
     '/api/tabs/board/cases/:caseId/assign',
     route((req, caller) =>
       act(req, caller, (c, officer) => {
@@ -165,7 +173,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     ),
   );
 
-  server.post(
+  post(
     '/api/tabs/board/cases/:caseId/request-info',
     route((req, caller) => {
       const question = textField(req, 'question', true);
@@ -173,7 +181,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     }),
   );
 
-  server.post(
+  post(
     '/api/tabs/board/cases/:caseId/close',
     route((req, caller) => {
       const outcome = bodyField(req, 'outcome');
@@ -183,7 +191,7 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     }),
   );
 
-  server.get(
+  get(
     '/api/tabs/mine',
     route(async (_req, caller) => {
       const [cases, records] = await Promise.all([
@@ -194,6 +202,8 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
     }),
   );
 
+  return routes;
+
   /** The page sends whom it showed as assignee — "none", "you" or "other" — never another officer's id. */
   function seenAssigneeId(c: CaseRecord, seen: unknown, caller: SsoIdentity): string | undefined {
     if (seen === 'you') return caller.aadObjectId;
@@ -203,26 +213,17 @@ export function registerTabsApi(server: Server, deps: TabsApiDeps): void {
   }
 }
 
-/** The server has no query parser plugin (it parses only JSON bodies), so the URL is read here. */
-function queryOf(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
-}
-
-function stringParam(req: Request, name: string): string | undefined {
-  return queryOf(req)[name];
-}
-
-function bodyField(req: Request, name: string): unknown {
+function bodyField(req: HttpRequest, name: string): unknown {
   const body: unknown = req.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'body');
   return (body as Record<string, unknown>)[name];
 }
 
 /** A typed text field of the body, made safe here as messages are at the bot's door (src/shared/text.ts). */
-function textField(req: Request, name: string, required: boolean): string {
+function textField(req: HttpRequest, name: string, required: boolean): string {
   const value = bodyField(req, name);
   if (value === undefined && !required) return '';
-  if (typeof value !== 'string' || value.length > MAX_TEXT * 2) throw new ApiError(400, name);
+  if (typeof value !== 'string' || value.length > MAX_CASE_TEXT * 2) throw new ApiError(400, name);
   const text = safeText(value);
   if (required && !text) throw new ApiError(400, name);
   return text;

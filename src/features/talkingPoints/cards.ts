@@ -1,3 +1,5 @@
+import { loadCardPassages, type GuideSectionId } from '../../domain/guidance/cardPassages';
+import { localeOf } from '../../shared/dates';
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
 import { loadContent, type GuidanceContent, type Passage } from '../../domain/guidance/content';
 import { LANGS, t, type Lang } from '../../i18n';
@@ -16,7 +18,6 @@ export const USEFUL_VERB = 'talkingPoints.useful';
 export const POST_VERB = 'talkingPoints.post';
 
 /** Teams store rule: at most six actions on a card, nested ActionSets and toggles included. */
-export const MAX_CARD_ACTIONS = 6;
 /** Longest introduction line a manager may add above a posted card. */
 export const MAX_INTRO_CHARS = 200;
 
@@ -32,51 +33,25 @@ export interface CardOptions {
   readonly state: CardMode;
 }
 
-/** Where the passages of the discussion guide come from, by heading. Ids only: the text is content. */
-export const GUIDE_SECTIONS: readonly {
-  readonly titleKey:
-    | 'talkingPoints.guide.section.why'
-    | 'talkingPoints.guide.section.applies'
-    | 'talkingPoints.guide.section.ethics'
-    | 'talkingPoints.guide.section.support'
-    | 'talkingPoints.guide.section.safeSpace';
-  readonly passages: readonly string[];
-  readonly resources: readonly string[];
-}[] = [
-  {
-    titleKey: 'talkingPoints.guide.section.why',
-    passages: ['intro.charter', 'intro.grey-areas', 'talking-points.public-trust'],
-    resources: [],
-  },
-  {
-    titleKey: 'talkingPoints.guide.section.applies',
-    passages: [
-      'talking-points.not-stopping',
-      'talking-points.disclaimers',
-      'talking-points.privacy-settings',
-      'talking-points.roles',
-    ],
-    resources: ['tab.key-considerations'],
-  },
-  {
-    titleKey: 'talkingPoints.guide.section.ethics',
-    passages: ['talking-points.oath', 'talking-points.implications'],
-    resources: ['tab.tools-assess', 'code.values-ethics'],
-  },
-  {
-    titleKey: 'talkingPoints.guide.section.support',
-    passages: ['support.complex-question', 'support.dispute-mechanisms'],
-    resources: ['ombud', 'tab.support-employees'],
-  },
-  {
-    titleKey: 'talkingPoints.guide.section.safeSpace',
-    passages: ['support.psych-safety', 'intro.harassment-discussion'],
-    resources: ['mental-health-centre'],
-  },
-];
+/**
+ * The discussion guide's sections, in order, with their headings. Which passages and related resources each
+ * quotes is content (content/card-passages.json), as are the talking-points list and the guide's lead-in.
+ */
+const GUIDE_SECTION_TITLES = {
+  why: 'talkingPoints.guide.section.why',
+  applies: 'talkingPoints.guide.section.applies',
+  ethics: 'talkingPoints.guide.section.ethics',
+  support: 'talkingPoints.guide.section.support',
+  safeSpace: 'talkingPoints.guide.section.safeSpace',
+} as const satisfies Record<GuideSectionId, string>;
 
-const TALKING_POINTS_LIST = 'talking-points';
-const GUIDE_LEAD = 'intro.talk-to-team';
+function guideSections() {
+  const { guideSections: sections } = loadCardPassages().talkingPoints;
+  return (Object.keys(GUIDE_SECTION_TITLES) as GuideSectionId[]).map((id) => ({
+    titleKey: GUIDE_SECTION_TITLES[id],
+    ...sections[id],
+  }));
+}
 
 interface Row {
   bullet: string;
@@ -106,7 +81,7 @@ function usefulCountText(lang: Lang, count: number): string {
   if (count === 0) return t(lang, 'talkingPoints.card.usefulCount.zero');
   if (count === 1) return t(lang, 'talkingPoints.card.usefulCount.one');
   return t(lang, 'talkingPoints.card.usefulCount.many', {
-    count: count.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA'),
+    count: count.toLocaleString(localeOf(lang)),
   });
 }
 
@@ -114,7 +89,10 @@ const elementId = (lang: Lang) => `lang-${lang}`;
 
 /** What every language block shares: ids for the toggle, source, translation note, actions. */
 function languageFrame(content: GuidanceContent, kind: CardKind, lang: Lang, options: CardOptions) {
-  const ids = kind === 'talkingPoints' ? [TALKING_POINTS_LIST] : GUIDE_SECTIONS.flatMap((s) => s.passages);
+  const ids =
+    kind === 'talkingPoints'
+      ? [loadCardPassages().talkingPoints.list]
+      : guideSections().flatMap((s) => s.passages);
   const workingTranslation = lang === 'fr' && ids.some((id) => passage(content, id).frStatus !== 'official');
   const { state } = options;
   return {
@@ -146,7 +124,7 @@ function languageFrame(content: GuidanceContent, kind: CardKind, lang: Lang, opt
 }
 
 export function talkingPointsData(options: CardOptions, content: GuidanceContent = loadContent()) {
-  const list = passage(content, TALKING_POINTS_LIST);
+  const list = passage(content, loadCardPassages().talkingPoints.list);
   return {
     speak: t(options.lang, 'talkingPoints.card.title'),
     intro: options.intro ?? '',
@@ -155,7 +133,7 @@ export function talkingPointsData(options: CardOptions, content: GuidanceContent
       title: t(lang, 'talkingPoints.card.title'),
       lead: t(lang, 'talkingPoints.card.lead'),
       listLead: list.text[lang],
-      points: rows(content, lang, TALKING_POINTS_LIST),
+      points: rows(content, lang, list.id),
     })),
   };
 }
@@ -168,8 +146,8 @@ export function discussionGuideData(options: CardOptions, content: GuidanceConte
       ...languageFrame(content, 'discussionGuide', lang, options),
       title: t(lang, 'talkingPoints.guide.card.title'),
       lead: t(lang, 'talkingPoints.guide.card.lead'),
-      guideLead: passage(content, GUIDE_LEAD).text[lang],
-      sections: GUIDE_SECTIONS.map((section) => ({
+      guideLead: passage(content, loadCardPassages().talkingPoints.guideLead).text[lang],
+      sections: guideSections().map((section) => ({
         heading: t(lang, section.titleKey),
         passages: section.passages.map((id) => ({ text: passage(content, id).text[lang] })),
         resources: section.resources.map((id) => {

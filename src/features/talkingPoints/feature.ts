@@ -1,4 +1,5 @@
-import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import { cardActivity, type TurnContext } from '../../platform/activities';
+import { teamChannels } from '../../platform/teams';
 import type { AppServices } from '../../platform/app';
 import { channelMessageLink } from '../../platform/connectorGateway';
 import { TEAMS, type TeamRecord } from '../../platform/conversationRegistry';
@@ -28,7 +29,6 @@ import {
   type Publish,
 } from './posts';
 
-const cardActivity = (card: AdaptiveCardJson) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 const kindOf = (value: unknown): CardKind =>
   value === 'discussionGuide' ? 'discussionGuide' : 'talkingPoints';
 
@@ -53,7 +53,7 @@ interface ChannelData {
  * team" count. Logs carry ids, kinds and outcomes only: never the introduction, team or people's names.
  */
 export function talkingPointsFeature(services: AppServices): Feature {
-  const { store, logger, gateway } = services;
+  const { store, logger, gateway, membership } = services;
   const content = loadContent();
 
   async function markUninstalled(teamId: string): Promise<void> {
@@ -64,39 +64,32 @@ export function talkingPointsFeature(services: AppServices): Feature {
   const directory: TeamDirectory = {
     async teamsFor(context) {
       const tenantId = context.activity.conversation?.tenantId ?? '';
-      const userId = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+      const from = context.activity.from;
       const installed = await store.list<TeamRecord>(TEAMS, { where: { installed: true } });
       const candidates = installed
         .map((d) => d.value)
         .filter((team) => !tenantId || team.tenantId === tenantId);
-      // Membership is asked of Teams for each team; a 404 (not a member) or any failure leaves the team out.
-      const checked = await Promise.all(
-        candidates.map(async (team) => {
-          try {
-            await TeamsInfo.getTeamMember(context, team.teamId, userId);
-            return team;
-          } catch {
-            return undefined;
-          }
-        }),
-      );
-      return checked
-        .filter((team): team is TeamRecord => team !== undefined)
-        .map((team): PostableTeam => ({
-          teamId: team.teamId,
-          name: team.name || team.teamId,
-          ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
-          tenantId: team.tenantId,
-          serviceUrl: team.serviceUrl,
-        }));
+      // Membership is asked of Teams (cached, and for a bounded number of teams); not a member, or any
+      // failure, leaves the team out.
+      const person = from?.aadObjectId
+        ? { aadObjectId: from.aadObjectId, teamsId: from.id }
+        : { teamsId: from?.id ?? '' };
+      const mine = await membership.teamsOf(person, candidates);
+      return mine.map((team): PostableTeam => ({
+        teamId: team.teamId,
+        name: team.name || team.teamId,
+        ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
+        tenantId: team.tenantId,
+        serviceUrl: team.serviceUrl,
+      }));
     },
     async channelsOf(context, team, lang) {
       try {
-        const channels = await TeamsInfo.getTeamChannels(context, team.teamId);
+        const channels = await teamChannels(context, team.teamId);
         return {
           ok: true,
           channels: channels.map((c) => ({
-            id: c.id ?? '',
+            id: c.id,
             // Teams leaves the General channel (whose id is the team's) unnamed.
             name: c.name || t(lang, 'talkingPoints.post.general'),
           })),

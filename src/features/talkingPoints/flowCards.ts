@@ -1,8 +1,7 @@
 import { escapeMarkdown, renderCard, type AdaptiveCardJson } from '../../shared/cards/render';
 import { t, type Lang } from '../../i18n';
 import { MAX_INTRO_CHARS, type CardKind } from './cards';
-
-const MAX_BAR_ACTIONS = 5;
+import { MAX_ACTION_BAR_BUTTONS } from '../../shared/limits';
 
 /**
  * The small cards of the "post to a team channel" flow: choose a team, a channel, an optional
@@ -36,7 +35,7 @@ export function choiceCard(
   options: readonly ChoiceOption[],
   teamName = '',
 ): AdaptiveCardJson {
-  const buttonCount = MAX_BAR_ACTIONS - 1;
+  const buttonCount = MAX_ACTION_BAR_BUTTONS - 1;
   const numbered = options.map((o, i) => ({ ...o, label: `${i + 1}. ${o.name}` }));
   return renderCard('post-choice', {
     title:

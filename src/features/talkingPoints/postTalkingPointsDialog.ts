@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { cardActivity, type TurnContext } from '../../platform/activities';
 import {
   ComponentDialog,
   Prompt,
@@ -156,10 +156,6 @@ class IntroPrompt extends Prompt<string> {
   }
 }
 
-function cardActivity(card: AdaptiveCardJson) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
-}
-
 interface FlowValues {
   teams: PostableTeam[];
   team?: PostableTeam;
@@ -208,7 +204,7 @@ export class PostTalkingPointsDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     const prompt: ChoicePromptOptions = {
       ...(card ? { prompt: cardActivity(card) } : {}),
-      retryPrompt: MessageFactory.text(t(lang, 'talkingPoints.post.notUnderstood')),
+      retryPrompt: t(lang, 'talkingPoints.post.notUnderstood'),
       validations: { step: flowStep, options, lang },
     };
     return step.prompt(CHOICE_PROMPT, prompt);

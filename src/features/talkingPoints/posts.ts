@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Lang } from '../../shared/i18n/lang';
-import type { DocumentStore, StoredDocument } from '../../storage/types';
+import type { DocumentStore, StoredDocument } from '../../domain/store';
 import type { CardKind } from './cards';
 
 /**

@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { Logger } from '../../shared/logger';
 import { safeError } from '../../shared/logger';
 import { applyHttpTimeouts, type HttpTimeouts } from './httpTimeouts';
+import { mountRoutes, type HttpRoute } from './routes';
 
 export interface ServerDeps {
   readonly logger: Logger;
@@ -14,6 +15,8 @@ export interface ServerDeps {
     authHeader: string,
   ) => Promise<{ status: number; body?: unknown }>;
   readonly isReady: () => Promise<boolean>;
+  /** Routes the features add (the tabs' pages and API). */
+  readonly routes?: readonly HttpRoute[];
 }
 
 const GENERIC_MESSAGES: Record<number, string> = {
@@ -86,5 +89,6 @@ export function createServer(deps: ServerDeps): Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
   });
 
+  mountRoutes(server, deps.routes ?? []);
   return server;
 }

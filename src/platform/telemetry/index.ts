@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import pino, { type DestinationStream } from 'pino';
 import { COLLECTIONS } from '../../domain/cases/types';
 import type { Config } from '../config';
-import type { DocumentStore } from '../../storage/types';
+import type { DocumentStore } from '../../domain/store';
 import {
   Sender,
   envelope,

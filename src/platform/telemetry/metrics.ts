@@ -23,7 +23,7 @@ export const METRICS = {
 export type MetricName = (typeof METRICS)[keyof typeof METRICS];
 export type Dimensions = Readonly<Record<string, string>>;
 
-/** Where metric values go (src/telemetry/index.ts aggregates them per export interval). */
+/** Where metric values go (src/platform/telemetry/index.ts aggregates them per export interval). */
 export interface MetricSink {
   /** Adds to a counter. */
   add(name: MetricName, value: number, dimensions?: Dimensions): void;

@@ -1,3 +1,4 @@
+import { GUID_PATTERN } from '../../shared/ids';
 /**
  * What may leave the process for Application Insights. Telemetry is built from allow-listed fields (a route,
  * a status code, a duration, a host), never from request or response bodies; these functions are the
@@ -6,7 +7,7 @@
  */
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const GUID = new RegExp(GUID_PATTERN, 'gi');
 
 /** A path segment kept as it is: a word (api, messages, tabs, board), a version (v3) or a page (board.html). */
 const PLAIN_SEGMENT = /^(?:[A-Za-z][A-Za-z-]{0,31}(?:\.(?:html|js|css|png|svg|json|ico))?|v\d{1,2})$/;

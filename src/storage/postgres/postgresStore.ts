@@ -10,7 +10,7 @@ import type {
   Store,
   StoredDocument,
   WriteOptions,
-} from '../types';
+} from '../../domain/store';
 import { BatchConflict, conflictResult } from '../batchConflict';
 import type { Migration } from '../sqlite/migrations';
 import { POSTGRES_MIGRATIONS } from './migrations';

@@ -10,7 +10,7 @@ import type {
   Store,
   StoredDocument,
   WriteOptions,
-} from '../types';
+} from '../../domain/store';
 import { BatchConflict, conflictResult } from '../batchConflict';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations';
 

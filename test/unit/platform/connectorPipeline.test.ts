@@ -1,12 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
-import {
-  REPLY_RETRY_POLICY,
-  limitCallTime,
-  pipelineOf,
-  useRetryPolicy,
-} from '../../../src/platform/connectorPipeline';
+import { REPLY_RETRY_POLICY, limitCallTime, useRetryPolicy } from '../../../src/platform/connectorPipeline';
+import { pipelineOf } from '../../../src/platform/sdkInternals';
 
 /**
  * The connector client's HTTP pipeline is not part of the SDK's API: the bot reaches it to set a time limit

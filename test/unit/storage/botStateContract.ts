@@ -1,6 +1,6 @@
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { BotStateStorage } from '../../../src/platform/botStateStorage';
-import type { Store } from '../../../src/storage/types';
+import type { Store } from '../../../src/domain/store';
 
 /** botbuilder's Storage contract (MemoryStorage semantics) over any backend of ours. */
 export function describeBotStateContract(

@@ -1,4 +1,4 @@
-import type { Store } from '../../../src/storage/types';
+import type { Store } from '../../../src/domain/store';
 
 /**
  * The contract every storage backend must honour. Each backend's test file calls this with a factory;

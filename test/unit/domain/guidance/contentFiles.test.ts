@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { loadCardPassages, parseCardPassages } from '../../../../src/domain/guidance/cardPassages';
 import { loadConceptFile, parseConceptFile } from '../../../../src/domain/guidance/concepts';
 import { loadContent } from '../../../../src/domain/guidance/content';
 import { loadDangerFile, parseDangerFile } from '../../../../src/domain/guidance/danger';
@@ -86,17 +87,47 @@ describe('content/passage-model.json', () => {
   });
 });
 
-describe('the answering code', () => {
-  it('names no passage of the guidance: which passage answers what is data in content/', () => {
-    const dir = path.join(PROJECT_ROOT, 'src', 'domain', 'guidance');
-    const named = readdirSync(dir)
-      .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => {
-        const text = readFileSync(path.join(dir, f), 'utf8');
-        return [...ids]
-          .filter((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`))
-          .map((id) => `${f}: ${id}`);
-      });
+describe('content/card-passages.json', () => {
+  it('parses: every passage and related resource it names exists', () => {
+    expect(() => loadCardPassages()).not.toThrow();
+  });
+  it('rejects an unknown passage or resource, naming it', () => {
+    const file = read('card-passages.json') as {
+      sawPost: { steps: { how: string[] } };
+      talkingPoints: { guideSections: { why: { resources: string[] } } };
+    };
+    file.sawPost.steps.how.push('no.such.passage');
+    file.talkingPoints.guideSections.why.resources.push('no-such-resource');
+    expect(() => parseCardPassages(file)).toThrow(/no\.such\.passage.*no-such-resource/);
+  });
+  it('rejects a step the walk-through does not have', () => {
+    const file = read('card-passages.json') as { sawPost: { steps: Record<string, string[]> } };
+    file.sawPost.steps['verdict'] = ['aware-post.aim'];
+    expect(() => parseCardPassages(file)).toThrow(/verdict/);
+  });
+});
+
+/** The .ts files under a folder, recursively. */
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+
+describe('the code', () => {
+  it('names no passage of the guidance anywhere in src/: which passage goes where is data in content/', () => {
+    const src = path.join(PROJECT_ROOT, 'src');
+    // A card template may share a passage's name (cards/talking-points.json): that string names the template.
+    const templates = new Set(
+      readdirSync(path.join(PROJECT_ROOT, 'cards')).map((f) => f.replace(/\.json$/, '')),
+    );
+    const named = sources(src).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...ids]
+        .filter((id) => !templates.has(id))
+        .filter((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``))
+        .map((id) => `${path.relative(src, file)}: ${id}`);
+    });
     expect(named).toEqual([]);
   });
 });

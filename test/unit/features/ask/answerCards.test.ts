@@ -1,4 +1,5 @@
-import { buildAnswerCard, MAX_CARD_ACTIONS } from '../../../../src/features/ask/answerCards';
+import { buildAnswerCard } from '../../../../src/features/ask/answerCards';
+import { MAX_CARD_ACTIONS } from '../../../../src/shared/limits';
 import { flattenCardText } from '../../../../src/shared/cards/flatten';
 import type { AdaptiveCardJson } from '../../../../src/shared/cards/render';
 import { createAnswerer, type AnswerResult } from '../../../../src/domain/guidance/answerer';

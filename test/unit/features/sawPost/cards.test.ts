@@ -1,4 +1,4 @@
-import { MAX_CARD_ACTIONS } from '../../../../src/features/ask/answerCards';
+import { MAX_CARD_ACTIONS } from '../../../../src/shared/limits';
 import { flattenCardText } from '../../../../src/shared/cards/flatten';
 import type { AdaptiveCardJson } from '../../../../src/shared/cards/render';
 import {

@@ -16,7 +16,7 @@ import {
 } from '../../../../src/domain/records/sawPostRecord';
 import { BotStateStorage } from '../../../../src/platform/botStateStorage';
 import { SqliteStore } from '../../../../src/storage/sqlite/sqliteStore';
-import type { DocumentStore } from '../../../../src/storage/types';
+import type { DocumentStore } from '../../../../src/domain/store';
 
 /**
  * The walk-through in isolation (DialogTestClient), table-driven: each row is what the manager types or

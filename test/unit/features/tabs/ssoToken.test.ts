@@ -22,6 +22,8 @@ function setup(initialKeys: object[]) {
   let now = T0;
   let down = false;
   const requests: string[] = [];
+  // jose's key set times its cache and cool-down with Date.now: the test's clock is the only clock.
+  jest.spyOn(Date, 'now').mockImplementation(() => now);
   const fetchImpl = (async (url: string) => {
     requests.push(url);
     if (down) throw new Error('connection refused');
@@ -73,6 +75,8 @@ async function failure(promise: Promise<unknown>): Promise<SsoFailure | 'accepte
 }
 
 describe('Teams SSO token validation', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('returns the caller from a valid token and fetches the tenant’s keys once for many tokens', async () => {
     const s = setup([jwk(first.publicKey, 'k1')]);
     for (let i = 0; i < 3; i++) {

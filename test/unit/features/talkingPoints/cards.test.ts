@@ -1,3 +1,4 @@
+import { MAX_CARD_ACTIONS } from '../../../../src/shared/limits';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { flattenCardText } from '../../../../src/shared/cards/flatten';
@@ -16,7 +17,6 @@ import {
   cardProblems,
   collectActions,
   colouredElements,
-  MAX_CARD_ACTIONS,
   MAX_CARD_BYTES,
 } from '../../../support/cardChecks';
 

@@ -1,21 +1,25 @@
-import type { Server } from 'restify';
 import type { AppServices } from '../../platform/app';
+import type { Feature } from '../../platform/feature';
+import { TEAMS, type TeamRecord } from '../../platform/conversationRegistry';
 import { safeError } from '../../shared/logger';
 import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
 import { COLLECTIONS, OFFICE_IDS, type Actor, type CaseRecord } from '../../domain/cases/types';
-import { OfficeDirectory } from '../escalation/officeChannels';
 import { RecordService } from '../../domain/records/sawPostRecord';
-import { caseChangeEffects, type CaseChange, type CaseChangeAction } from '../escalation/effects';
+import {
+  caseChangeEffects,
+  OfficeDirectory,
+  type CaseChange,
+  type CaseChangeAction,
+} from '../escalation/api';
 import { devIdentity, ssoIdentity } from './identity';
 import type { OfficeAccess, TabCaseActions, TabChangeResult } from './ports';
-import { registerTabPages } from './staticPages';
-import { registerTabsApi } from './tabsApi';
-import { teamsMembership } from '../../platform/teamsMembership';
+import { tabPageRoutes } from './staticPages';
+import { tabsApiRoutes } from './tabsApi';
 
 /**
- * Composition of the tabs: pages under /tabs/, data under /api/tabs/. Called once by createApp. By default
- * the board acts through the escalation feature's CaseService, effects (caseChangeEffects) and office
- * directory; createApp's `tabs` option can replace any of them (e.g. in tests).
+ * The tabs: pages under /tabs/, data under /api/tabs/, added to the server as this feature's routes. By
+ * default the board acts through the escalation feature's CaseService, effects (caseChangeEffects) and
+ * office directory; the options can replace any of them (e.g. in tests).
  */
 export interface TabsOptions {
   readonly cases?: TabCaseActions;
@@ -24,8 +28,8 @@ export interface TabsOptions {
   readonly onCaseChanged?: (change: CaseChange) => Promise<{ readonly questionSent?: boolean }>;
 }
 
-export function mountTabs(server: Server, services: AppServices, options: TabsOptions = {}): void {
-  const { config, logger, store, adapter } = services;
+export function tabsFeature(services: AppServices, options: TabsOptions = {}): Feature {
+  const { config, logger, store, membership } = services;
   const local = config.authMode === 'local';
   const cases =
     options.cases ??
@@ -38,7 +42,12 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
         logger.warn({ event: 'tabs.case.effectsFailed', err: safeError(err) }, 'case follow-up failed'),
     );
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays });
-  const memberId = teamsMembership(adapter, config.bot.appId, store);
+  /** The caller's Teams id when they belong to the team (asked of Teams through the bot's stored team). */
+  const memberId = async (teamId: string, aadObjectId: string): Promise<string | undefined> => {
+    const team = (await store.get<TeamRecord>(TEAMS, teamId))?.value;
+    if (!team?.installed) return undefined;
+    return (await membership.member(team, { aadObjectId }))?.teamsId;
+  };
   // The escalation feature's directory: the channel registered in Teams, else the configured one.
   const directory = new OfficeDirectory(store, config);
   const offices: OfficeAccess = options.offices ?? {
@@ -49,8 +58,8 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
     },
     memberId,
   };
-  registerTabPages(server, local ? { devOrigins: config.tabs.devOrigins } : {});
-  registerTabsApi(server, {
+  const pages = tabPageRoutes(local ? { devOrigins: config.tabs.devOrigins } : {});
+  const api = tabsApiRoutes({
     logger,
     identify: local
       ? devIdentity()
@@ -64,6 +73,7 @@ export function mountTabs(server: Server, services: AppServices, options: TabsOp
     records: { listFor: (owner) => records.listFor(owner, 20) },
     offices,
   });
+  return { name: 'tabs', scopes: [], routes: [...pages, ...api] };
 }
 
 /**

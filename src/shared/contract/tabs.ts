@@ -1,0 +1,113 @@
+/**
+ * The contract between the bot's tab API (/api/tabs/*) and the tab pages: the codes a case can carry and the
+ * JSON each route answers. One module, compiled into both the server and the pages' bundle (tabs/), so the
+ * two cannot drift apart. Plain types and constants only: nothing here may need Node or the DOM.
+ */
+
+export const OFFICE_IDS = ['valuesEthics', 'ombud'] as const;
+export type OfficeId = (typeof OFFICE_IDS)[number];
+
+export const URGENCIES = ['routine', 'timeSensitive', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** How the manager wants to be reached; the number or address itself is looked up by the office. */
+export const CONTACT_PREFERENCES = ['teamsChat', 'phone', 'email'] as const;
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+
+export const CASE_STATUSES = ['new', 'assigned', 'waiting', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const OUTCOMES = ['adviceGiven', 'referredHr', 'referredLabourRelations', 'noFurtherAction'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const AUDIT_ACTIONS = [
+  'created',
+  'posted',
+  'undelivered',
+  'assigned',
+  'informationRequested',
+  'answered',
+  'closed',
+  'purged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Which way an "I saw a post" walk-through ended. */
+export type RecordPath = 'clearViolation' | 'notSure';
+
+export interface Person {
+  readonly name: string;
+  readonly isYou: boolean;
+}
+
+/** A case as a line of the office's board (GET /api/tabs/board). */
+export interface BoardCase {
+  readonly caseId: string;
+  readonly office: OfficeId;
+  readonly status: CaseStatus;
+  readonly urgency: Urgency;
+  readonly createdAt: string;
+  readonly ageDays: number;
+  readonly assignee?: Person;
+  /** Absent for an Ombud case the viewer has not taken. */
+  readonly manager?: Person;
+  readonly confidential: boolean;
+  readonly openQuestions: number;
+}
+
+export interface HistoryLine {
+  readonly action: AuditAction;
+  readonly at: string;
+  readonly by: 'you' | 'system' | 'manager' | 'office';
+}
+
+/** One case opened on the board (GET /api/tabs/board/cases/:caseId and every action's answer). */
+export interface BoardCaseDetail extends BoardCase {
+  readonly summary?: string;
+  readonly attachedRecord?: string;
+  readonly contact?: ContactPreference;
+  readonly questions: readonly {
+    readonly question: string;
+    readonly askedAt: string;
+    readonly answer?: string;
+    readonly answeredAt?: string;
+  }[];
+  readonly outcome?: Outcome;
+  readonly closeNote?: string;
+  readonly closedAt?: string;
+  readonly history: readonly HistoryLine[];
+  /** What the viewer may do now (the server checks again on every action). */
+  readonly can: { readonly assign: boolean; readonly requestInfo: boolean; readonly close: boolean };
+}
+
+export interface Board {
+  readonly office: OfficeId;
+  readonly counts: Readonly<Record<CaseStatus, number>>;
+  readonly total: number;
+  readonly cases: readonly BoardCase[];
+}
+
+/** A manager's own case (GET /api/tabs/mine). */
+export interface MyCase {
+  readonly caseId: string;
+  readonly office: OfficeId;
+  readonly status: CaseStatus;
+  readonly urgency: Urgency;
+  readonly createdAt: string;
+  readonly summary: string;
+  readonly assigneeName?: string;
+  readonly openQuestions: readonly string[];
+  readonly outcome?: Outcome;
+}
+
+/** A manager's own "I saw a post" record (GET /api/tabs/mine). */
+export interface MyRecord {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly path: RecordPath;
+  readonly howRaised?: string;
+  readonly violation?: string;
+  readonly offices: readonly string[];
+  readonly stepsConsidered: number;
+}
