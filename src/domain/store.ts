@@ -66,6 +66,16 @@ export interface ListOptions {
   readonly limit?: number;
   /** Oldest first by default. */
   readonly order?: 'createdAsc' | 'createdDesc';
+  /** The page after this document, in the list's order: a cursor taken from the previous page's last one. */
+  readonly after?: PageCursor;
+  /** Only documents whose retention (`expiresAt`) is at or before this ISO instant, in the order they fell due. */
+  readonly expiredBy?: string;
+}
+
+/** Where a page ended: the last document's creation time and id (together unique and ordered). */
+export interface PageCursor {
+  readonly createdAt: string;
+  readonly id: string;
 }
 
 export interface DocumentStore {

@@ -93,10 +93,48 @@ class BoardPage {
       replaceChildren(this.view, this.list.root);
     }
     replaceChildren(this.list.counts, this.counts(body));
-    replaceChildren(this.list.table, this.table(body.cases));
+    this.page = { cases: [...body.cases], nextCursor: body.nextCursor, filters: extra };
+    this.renderTable();
     document.documentElement.dataset.state = 'list';
     const target =
       focusCaseId && this.view.querySelector<HTMLButtonElement>(`button[data-case="${focusCaseId}"]`);
+    if (target) target.focus();
+  }
+
+  /** The rows shown so far and where the next page starts: the board loads a page at a time. */
+  private page: { cases: BoardCase[]; nextCursor: string | undefined; filters: Record<string, string> } = {
+    cases: [],
+    nextCursor: undefined,
+    filters: {},
+  };
+
+  private renderTable(): void {
+    if (!this.list) return;
+    const more = this.page.nextCursor
+      ? h(
+          'button',
+          { type: 'button', class: 'more', onclick: () => void this.showMore() },
+          this.t('board.more'),
+        )
+      : undefined;
+    replaceChildren(this.list.table, this.table(this.page.cases), more);
+  }
+
+  /** The next page, with the same filters, appended; focus moves to its first case for keyboard users. */
+  private async showMore(): Promise<void> {
+    const { nextCursor, filters } = this.page;
+    if (!nextCursor) return;
+    const seq = ++this.requestSeq;
+    const { status, body } = await this.session.api<Board>(
+      this.query('/api/tabs/board', { ...filters, cursor: nextCursor }),
+    );
+    if (seq !== this.requestSeq) return;
+    if (status !== 200) return this.showError(status, body.code);
+    const firstNew = body.cases[0]?.caseId;
+    this.page = { cases: [...this.page.cases, ...body.cases], nextCursor: body.nextCursor, filters };
+    this.renderTable();
+    this.announce(this.t('board.moreShown', { n: body.cases.length }));
+    const target = firstNew && this.view.querySelector<HTMLButtonElement>(`button[data-case="${firstNew}"]`);
     if (target) target.focus();
   }
 

@@ -344,3 +344,32 @@ describe('outside Teams', () => {
     expect(apiCalls).toEqual([]);
   });
 });
+
+describe('a board longer than a page', () => {
+  it('shows the first 50 cases at once and the rest on demand, with the keyboard, in French', async () => {
+    const other: Actor = { aadObjectId: 'aad-other-manager', name: 'Robin Gagnon' };
+    for (let n = 1; n <= 55; n++)
+      await cases.create({
+        office: 'valuesEthics',
+        manager: other,
+        managerLang: 'fr',
+        summary: `Publication ${n}`,
+        urgency: 'routine',
+        contact: 'email',
+        idempotencyKey: `long-board-${n}`,
+      });
+    const frame = await openTab('board.html', officeContext('default', 'fr-ca'), 'list');
+    const rows = frame.locator('table.cases tbody tr');
+    expect(await rows.count()).toBe(50);
+    expect(await frame.locator('.counts li.total').textContent()).toBe('Tous les cas : 58');
+    const more = frame.getByRole('button', { name: 'Afficher plus de cas' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 58);
+    // The last page has no button, and focus lands on the first case it brought.
+    expect(await frame.getByRole('button', { name: 'Afficher plus de cas' }).count()).toBe(0);
+    const ids51 = await rows.nth(50).locator('th').textContent();
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(ids51);
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+});

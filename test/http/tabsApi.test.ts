@@ -257,6 +257,11 @@ describe('tab API (authenticated mode)', () => {
       const newest = await call(boardUrl('&sort=newest&status=new'), as(OFFICER));
       expect(newest.body.cases.map((c: any) => c.caseId)).toEqual([ids.other, ids.urgent, ids.routine]);
       expect((await call(boardUrl('&status=lost'), as(OFFICER))).status).toBe(400);
+      // The whole list fits on one page: no cursor. A cursor the board did not hand out is refused.
+      expect(newest.body).not.toHaveProperty('nextCursor');
+      const forged = await call(boardUrl('&cursor=eyJhIjoxfQ'), as(OFFICER));
+      expect(forged.status).toBe(400);
+      expect(forged.body).toEqual({ code: 'filter', message: 'Bad request' });
     });
 
     it('403 for a caller from another team, without any case data', async () => {

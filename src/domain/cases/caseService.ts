@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { BatchOperation, DocumentStore } from '../store';
 import { cutToLength } from '../../shared/text';
 import { counterId, formatCaseId } from './caseIds';
@@ -26,6 +27,8 @@ const DAY_MS = 86_400_000;
  */
 const DEFAULT_KEY_DAYS = 1;
 const MAX_WRITE_ATTEMPTS = 8;
+/** Cases purged per read: bounded work per round of the retention timer. */
+const PURGE_BATCH = 50;
 
 export interface NewCase {
   readonly office: OfficeId;
@@ -347,11 +350,32 @@ export class CaseService {
    */
   async purgeDue(): Promise<string[]> {
     const now = this.now().toISOString();
-    const closed = await this.store.list<CaseRecord>(COLLECTIONS.cases, { where: { status: 'closed' } });
     const purged: string[] = [];
-    for (const doc of closed) {
-      const c = doc.value;
-      if (!c.purgeAt || c.purgeAt > now) continue;
+    // Due cases come by the retention index, a bounded batch at a time: the work is what is due, never
+    // the whole collection. A batch that purges nothing (every case in it refused) ends the run.
+    for (let done = false; !done;) {
+      const due = await this.store.list<CaseRecord>(COLLECTIONS.cases, {
+        expiredBy: now,
+        limit: PURGE_BATCH,
+      });
+      const before = purged.length;
+      await this.purgeCases(
+        due
+          .map((d) => d.value)
+          .filter((c) => c.status === 'closed' && c.purgeAt !== undefined && c.purgeAt <= now),
+        now,
+        purged,
+      );
+      done = due.length < PURGE_BATCH || purged.length === before;
+      // SQLite answers synchronously, so without this the whole purge would run in one go and every chat
+      // turn would wait for it: between batches, the turns waiting go first.
+      if (!done) await setImmediate();
+    }
+    return purged;
+  }
+
+  private async purgeCases(due: readonly CaseRecord[], now: string, purged: string[]): Promise<void> {
+    for (const c of due) {
       const audits = await this.store.list<AuditEntry>(COLLECTIONS.audit, { where: { caseId: c.caseId } });
       const result = await this.store.batch([
         { op: 'delete', collection: COLLECTIONS.cases, id: c.caseId },
@@ -372,7 +396,6 @@ export class CaseService {
       ]);
       if (result.ok) purged.push(c.caseId);
     }
-    return purged;
   }
 
   private async fromKey(keyId: string): Promise<CaseRecord | undefined> {
@@ -403,6 +426,9 @@ export class CaseService {
       if ('ok' in m) return m;
       const seq0 = doc.value.auditSeq;
       const next: CaseRecord = { ...m.next, auditSeq: seq0 + m.audit.length };
+      // A closed case keeps its retention date through any later change (a late delivery receipt, say):
+      // the purge finds due cases by it.
+      const expiresAt = m.expiresAt ?? next.purgeAt;
       const ops: BatchOperation[] = [
         {
           op: 'update',
@@ -410,7 +436,7 @@ export class CaseService {
           id: caseId,
           value: next,
           expectedVersion: doc.version,
-          ...(m.expiresAt ? { options: { expiresAt: m.expiresAt } } : {}),
+          ...(expiresAt ? { options: { expiresAt } } : {}),
         },
         ...m.audit.map((action, i) => this.auditOp(caseId, seq0 + i, action, m.actor, at)),
         ...(m.extra ?? []),

@@ -3,8 +3,9 @@ import type { Feature } from '../../platform/feature';
 import { TEAMS, type TeamRecord } from '../../platform/conversationRegistry';
 import { safeError } from '../../shared/logger';
 import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
-import { COLLECTIONS, OFFICE_IDS, type Actor, type CaseRecord } from '../../domain/cases/types';
+import { OFFICE_IDS, type Actor } from '../../domain/cases/types';
 import { RecordService } from '../../domain/records/sawPostRecord';
+import { readBoardPage } from '../../domain/cases/caseBoard';
 import {
   caseChangeEffects,
   OfficeDirectory,
@@ -105,10 +106,7 @@ export function caseServiceActions(
       : result;
   };
   return {
-    listForOffice: async (office) =>
-      (await store.list<CaseRecord>(COLLECTIONS.cases, { where: { office }, order: 'createdAsc' })).map(
-        (d) => d.value,
-      ),
+    boardPage: (office, query) => readBoardPage(store, office, query),
     listForManager: (aadObjectId) => service.listForManager(aadObjectId, 50),
     get: (caseId) => service.get(caseId),
     auditTrail: (caseId) => service.auditTrail(caseId),

@@ -1,6 +1,7 @@
 import type { ChangeResult } from '../../domain/cases/caseService';
 import type { Actor, AuditEntry, CaseRecord, OfficeId, Outcome } from '../../domain/cases/types';
 import type { SawPostRecord } from '../../domain/records/sawPostRecord';
+import type { BoardPage, BoardPageQuery } from '../../domain/cases/caseBoard';
 
 /**
  * What the tab API needs from the rest of the app, as small interfaces: the HTTP code is tested with
@@ -13,7 +14,8 @@ export type TabChangeResult = ChangeResult & { readonly questionSent?: boolean }
 
 /** The case operations the board offers: the very functions the channel card calls. */
 export interface TabCaseActions {
-  listForOffice(office: OfficeId): Promise<readonly CaseRecord[]>;
+  /** One page of the office's board, read by index (see domain/cases/caseBoard.ts). */
+  boardPage(office: OfficeId, query: BoardPageQuery): Promise<BoardPage>;
   listForManager(aadObjectId: string): Promise<readonly CaseRecord[]>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   auditTrail(caseId: string): Promise<readonly AuditEntry[]>;

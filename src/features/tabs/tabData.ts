@@ -3,6 +3,8 @@ import type { Board, BoardCase, BoardCaseDetail, MyCase, MyRecord, Person } from
 import { CASE_STATUSES, URGENCIES } from '../../domain/cases/types';
 import { canSeeDetails as casesCanSeeDetails } from '../../domain/cases/confidentiality';
 import type { SawPostRecord } from '../../domain/records/sawPostRecord';
+import type { BoardPage } from '../../domain/cases/caseBoard';
+import type { PageCursor } from '../../domain/store';
 
 /**
  * What the tabs show, shaped on the server: codes (statuses, urgencies, outcomes) that the page labels in
@@ -16,6 +18,29 @@ export interface BoardQuery {
   readonly status?: CaseStatus;
   readonly urgency?: Urgency;
   readonly sort: 'oldest' | 'newest';
+  /** The page after this one ("Show more"): the cursor the previous page returned. */
+  readonly after?: PageCursor;
+}
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A page cursor as the page carries it: opaque to the page, URL-safe, and checked when it comes back. */
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): PageCursor | undefined {
+  if (text.length > 400) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [createdAt, id] = value as unknown[];
+    if (typeof createdAt !== 'string' || !CURSOR_TIME.test(createdAt)) return undefined;
+    if (typeof id !== 'string' || id.length === 0 || id.length > 200) return undefined;
+    return { createdAt, id };
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseBoardQuery(query: Readonly<Record<string, unknown>>): BoardQuery | undefined {
@@ -25,10 +50,16 @@ export function parseBoardQuery(query: Readonly<Record<string, unknown>>): Board
   if (status !== undefined && !CASE_STATUSES.includes(status as CaseStatus)) return undefined;
   if (urgency !== undefined && !URGENCIES.includes(urgency as Urgency)) return undefined;
   if (sort !== 'oldest' && sort !== 'newest') return undefined;
+  let after: PageCursor | undefined;
+  if (query.cursor !== undefined && query.cursor !== '') {
+    after = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
+    if (!after) return undefined;
+  }
   return {
     ...(status ? { status: status as CaseStatus } : {}),
     ...(urgency ? { urgency: urgency as Urgency } : {}),
     sort,
+    ...(after ? { after } : {}),
   };
 }
 
@@ -62,25 +93,14 @@ export function boardCase(c: CaseRecord, viewer: string, now: Date): BoardCase {
   };
 }
 
-export function board(
-  office: OfficeId,
-  all: readonly CaseRecord[],
-  query: BoardQuery,
-  viewer: string,
-  now: Date,
-): Board {
-  const mine = all.filter((c) => c.office === office);
-  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  for (const c of mine) counts[c.status] += 1;
-  const shown = mine
-    .filter((c) => (query.status ? c.status === query.status : true))
-    .filter((c) => (query.urgency ? c.urgency === query.urgency : true))
-    .sort((a, b) =>
-      query.sort === 'oldest'
-        ? a.createdAt.localeCompare(b.createdAt)
-        : b.createdAt.localeCompare(a.createdAt),
-    );
-  return { office, counts, total: mine.length, cases: shown.map((c) => boardCase(c, viewer, now)) };
+export function board(office: OfficeId, page: BoardPage, viewer: string, now: Date): Board {
+  return {
+    office,
+    counts: page.counts,
+    total: page.total,
+    cases: page.cases.map((c) => boardCase(c, viewer, now)),
+    ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}),
+  };
 }
 
 export function boardCaseDetail(

@@ -152,7 +152,7 @@ export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
       const { office } = await officeFor(req, caller);
       const query = parseBoardQuery(req.query);
       if (!query) throw new ApiError(400, 'filter');
-      return board(office, await deps.cases.listForOffice(office), query, caller.aadObjectId, now());
+      return board(office, await deps.cases.boardPage(office, query), caller.aadObjectId, now());
     }),
   );
 

@@ -84,7 +84,10 @@ export interface Board {
   readonly office: OfficeId;
   readonly counts: Readonly<Record<CaseStatus, number>>;
   readonly total: number;
+  /** One page of the cases shown, in the order asked for. */
   readonly cases: readonly BoardCase[];
+  /** Present when more cases match: pass it back as `cursor` to get the next page. */
+  readonly nextCursor?: string;
 }
 
 /** A manager's own case (GET /api/tabs/mine). */

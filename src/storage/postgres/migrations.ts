@@ -1,4 +1,4 @@
-import type { Migration } from '../sqlite/migrations';
+import { DUE_INDEX_SQL, fieldIndexSql, INDEXED_FIELDS_V2, type Migration } from '../sqlite/migrations';
 
 /**
  * PostgreSQL schema migrations, applied in order at start (each in its own transaction) while holding an
@@ -36,5 +36,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         expire BIGINT
       );
     `,
+  },
+  {
+    version: 3,
+    description: 'documents: an index for every field the app looks documents up by',
+    // value->>'field' is the expression the store's string filters use (see whereClause).
+    sql: [
+      ...INDEXED_FIELDS_V2.map((fields) => fieldIndexSql(fields, (f) => `value->>'${f}'`)),
+      DUE_INDEX_SQL,
+    ].join('\n'),
   },
 ];

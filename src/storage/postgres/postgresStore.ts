@@ -188,6 +188,21 @@ export class PostgresStore implements Store {
   async list<T>(collection: string, options: ListOptions = {}): Promise<StoredDocument<T>[]> {
     const { clause, params } = whereClause(collection, options.where);
     const order = options.order === 'createdDesc' ? 'DESC' : 'ASC';
+    let filters = '';
+    if (options.after) {
+      // A row-value comparison: the index on (…, created_at, id) starts right after the cursor.
+      params.push(options.after.createdAt, options.after.id);
+      filters += ` AND (created_at, id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::timestamptz, $${params.length})`;
+    }
+    if (options.expiredBy !== undefined) {
+      params.push(options.expiredBy);
+      filters += ` AND expires_at <= $${params.length}::timestamptz`;
+    }
+    // What is due is read in the order it fell due, by the retention index.
+    const orderBy =
+      options.expiredBy !== undefined
+        ? `expires_at ${order}, id ${order}`
+        : `created_at ${order}, id ${order}`;
     let limit = '';
     if (options.limit) {
       params.push(Math.max(1, Math.floor(options.limit)));
@@ -195,7 +210,7 @@ export class PostgresStore implements Store {
     }
     const db = await this.db();
     const { rows } = await db.query<Row>(
-      `SELECT * FROM documents WHERE ${clause} ORDER BY created_at ${order}, id ${order}${limit}`,
+      `SELECT * FROM documents WHERE ${clause}${filters} ORDER BY ${orderBy}${limit}`,
       params,
     );
     return rows.map((row) => toDocument<T>(row));

@@ -121,9 +121,24 @@ export class SqliteStore implements Store {
   async list<T>(collection: string, options: ListOptions = {}): Promise<StoredDocument<T>[]> {
     const { clause, params } = whereClause(collection, options.where);
     const order = options.order === 'createdDesc' ? 'DESC' : 'ASC';
+    let filters = '';
+    if (options.after) {
+      // A row-value comparison: the index on (…, created_at, id) starts right after the cursor.
+      filters += ` AND (created_at, id) ${order === 'ASC' ? '>' : '<'} (?, ?)`;
+      params.push(options.after.createdAt, options.after.id);
+    }
+    if (options.expiredBy !== undefined) {
+      filters += ' AND expires_at IS NOT NULL AND expires_at <= ?';
+      params.push(options.expiredBy);
+    }
+    // What is due is read in the order it fell due, by the retention index.
+    const orderBy =
+      options.expiredBy !== undefined
+        ? `expires_at ${order}, id ${order}`
+        : `created_at ${order}, id ${order}`;
     const limit = options.limit ? ` LIMIT ${Math.max(1, Math.floor(options.limit))}` : '';
     const rows = this.statement(
-      `SELECT * FROM documents WHERE ${clause} ORDER BY created_at ${order}, id ${order}${limit}`,
+      `SELECT * FROM documents WHERE ${clause}${filters} ORDER BY ${orderBy}${limit}`,
     ).all(...params) as Row[];
     return rows.map((row) => toDocument<T>(row));
   }

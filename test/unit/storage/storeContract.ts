@@ -62,6 +62,39 @@ export function describeStoreContract(
       ]);
     });
 
+    it('pages with a cursor in either order: every document once, none skipped, ties within a millisecond kept', async () => {
+      // Seven documents, several written in the same millisecond: the id breaks the tie.
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+        await store.insert('cases', id, { office: id === 'd' ? 'ombud' : 'valuesEthics' });
+      for (const order of ['createdAsc', 'createdDesc'] as const) {
+        const seen: string[] = [];
+        let after: { createdAt: string; id: string } | undefined;
+        for (;;) {
+          const page = await store.list('cases', {
+            where: { office: 'valuesEthics' },
+            order,
+            limit: 4,
+            ...(after ? { after } : {}),
+          });
+          seen.push(...page.map((d) => d.id));
+          const last = page.at(-1);
+          if (page.length < 4 || !last) break;
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+        const expected = ['a', 'b', 'c', 'e', 'f', 'g'];
+        expect(seen).toEqual(order === 'createdAsc' ? expected : [...expected].reverse());
+      }
+    });
+
+    it('lists only what is due for retention by a given instant', async () => {
+      await store.insert('cases', 'due', { a: 1 }, { expiresAt: '2026-01-01T00:00:00.000Z' });
+      await store.insert('cases', 'later', { a: 2 }, { expiresAt: '2027-01-01T00:00:00.000Z' });
+      await store.insert('cases', 'kept', { a: 3 });
+      await store.insert('other', 'due-elsewhere', { a: 4 }, { expiresAt: '2026-01-01T00:00:00.000Z' });
+      const due = await store.list('cases', { expiredBy: '2026-06-01T00:00:00.000Z' });
+      expect(due.map((d) => d.id)).toEqual(['due']);
+    });
+
     it('refuses field names that are not plain identifiers', async () => {
       await expect(store.list('records', { where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(
         /Invalid field name/,

@@ -126,6 +126,25 @@ describe('CaseService', () => {
     expect(await cases.get(open.caseId)).toBeDefined();
   });
 
+  it('purges every due case however many there are, including one changed after it closed', async () => {
+    const closedIds: string[] = [];
+    // More than four purge batches (50 each), so the purge must come back for the rest.
+    for (let i = 0; i < 230; i++) {
+      const { case: c } = await cases.create(input(`many-${i}`));
+      await cases.close(c.caseId, SAM, 'noFurtherAction', '');
+      closedIds.push(c.caseId);
+    }
+    // A delivery receipt arriving after the close must not take the case out of retention.
+    await cases.markPosted(closedIds[0]!, {
+      serviceUrl: 'https://example.test',
+      conversationId: 'c',
+      activityId: 'a',
+    });
+    clock.advance(31 * DAY);
+    expect((await cases.purgeDue()).sort()).toEqual([...closedIds].sort());
+    expect(await fixture.store.count(COLLECTIONS.cases)).toBe(0);
+  });
+
   it('lists a manager’s cases, newest first', async () => {
     await cases.create(input('a'));
     clock.advance(1000);

@@ -62,24 +62,33 @@ describe('board data', () => {
     });
   });
 
-  it('counts every status and reports age in whole days', () => {
+  it('shows the page it is given with ages in whole days, and a cursor only when more cases follow', () => {
     const cases = [
+      record({ caseId: 'VE-2026-0002', office: 'valuesEthics', createdAt: '2026-03-12T08:00:00Z' }),
       record({ caseId: 'VE-2026-0001', office: 'valuesEthics' }),
-      record({
-        caseId: 'VE-2026-0002',
-        office: 'valuesEthics',
-        status: 'closed',
-        createdAt: '2026-03-12T08:00:00Z',
-      }),
-      record({ caseId: 'OMB-2026-0003' }),
     ];
-    const b = board('valuesEthics', cases, { sort: 'newest' }, OFFICER.aadObjectId, NOW);
-    expect(b.counts).toEqual({ new: 1, assigned: 0, waiting: 0, closed: 1 });
-    expect(b.cases.map((c) => [c.caseId, c.ageDays])).toEqual([
+    const counts = { new: 1, assigned: 0, waiting: 0, closed: 1 };
+    const last = board('valuesEthics', { counts, total: 2, cases }, OFFICER.aadObjectId, NOW);
+    expect(last.counts).toEqual(counts);
+    expect(last.cases.map((c) => [c.caseId, c.ageDays])).toEqual([
       ['VE-2026-0002', 0],
       ['VE-2026-0001', 10],
     ]);
+    expect(last).not.toHaveProperty('nextCursor');
     expect(boardCase(cases[0]!, OFFICER.aadObjectId, NOW).openQuestions).toBe(0);
+
+    const next = { createdAt: '2026-03-02T09:00:00.000Z', id: 'VE-2026-0001' };
+    const more = board('valuesEthics', { counts, total: 60, cases, next }, OFFICER.aadObjectId, NOW);
+    expect(parseBoardQuery({ cursor: more.nextCursor })).toEqual({ sort: 'oldest', after: next });
+  });
+
+  it('refuses a cursor it did not make', () => {
+    const made = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    expect(parseBoardQuery({ cursor: 'not a cursor' })).toBeUndefined();
+    expect(parseBoardQuery({ cursor: made(['yesterday', 'VE-2026-0001']) })).toBeUndefined();
+    expect(parseBoardQuery({ cursor: made({ createdAt: '2026-03-02T09:00:00.000Z' }) })).toBeUndefined();
+    expect(parseBoardQuery({ cursor: made(['2026-03-02T09:00:00.000Z', 'x'.repeat(201)]) })).toBeUndefined();
+    expect(parseBoardQuery({ cursor: ['a', 'b'] })).toBeUndefined();
   });
 
   it('accepts only known filters', () => {
