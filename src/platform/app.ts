@@ -120,7 +120,10 @@ export function createApp(options: AppOptions): App {
       databaseTimeoutMs: config.databaseTimeoutMs,
       password: databasePassword(config.databaseAuth),
     });
-  const stateStorage = new BotStateStorage(store, { conversationStateDays: config.recordRetentionDays });
+  const stateStorage = new BotStateStorage(store, {
+    conversationStateDays: config.recordRetentionDays,
+    userStateDays: config.userRetentionDays,
+  });
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const clock = options.clock ?? systemClock;
@@ -176,7 +179,7 @@ export function createApp(options: AppOptions): App {
           .catch(() => langFromLocale(context.activity.locale) ?? config.defaultLanguage),
     }),
   );
-  adapter.use(conversationRegistry(store, logger));
+  adapter.use(conversationRegistry(store, logger, { userChatDays: config.userRetentionDays }));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // A state write lost to a concurrent turn: Teams re-delivered this activity while the first delivery was
     // still running, and that one has answered and saved. Telling the user "something went wrong" would be false.

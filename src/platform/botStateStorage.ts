@@ -1,6 +1,7 @@
 import { StateConflictError } from '../shared/errors';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { DocumentStore } from '../domain/store';
+import { expiryAfterInactivity, needsRenewal } from '../shared/retention';
 
 const COLLECTION = 'botstate';
 
@@ -12,13 +13,26 @@ const COLLECTION = 'botstate';
 export class BotStateStorage implements Storage {
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: { conversationStateDays?: number; now?: () => Date } = {},
+    private readonly options: {
+      conversationStateDays?: number;
+      userStateDays?: number;
+      now?: () => Date;
+    } = {},
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const doc = await this.store.get<Record<string, unknown>>(COLLECTION, key);
+      let doc = await this.store.get<Record<string, unknown>>(COLLECTION, key);
+      const days = this.options.userStateDays;
+      if (doc && days && isUserKey(key) && needsRenewal(doc.expiresAt, this.now(), days)) {
+        // The person is here: their preferences live another USER_RETENTION_DAYS. A concurrent write wins.
+        const version = await this.store.update(COLLECTION, key, doc.value, doc.version, {
+          expiresAt: expiryAfterInactivity(this.now(), days),
+        });
+        if (version !== undefined)
+          doc = (await this.store.get<Record<string, unknown>>(COLLECTION, key)) ?? doc;
+      }
       if (doc) items[key] = { ...doc.value, eTag: String(doc.version) };
     }
     return items;
@@ -47,11 +61,22 @@ export class BotStateStorage implements Storage {
     for (const key of keys) await this.store.delete(COLLECTION, key);
   }
 
-  /** Conversation (dialog) state may hold a manager's private notes mid-flow: it expires; user preferences do not. */
+  /**
+   * Conversation (dialog) state may hold a manager's private notes mid-flow: it expires after the record
+   * retention. A person's preferences expire after a period without activity (renewed on use, see read).
+   */
   private writeOptions(key: string): { expiresAt?: string } {
-    const days = this.options.conversationStateDays;
-    if (!days || !key.includes('/conversations/')) return {};
-    const now = this.options.now?.() ?? new Date();
-    return { expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString() };
+    const days = isUserKey(key) ? this.options.userStateDays : this.options.conversationStateDays;
+    if (!days || (!isUserKey(key) && !key.includes('/conversations/'))) return {};
+    return { expiresAt: expiryAfterInactivity(this.now(), days) };
   }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+/** UserState's keys: `<channel>/users/<user id>` (botbuilder's own layout). */
+function isUserKey(key: string): boolean {
+  return key.includes('/users/');
 }

@@ -77,6 +77,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   RECORD_RETENTION_DAYS: positiveInt(90),
   CASE_RETENTION_DAYS: positiveInt(730),
+  USER_RETENTION_DAYS: positiveInt(395),
   OFFICE_CONTACT_EN: optionalText,
   OFFICE_CONTACT_FR: optionalText,
   BOT_DOMAIN: z
@@ -166,6 +167,8 @@ export interface Config {
     readonly windowSeconds: number;
   };
   readonly recordRetentionDays: number;
+  /** A person's saved preferences and chat address are deleted after this many days without activity. */
+  readonly userRetentionDays: number;
   readonly caseRetentionDays: number;
   /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
   readonly officeContact: { readonly en?: string; readonly fr?: string };
@@ -288,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,
+    userRetentionDays: v.USER_RETENTION_DAYS,
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
     tabs: {
       audiences: v.TAB_SSO_AUDIENCE

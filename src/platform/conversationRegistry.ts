@@ -2,6 +2,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import { safeError } from '../shared/logger';
 import type { DocumentStore } from '../domain/store';
+import { expiryAfterInactivity, needsRenewal } from '../shared/retention';
 
 /** A team the bot is (or was) installed in, and how to reach it proactively. */
 export interface TeamRecord {
@@ -36,11 +37,15 @@ interface TeamsChannelData {
  * refreshing the serviceUrl (it can change) so proactive posts keep working. Writes only on change.
  * A failure here never blocks the turn.
  */
-export function conversationRegistry(store: DocumentStore, logger: Logger): Middleware {
+export function conversationRegistry(
+  store: DocumentStore,
+  logger: Logger,
+  retention: { readonly userChatDays: number; readonly now?: () => Date },
+): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       try {
-        await record(store, context);
+        await record(store, context, retention.userChatDays, retention.now?.() ?? new Date());
       } catch (err) {
         logger.warn(
           { event: 'registry.failed', err: safeError(err) },
@@ -52,7 +57,12 @@ export function conversationRegistry(store: DocumentStore, logger: Logger): Midd
   };
 }
 
-async function record(store: DocumentStore, context: TurnContext): Promise<void> {
+async function record(
+  store: DocumentStore,
+  context: TurnContext,
+  userChatDays: number,
+  now: Date,
+): Promise<void> {
   const activity = context.activity;
   if (activity.channelId !== 'msteams' || !activity.serviceUrl) return;
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
@@ -90,7 +100,12 @@ async function record(store: DocumentStore, context: TurnContext): Promise<void>
       serviceUrl: activity.serviceUrl,
     };
     const existing = await store.get<UserChatRecord>(USER_CHATS, from.aadObjectId);
-    if (!sameFields(existing?.value, next)) await store.put(USER_CHATS, from.aadObjectId, next);
+    // A person's chat address is kept while they use the bot and deleted after USER_RETENTION_DAYS without
+    // activity; written on change, and otherwise at most weekly to push the expiry back.
+    if (!sameFields(existing?.value, next) || needsRenewal(existing?.expiresAt, now, userChatDays))
+      await store.put(USER_CHATS, from.aadObjectId, next, {
+        expiresAt: expiryAfterInactivity(now, userChatDays),
+      });
   }
 }
 

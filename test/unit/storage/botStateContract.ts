@@ -52,16 +52,36 @@ export function describeBotStateContract(
       expect(await storage.read(['k'])).toEqual({});
     });
 
-    it('gives conversation state an expiry (it may hold private notes) but not user preferences', async () => {
+    it('gives conversation state an expiry (it may hold private notes) and preferences one after inactivity', async () => {
       const storage = new BotStateStorage(store, {
         conversationStateDays: 30,
+        userStateDays: 395,
         now: () => new Date('2026-11-25T00:00:00Z'),
       });
       await storage.write({ 'msteams/conversations/c1/': { a: 1 }, 'msteams/users/u1/': { lang: 'fr' } });
       expect((await store.get('botstate', 'msteams/conversations/c1/'))?.expiresAt).toBe(
         '2026-12-25T00:00:00.000Z',
       );
-      expect((await store.get('botstate', 'msteams/users/u1/'))?.expiresAt).toBeUndefined();
+      expect((await store.get('botstate', 'msteams/users/u1/'))?.expiresAt).toBe('2027-12-25T00:00:00.000Z');
+    });
+
+    it('keeps the preferences of someone who keeps using the bot, and lets those of someone gone expire', async () => {
+      let now = new Date('2026-01-01T00:00:00Z');
+      const storage = new BotStateStorage(store, { userStateDays: 395, now: () => now });
+      await storage.write({ 'msteams/users/active/': { lang: 'fr' }, 'msteams/users/gone/': { lang: 'en' } });
+      // "active" comes back every month for two years without changing a preference: reads renew its expiry.
+      for (let month = 1; month <= 24; month++) {
+        now = new Date(Date.UTC(2026, month, 1));
+        const read = await storage.read(['msteams/users/active/']);
+        expect(read['msteams/users/active/']).toMatchObject({ lang: 'fr' });
+        await store.purgeExpired(now);
+      }
+      expect(await storage.read(['msteams/users/gone/'])).toEqual({});
+      // A read a day later does not write again: renewal happens at most weekly.
+      const version = (await store.get('botstate', 'msteams/users/active/'))!.version;
+      now = new Date(now.getTime() + 86_400_000);
+      await storage.read(['msteams/users/active/']);
+      expect((await store.get('botstate', 'msteams/users/active/'))!.version).toBe(version);
     });
 
     it('keeps conversation state across a restart (what lets a dialog resume)', async () => {
