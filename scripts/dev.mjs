@@ -10,7 +10,7 @@
  */
 /* global fetch, AbortSignal -- Node globals the shared ESLint config does not list for .mjs */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,8 +78,23 @@ async function waitFor(url, what, timeoutMs) {
   return false;
 }
 
+/**
+ * The Playground's own user (currentUser in .m365agentsplayground.yml) may register office channels, so
+ * escalation can be tried locally: the Playground has no team owner. Local runs only; an OFFICE_ADMIN_IDS
+ * already set is kept, and production reads only what its configuration says.
+ */
+function playgroundUserId() {
+  const file = path.join(ROOT, '.m365agentsplayground.yml');
+  if (!existsSync(file)) return undefined;
+  const yml = readFileSync(file, 'utf8');
+  const block = yml.slice(yml.indexOf('\ncurrentUser:'));
+  return /\n\s+aadObjectId:\s*([0-9a-f-]{36})/i.exec(block)?.[1];
+}
+const localAdmin = process.env.OFFICE_ADMIN_IDS ? undefined : playgroundUserId();
+
 const t0 = Date.now();
 start('bot', process.execPath, [entry], {
+  ...(localAdmin ? { OFFICE_ADMIN_IDS: localAdmin } : {}),
   PORT: String(BOT_PORT),
   // Local mode: the playground sends no Bot Framework token, so the bot must not expect one even if
   // .env holds a real registration (variables set here win over the bot's own .env loading).
@@ -108,5 +123,8 @@ const ready = Date.now();
 console.log(
   `\ndev: bot ready at ${BOT_URL} in ${((botReady - t0) / 1000).toFixed(1)} s; ` +
     `playground ready in ${((ready - botReady) / 1000).toFixed(1)} s.\n` +
-    `dev: open ${PLAYGROUND_URL} in a browser (Personal Chat, group chat "Managers", team "Digital Services"). Ctrl-C stops both.\n`,
+    `dev: open ${PLAYGROUND_URL} in a browser (Personal Chat, group chat "Managers", team "Digital Services"). Ctrl-C stops both.\n` +
+    (localAdmin
+      ? `dev: the Playground's user may register office channels here (OFFICE_ADMIN_IDS=${localAdmin}).\n`
+      : ''),
 );

@@ -24,6 +24,7 @@ import { scopeOf, timeZoneOf, type Turn } from './turn';
 import { MAX_QUESTION_CHARS } from '../shared/limits';
 import { localeOf } from '../shared/dates';
 import { DialogContextFactory } from './sdkInternals';
+import { SAY_VERB, typedTextOf } from './activities';
 
 /** The reply to a free-text question, produced outside the Bot Framework (see src/domain/guidance). */
 export interface AnswerReply {
@@ -147,6 +148,12 @@ export class GuidanceBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const lang = await this.languageFor(context);
+    // A choice button stands for typed text: the turn reads as if the person had typed its label, whether
+    // the client sent it as Teams' messageBack (text and value) or as the button's data alone.
+    const typed = typedTextOf(context.activity);
+    if (typed !== undefined) context.activity.text = typed;
+    if ((context.activity.value as { verb?: unknown } | undefined)?.verb === SAY_VERB)
+      context.activity.value = undefined;
     const scope = scopeOf(context);
     const rawText =
       scope === 'personal'

@@ -28,19 +28,21 @@ describe('escalation from the personal chat to the office channel', () => {
   it('walks the manager through the request and shows exactly what the office will see', async () => {
     await playground().openPersonalChat();
     await playground().send('escalate');
-    await playground().waitForText(/Which office should receive it\?/);
-    await playground().send('Values and ethics office');
-    await playground().waitForText(/Leave out/);
-    await playground().send(SUMMARY);
-    await playground().waitForText(/How urgent is it\?/);
-    await playground().send('Time-sensitive');
-    await playground().waitForText(/How would you like the office to contact you\?/);
-    await playground().send('Teams chat');
-    const preview = await playground().waitForCard(/Request VE-\d{4}-/);
+    // Every choice is a button the Playground can click (messageBack; it refuses imBack).
+    const p = playground();
+    await p.waitForText(/Which office should receive it\?/);
+    await p.clickLatestButton('Values and ethics office');
+    await p.waitForText(/Leave out/);
+    await p.send(SUMMARY);
+    await p.waitForText(/How urgent is it\?/);
+    await p.clickLatestButton('Time-sensitive');
+    await p.waitForText(/How would you like the office to contact you\?/);
+    await p.clickLatestButton('Teams chat');
+    const preview = await p.waitForCard(/Request VE-\d{4}-/);
     expect((await preview.textContent()) ?? '').toContain(SUMMARY);
-    await playground().waitForText(/This is exactly what the values and ethics office will see/);
-    await playground().screenshot('escalation-consent', preview);
-    await playground().send('Send it');
+    await p.waitForText(/This is exactly what the values and ethics office will see/);
+    await p.screenshot('escalation-consent', preview);
+    await p.clickLatestButton('Send it');
     await playground().waitForText(/Your request VE-\d{4}-0001 is saved/);
     await playground().waitForText(/Your request VE-\d{4}-0001 has reached the values and ethics office/);
     await playground().screenshot('escalation-confirmed');

@@ -358,14 +358,18 @@ describe('escalation to an office', () => {
     const say = (text: string) => bot.post(message(text, { serviceUrl: bot.connector.url }));
     for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
       await say(text);
-    const send = bot.connector.sentActivities(MANAGER_CHAT).at(-1).attachments[0].content.buttons[0];
-    expect(send).toMatchObject({ type: 'messageBack', title: 'Send it', text: 'Send it' });
-    // Teams delivers a messageBack click as the button's text with its value.
-    const click = () => bot.post(message(send.text, { serviceUrl: bot.connector.url, value: send.value }));
+    const send = bot.connector.sentActivities(MANAGER_CHAT).at(-1).attachments[0].content.actions[0];
+    expect(send).toMatchObject({ type: 'Action.Submit', title: 'Send it' });
+    // Teams and the Agents Playground deliver the button's data as the activity's value, without text; a card
+    // sent before the buttons were Action.Submit comes back as messageBack, with its text. One click each way.
+    const clicks = [
+      () => bot.post(message('', { serviceUrl: bot.connector.url, value: send.data })),
+      () => bot.post(message(send.data.text, { serviceUrl: bot.connector.url, value: send.data })),
+    ];
     const before = await bot.app.store.count(COLLECTIONS.cases);
     const read = async () => {
       const from = bot.connector.sentActivities(MANAGER_CHAT).length;
-      await click();
+      await clicks.shift()!();
       return visibleText(bot.connector.sentActivities(MANAGER_CHAT).slice(from));
     };
     const id = caseIdIn(await read());

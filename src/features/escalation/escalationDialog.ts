@@ -141,6 +141,13 @@ function choice(lang: Lang, value: string, key: MessageKey, synonyms: string[] =
 const QUESTIONS = ['office', 'summary', 'pii', 'record', 'urgency', 'contact', 'consent'] as const;
 type Question = (typeof QUESTIONS)[number];
 
+/** What people type for each way to be contacted, in either language, besides the labels themselves. */
+const CONTACT_WORDS: Record<ContactPreference, string[]> = {
+  teamsChat: ['teams', 'chat', 'clavardage', 'clavarder', 'message', 'messagerie', 'im'],
+  phone: ['phone', 'call', 'telephone', 'téléphone', 'tel', 'tél', 'appel', 'appelez-moi', 'call me'],
+  email: ['email', 'mail', 'courriel', 'e-mail', 'mel', 'mél'],
+};
+
 const KEEP_WORDS = new Set(['keep', 'keep it', 'same', 'garder', 'le garder', 'conserver', 'pareil']);
 
 export class EscalationDialog extends ComponentDialog implements FlowCommandDialog {
@@ -149,7 +156,10 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
 
   constructor(private readonly deps: EscalationDialogDeps) {
     super(ESCALATION_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    // Part of a label is enough ("teams", "délai", "time sensitive"): people type, not only click.
+    const choicePrompt = new ChoicePrompt(CHOICE);
+    choicePrompt.recognizerOptions = { allowPartialMatches: true };
+    this.addDialog(choicePrompt);
     this.addDialog(new TextPrompt(SUMMARY, (p) => this.validateSummary(p)));
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
@@ -287,11 +297,18 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
 
   private prompt(step: WaterfallStepContext, text: string, choices: Choice[]): Promise<DialogTurnResult> {
     const { lang } = this.opts(step);
+    // The buttons are drawn here rather than by the prompt (its hero card uses imBack, which the Agents
+    // Playground refuses); the prompt still recognises the label, typed or sent by a button.
+    const buttons = (prompt: string) =>
+      buttonsActivity(
+        prompt,
+        choices.map(({ value }) => ({ title: value, text: value })),
+      );
     return step.prompt(CHOICE, {
-      prompt: text,
-      retryPrompt: `${t(lang, 'escalation.retry')} ${text}`,
+      prompt: buttons(text),
+      retryPrompt: buttons(`${t(lang, 'escalation.retry')} ${text}`),
       choices,
-      style: ListStyle.heroCard,
+      style: ListStyle.none,
     });
   }
 
@@ -420,9 +437,7 @@ export class EscalationDialog extends ComponentDialog implements FlowCommandDial
     return this.prompt(
       step,
       t(o.lang, 'escalation.contact.ask'),
-      CONTACT_PREFERENCES.map((c) =>
-        choice(o.lang, c, `escalation.contact.${c}`, c === 'email' ? ['email', 'courriel'] : []),
-      ),
+      CONTACT_PREFERENCES.map((c) => choice(o.lang, c, `escalation.contact.${c}`, CONTACT_WORDS[c])),
     );
   }
 
@@ -506,8 +521,8 @@ function consentCard(text: string, choices: readonly Choice[], draftId: string |
     text,
     choices.map(({ value }, index) =>
       index === 0 && draftId
-        ? { kind: 'messageBack', title: value, text: value, value: { verb: CONSENT_VERB, draftId } }
-        : { kind: 'imBack', title: value, value },
+        ? { title: value, text: value, value: { verb: CONSENT_VERB, draftId } }
+        : { title: value, text: value },
     ),
   );
 }

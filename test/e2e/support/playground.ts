@@ -130,6 +130,14 @@ export class Playground {
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 
+  /**
+   * Clicks the latest button titled `title` in the conversation: a prompt's choices come as a hero card,
+   * which the Playground draws outside its Adaptive Card container.
+   */
+  async clickLatestButton(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: title, exact: true }).last().click();
+  }
+
   /** Saves a full-window screenshot as <name>.png in SCREENSHOT_DIR. */
   async screenshot(name: string, target?: Locator): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

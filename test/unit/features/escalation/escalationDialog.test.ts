@@ -13,10 +13,12 @@ function read(reply: Partial<Activity> | undefined): string {
   if (!reply) return '';
   const parts = [reply.text ?? ''];
   for (const a of reply.attachments ?? []) {
-    const content = a.content as { text?: string; buttons?: { title: string }[]; body?: unknown[] };
-    if (content.text) parts.push(content.text);
-    for (const b of content.buttons ?? []) parts.push(`[${b.title}]`);
-    if (content.body) parts.push('<card>');
+    const content = a.content as { body?: { text?: string }[]; actions?: { title: string }[] };
+    // A prompt: its text and its buttons. Any other card (the preview) is shown as <card>.
+    if (content.actions?.length) {
+      for (const block of content.body ?? []) if (block.text) parts.push(block.text);
+      for (const b of content.actions) parts.push(`[${b.title}]`);
+    } else if (content.body) parts.push('<card>');
   }
   return parts.filter(Boolean).join(' ');
 }
@@ -86,19 +88,18 @@ describe('EscalationDialog', () => {
       contact: 'email',
     });
     const sendButton = () => {
-      const card = client.getNextReply()?.attachments?.[0]?.content as { buttons: any[] } | undefined;
-      return card?.buttons[0];
+      const card = client.getNextReply()?.attachments?.[0]?.content as { actions: any[] } | undefined;
+      return card?.actions[0].data;
     };
     await say('start');
     await client.sendActivity('A post about our program was shared widely.'); // replies with the preview
     const first = sendButton();
-    expect(first).toMatchObject({ type: 'messageBack', title: 'Send it', text: 'Send it' });
-    expect(first.value).toEqual({ verb: 'escalation.send', draftId: expect.any(String) });
+    expect(first).toMatchObject({ verb: 'escalation.send', draftId: expect.any(String), text: 'Send it' });
     await say('Change the summary');
     await client.sendActivity('A post about our program was shared widely, and picked up by a reporter.');
-    expect(sendButton().value.draftId).toBe(first.value.draftId);
+    expect(sendButton().draftId).toBe(first.draftId);
     await say('Send it');
-    expect(submitted.map((d) => d.id)).toEqual([first.value.draftId]);
+    expect(submitted.map((d) => d.id)).toEqual([first.draftId]);
   });
 
   it('says the request was already sent when the draft’s case existed', async () => {
@@ -176,6 +177,58 @@ describe('EscalationDialog', () => {
     expect(await say('Email')).toContain('Voici exactement ce que l’Ombud verra');
     expect(await say('L’envoyer')).toContain('Votre demande **VE-2026-0001** est enregistrée');
     expect(submitted[0]).toMatchObject({ office: 'ombud', contact: 'email', urgency: 'urgent' });
+  });
+});
+
+describe('EscalationDialog: choices a person can click anywhere and type loosely (#17)', () => {
+  it('draws every choice as a card button that Teams sends as the label (messageBack) and the Playground as data', async () => {
+    const { client } = setUp();
+    type Action = {
+      type: string;
+      title: string;
+      data: { text: string; msteams: { type: string; text: string } };
+    };
+    const actions: Action[] = [];
+    const collect = (reply: Partial<Activity> | undefined) => {
+      for (const a of reply?.attachments ?? []) {
+        expect(a.contentType).toBe('application/vnd.microsoft.card.adaptive');
+        actions.push(...((a.content as { actions?: Action[] }).actions ?? []));
+      }
+    };
+    for (const turn of [
+      'escalate',
+      'Values and ethics office',
+      'A post about our program.',
+      'Routine',
+      'Phone',
+    ]) {
+      collect(await client.sendActivity(turn));
+      for (let next = client.getNextReply(); next; next = client.getNextReply()) collect(next);
+    }
+    expect(actions.map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Values and ethics office', 'Routine', 'Teams chat', 'Send it', 'Cancel']),
+    );
+    for (const a of actions) {
+      expect(a.type).toBe('Action.Submit');
+      expect(a.data.text).toBe(a.title);
+    }
+  });
+
+  it.each([
+    ['en', 'time sensitive', 'teams', { urgency: 'timeSensitive', contact: 'teamsChat' }],
+    ['en', 'urgent', 'call me', { urgency: 'urgent', contact: 'phone' }],
+    ['fr', 'délai', 'clavardage', { urgency: 'timeSensitive', contact: 'teamsChat' }],
+    ['fr', 'courant', 'mon courriel', { urgency: 'routine', contact: 'email' }],
+    ['fr', 'urgent', 'appelez-moi', { urgency: 'urgent', contact: 'phone' }],
+  ] as const)('in %s, "%s" and "%s" are understood', async (lang, urgency, contact, expected) => {
+    const { say, submitted } = setUp({ lang });
+    await say(lang === 'en' ? 'escalate' : 'consulter');
+    await say('Ombud');
+    await say(lang === 'en' ? 'A post about our program.' : 'Une publication au sujet du programme.');
+    await say(urgency);
+    expect(await say(contact)).toContain(lang === 'en' ? 'This is exactly what' : 'Voici exactement ce que');
+    await say(lang === 'en' ? 'Send it' : 'L’envoyer');
+    expect(submitted[0]).toMatchObject(expected);
   });
 });
 
