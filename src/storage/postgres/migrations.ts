@@ -5,6 +5,18 @@ import { DUE_INDEX_SQL, fieldIndexSql, INDEXED_FIELDS_V2, type Migration } from 
  * advisory lock, so instances starting together never race. Never edit a migration that has shipped: add
  * the next one. Same logical schema as SQLite, with native JSONB and timestamps.
  */
+/**
+ * On PostgreSQL each field the app filters on is also a generated column (the field's JSON value, kept in step
+ * by the database), so an index holds everything a count or a filter reads: counting an office's 40,000
+ * closed cases reads the index alone instead of 40,000 rows. Frozen with migration 3, like the field list.
+ */
+export const PG_FIELD_COLUMNS: readonly string[] = [...new Set(INDEXED_FIELDS_V2.flat())];
+
+/** The generated column that holds `field` (unquoted, so lower case). */
+export function columnOf(field: string): string {
+  return `f_${field.toLowerCase()}`;
+}
+
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -39,10 +51,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: 'documents: an index for every field the app looks documents up by',
-    // value->>'field' is the expression the store's string filters use (see whereClause).
+    description: 'documents: the fields the app looks documents up by as columns, each with its index',
     sql: [
-      ...INDEXED_FIELDS_V2.map((fields) => fieldIndexSql(fields, (f) => `value->>'${f}'`)),
+      ...PG_FIELD_COLUMNS.map(
+        (field) =>
+          `ALTER TABLE documents ADD COLUMN ${columnOf(field)} jsonb GENERATED ALWAYS AS (value->'${field}') STORED;`,
+      ),
+      ...INDEXED_FIELDS_V2.map((fields) => fieldIndexSql(fields, columnOf)),
       DUE_INDEX_SQL,
     ].join('\n'),
   },

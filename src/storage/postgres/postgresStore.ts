@@ -13,7 +13,7 @@ import type {
 } from '../../domain/store';
 import { BatchConflict, conflictResult } from '../batchConflict';
 import type { Migration } from '../sqlite/migrations';
-import { POSTGRES_MIGRATIONS } from './migrations';
+import { columnOf, PG_FIELD_COLUMNS, POSTGRES_MIGRATIONS } from './migrations';
 
 interface Row {
   collection: string;
@@ -28,6 +28,7 @@ interface Row {
 /** Anything that runs a query: the pool, or one client inside a transaction. */
 type Queryable = Pick<PoolClient, 'query'>;
 
+const INDEXED_COLUMNS: ReadonlySet<string> = new Set(PG_FIELD_COLUMNS);
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** First half of the advisory lock key taken while migrating ("smg!" in ASCII); the second is the schema's hash. */
@@ -385,9 +386,9 @@ export class PostgresStore implements Store {
 }
 
 /**
- * `collection = $1 AND …` for a `where` filter. Strings compare as text (`value->>'field'`, which an
- * expression index can serve) and only match JSON strings; numbers and booleans compare as JSON values,
- * so 1 matches 1.0 but never "1" or true.
+ * `collection = $1 AND …` for a `where` filter. Every value compares as JSON (`… = $n::jsonb`), so types are
+ * kept apart (1 matches 1.0 but never "1" or true). A field the app looks documents up by is read from its
+ * generated column (migration 3), which its index holds: counts read the index alone, lists walk it in order.
  */
 function whereClause(collection: string, where: ListOptions['where']): { clause: string; params: unknown[] } {
   const parts = ['collection = $1'];
@@ -395,13 +396,9 @@ function whereClause(collection: string, where: ListOptions['where']): { clause:
   for (const [field, expected] of Object.entries(where ?? {})) {
     // Field names are written into the SQL text: only plain identifiers, never user input.
     if (!FIELD_NAME.test(field)) throw new Error(`Invalid field name in query: ${field}`);
-    if (typeof expected === 'string') {
-      params.push(expected);
-      parts.push(`value->>'${field}' = $${params.length} AND jsonb_typeof(value->'${field}') = 'string'`);
-    } else {
-      params.push(JSON.stringify(expected));
-      parts.push(`value->'${field}' = $${params.length}::jsonb`);
-    }
+    params.push(JSON.stringify(expected));
+    const column = INDEXED_COLUMNS.has(field) ? columnOf(field) : `value->'${field}'`;
+    parts.push(`${column} = $${params.length}::jsonb`);
   }
   return { clause: parts.join(' AND '), params };
 }

@@ -95,6 +95,14 @@ export function describeStoreContract(
       expect(due.map((d) => d.id)).toEqual(['due']);
     });
 
+    it('keeps a number and the same digits as text apart in a filter', async () => {
+      await store.insert('records', 'number', { n: 1 });
+      await store.insert('records', 'text', { n: '1' });
+      expect((await store.list('records', { where: { n: 1 } })).map((d) => d.id)).toEqual(['number']);
+      expect((await store.list('records', { where: { n: '1' } })).map((d) => d.id)).toEqual(['text']);
+      expect(await store.count('records', { where: { n: '1' } })).toBe(1);
+    });
+
     it('refuses field names that are not plain identifiers', async () => {
       await expect(store.list('records', { where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(
         /Invalid field name/,
