@@ -11,7 +11,7 @@ import type { Server } from 'restify';
 import type { Config } from '../../src/platform/config';
 import { createAdapter, processInbound } from '../../src/platform/adapter';
 import { safeError, type Logger } from '../../src/shared/logger';
-import { createServer } from '../../src/platform/server/createServer';
+import { createServer, LISTEN_BACKLOG } from '../../src/platform/server/createServer';
 import { BotStateStorage } from '../../src/platform/botStateStorage';
 import type { Store } from '../../src/domain/store';
 
@@ -69,7 +69,7 @@ export function createEchoApp(options: { config: Config; logger: Logger; store: 
     server,
     listen: (port, host) =>
       new Promise((resolve) => {
-        server.listen(port, host, () => {
+        server.listen(port, host, LISTEN_BACKLOG, () => {
           const address = server.address() as AddressInfo;
           resolve({ url: `http://${host}:${address.port}` });
         });

@@ -21,7 +21,7 @@ import { TeamMembership } from './teamMembership';
 import { isConnectorFailure } from './connectorPipeline';
 import { langFromLocale, t } from '../i18n';
 import { createLogger, safeError, type Logger } from '../shared/logger';
-import { createServer } from './server/createServer';
+import { createServer, LISTEN_BACKLOG } from './server/createServer';
 import { BotStateStorage } from './botStateStorage';
 import { openStore, sharedSqlOf } from '../storage/openStore';
 import { databasePassword } from '../storage/postgres/entraPassword';
@@ -243,7 +243,7 @@ export function createApp(options: AppOptions): App {
     logger,
     listen: (port = config.port, host = config.host) =>
       new Promise((resolve) => {
-        server.listen(port, host, () => {
+        server.listen(port, host, LISTEN_BACKLOG, () => {
           const address = server.address() as AddressInfo;
           for (const feature of features) feature.onStart?.();
           resolve({

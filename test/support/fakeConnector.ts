@@ -66,7 +66,8 @@ export class FakeConnector {
     // Like the real connector's front end, keep idle connections for minutes, not Node's 5 s: a bot idle for
     // a few seconds (between benchmark rounds) would otherwise find its pooled sockets closed under it.
     this.server.keepAliveTimeout = 120_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    // A backlog like the bot's (Node's 511 overflowed with a thousand bots' replies opening connections at once).
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', 4096, () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
