@@ -3,7 +3,7 @@
  * state in the same Store), each in its own child process, driven over loopback HTTP through the fake Bot
  * Connector by N concurrent conversations asking the evaluation questions.
  *
- *   npm run bench -- [--conversations 50] [--seconds 10 | --turns T] [--rounds 4] [--db postgres://…]
+ *   npm run bench -- [--conversations 50 | --sweep 50,200,500,1000] [--seconds 10 | --turns T] [--rounds 4] [--db postgres://…]
  *                    [--json] [--heap-mb 384] [--node-flags "…"] [--tsx] [--log-level error]
  *                    [--cpu-prof DIR] [--callgrind DIR]
  *
@@ -60,6 +60,8 @@ const { values: args } = parseArgs({
     callgrind: { type: 'string' },
     /** Alternating measured slices per bot (the time or turn budget is split between them). */
     rounds: { type: 'string', default: '4' },
+    /** Several loads in one run, e.g. 50,200,500,1000: one run of this script per count, one table. */
+    sweep: { type: 'string' },
   },
 });
 
@@ -338,7 +340,71 @@ function compileChild(): string {
 /** Other work on the machine skews the figures: the 1-minute load average at start is reported with them. */
 const loadAtStart = loadavg()[0]!;
 
+/** The figures of one load, as `--json` prints them (the fields the sweep's table reads). */
+interface RunResult {
+  readonly conversations: number;
+  readonly rps: number;
+  readonly p99_ms: number;
+  readonly rss_mb: number;
+  readonly errors: number;
+  readonly cpu_ms_per_turn: number;
+  readonly rps_ratio: number;
+  readonly p99_ratio: number;
+  readonly echo: { readonly rps: number; readonly p99_ms: number; readonly cpu_ms_per_turn: number };
+  readonly targets: { readonly met: boolean };
+}
+
+/**
+ * `--sweep 50,200,500,1000`: runs this benchmark once per count, each in a process of its own with the same
+ * other options, and prints one table with the targets checked per row (`--json`: the runs as an array).
+ */
+function sweep(counts: readonly number[]): void {
+  const forwarded: string[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--sweep' || arg === '--conversations') i++;
+    else if (!arg.startsWith('--sweep=') && !arg.startsWith('--conversations=') && arg !== '--json')
+      forwarded.push(arg);
+  }
+  const results: RunResult[] = [];
+  for (const n of counts) {
+    if (!args.json) process.stdout.write(`${n} conversations…\n`);
+    const run = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, ...forwarded, '--conversations', String(n), '--json'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+    );
+    const line = run.stdout.trim().split('\n').at(-1) ?? '';
+    if (!line.startsWith('{')) fail(`the run at ${n} conversations printed no result (exit ${run.status})`);
+    results.push(JSON.parse(line) as RunResult);
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+  } else {
+    const ok = (met: boolean) => (met ? 'ok' : 'MISSED');
+    process.stdout.write(
+      '\n| conversations | bot turns/s | echo turns/s | ratio | bot p99 ms | echo p99 ms | p99 ratio | errors | bot peak RSS MB | CPU ms per turn bot / echo | targets |\n' +
+        '|---|---|---|---|---|---|---|---|---|---|---|\n' +
+        results
+          .map(
+            (r) =>
+              `| ${r.conversations} | ${r.rps} | ${r.echo.rps} | ${r.rps_ratio.toFixed(2)}× | ${r.p99_ms.toFixed(0)} | ` +
+              `${r.echo.p99_ms.toFixed(0)} | ${r.p99_ratio.toFixed(2)}× | ${r.errors} | ${r.rss_mb} | ` +
+              `${r.cpu_ms_per_turn} / ${r.echo.cpu_ms_per_turn} | ${ok(r.targets.met)} |`,
+          )
+          .join('\n') +
+        '\n',
+    );
+  }
+  if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  if (args.sweep !== undefined) {
+    const counts = args.sweep.split(',').map((n) => positive('sweep', n.trim()));
+    return sweep(counts);
+  }
   const childEntry = compileChild();
   const connector = await new FakeConnector().start();
   const watcher = new ReplyWatcher(connector);
