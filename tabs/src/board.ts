@@ -457,7 +457,14 @@ class BoardPage {
       { id: 'close-outcome', name: 'outcome' },
       OUTCOMES.map((o) => h('option', { value: o }, this.t(`outcome.${o}`))),
     );
-    const note = h('textarea', { id: 'close-note', name: 'note', rows: 3, maxlength: 1500 });
+    // An urgent or time-sensitive case needs a note (the server refuses it without one too).
+    const note = h('textarea', {
+      id: 'close-note',
+      name: 'note',
+      rows: 3,
+      maxlength: 1500,
+      required: c.urgency !== 'routine',
+    });
     const form = h(
       'form',
       {

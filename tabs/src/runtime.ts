@@ -145,6 +145,7 @@ export function errorText(lang: TabLang, status: number, code: string | undefine
   if (code === 'taken') return tr(lang, 'error.taken');
   if (code === 'closed') return tr(lang, 'error.closed');
   if (code === 'notAssignee') return tr(lang, 'error.notAssignee');
+  if (code === 'noteRequired') return tr(lang, 'error.noteRequired');
   return tr(lang, 'error.generic');
 }
 

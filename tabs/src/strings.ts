@@ -17,6 +17,8 @@ export const tabStrings = defineMessages({
     'error.taken': 'Someone else took this case first. The case below shows who has it now.',
     'error.closed': 'This case is already closed.',
     'error.notAssignee': 'Only the person assigned to this case can do that.',
+    'error.noteRequired':
+      'An urgent or time-sensitive case needs a note on what was done before it is closed.',
     'office.valuesEthics': 'Values and ethics office',
     'office.ombud': 'Ombud',
     'status.new': 'New',
@@ -157,6 +159,8 @@ export const tabStrings = defineMessages({
     'error.taken': 'Quelqu’un d’autre a pris ce cas en premier. Le cas ci-dessous indique qui s’en occupe.',
     'error.closed': 'Ce cas est déjà fermé.',
     'error.notAssignee': 'Seule la personne à qui le cas est attribué peut faire cela.',
+    'error.noteRequired':
+      'Un cas urgent ou à délai serré ne se ferme pas sans une note sur ce qui a été fait.',
     'office.valuesEthics': 'Bureau des valeurs et de l’éthique',
     'office.ombud': 'Ombud',
     'status.new': 'Nouveau',

@@ -196,6 +196,8 @@ describe('escalation to an office', () => {
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(visibleText([{ attachments: [{ content: body.value }] }])).toContain('Sam Okafor');
+    // A taken case offers no "Assign to me": the card says who has it.
+    expect(visibleText([{ attachments: [{ content: body.value }] }])).not.toContain('Assign to me');
     const update = bot.connector.calls.find((c) => c.kind === 'update');
     expect(update?.conversationId).toBe(thread.conversationId);
     expect(update?.activityId).toBe(thread.activityId);

@@ -330,6 +330,14 @@ describe('tab API (authenticated mode)', () => {
         expect.objectContaining({ question: 'Was the memo marked Protected?' }),
       ]);
 
+      // An urgent case is not closed without a note on what was done.
+      const noNote = await call(caseUrl(caseId, '/close'), as(OFFICER), {
+        method: 'POST',
+        body: { outcome: 'noFurtherAction', note: '' },
+      });
+      expect(noNote.status).toBe(409);
+      expect(noNote.body.code).toBe('noteRequired');
+
       const closed = await call(caseUrl(caseId, '/close'), as(OFFICER), {
         method: 'POST',
         body: { outcome: 'referredLabourRelations', note: 'Referred to labour relations.' },

@@ -51,6 +51,7 @@ export type Refusal =
   | { readonly ok: false; readonly reason: 'taken'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'notAssignee'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'alreadyAnswered'; readonly case: CaseRecord }
+  | { readonly ok: false; readonly reason: 'noteRequired'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'notOwner' };
 
 export type Changed = { readonly ok: true; readonly case: CaseRecord };
@@ -324,8 +325,10 @@ export class CaseService {
       if (c.status === 'closed') return { ok: false, reason: 'closed', case: c };
       if (c.assignee && c.assignee.aadObjectId !== officer.aadObjectId)
         return { ok: false, reason: 'notAssignee', case: c };
-      const purgeAt = new Date(Date.parse(at) + this.options.retentionDays * DAY_MS).toISOString();
       const cleaned = fitCaseText(note);
+      // An urgent or time-sensitive case is not closed without a word on what was done.
+      if (c.urgency !== 'routine' && !cleaned) return { ok: false, reason: 'noteRequired', case: c };
+      const purgeAt = new Date(Date.parse(at) + this.options.retentionDays * DAY_MS).toISOString();
       return {
         next: {
           ...c,

@@ -52,10 +52,10 @@ function execute(title: string, verb: string, data: Record<string, unknown>) {
 function officeActions(c: CaseRecord, lang: Lang) {
   const data = { caseId: c.caseId };
   return [
-    execute(t(lang, 'escalation.card.assign'), VERBS.assign, {
-      ...data,
-      seenAssignee: c.assignee?.aadObjectId ?? '',
-    }),
+    // Taken cases have no "Assign to me": the card shows who has it.
+    ...(c.assignee
+      ? []
+      : [execute(t(lang, 'escalation.card.assign'), VERBS.assign, { ...data, seenAssignee: '' })]),
     {
       type: 'Action.ShowCard',
       title: t(lang, 'escalation.card.ask'),
@@ -86,6 +86,8 @@ function officeActions(c: CaseRecord, lang: Lang) {
             id: 'outcome',
             label: t(lang, 'escalation.card.closeOutcome'),
             style: 'expanded',
+            isRequired: true,
+            errorMessage: t(lang, 'escalation.office.closeOutcome'),
             choices: OUTCOMES.map((o) => ({ title: t(lang, `escalation.outcome.${o}`), value: o })),
           },
           {
@@ -94,6 +96,10 @@ function officeActions(c: CaseRecord, lang: Lang) {
             label: t(lang, 'escalation.card.closeNote'),
             isMultiline: true,
             maxLength: MAX_CASE_TEXT,
+            // Checked on the card where the client can; the case service refuses it anyway.
+            ...(c.urgency !== 'routine'
+              ? { isRequired: true, errorMessage: t(lang, 'escalation.office.noteRequired') }
+              : {}),
           },
         ],
         actions: [execute(t(lang, 'escalation.card.closeSend'), VERBS.close, data)],

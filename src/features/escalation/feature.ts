@@ -439,6 +439,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
             };
           case 'closed':
             return { message: t(lang, 'escalation.office.closed') };
+          case 'noteRequired':
+            return { message: t(lang, 'escalation.office.noteRequired') };
           default:
             return { message: t(lang, 'escalation.office.notFound') };
         }

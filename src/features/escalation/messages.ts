@@ -147,6 +147,8 @@ export const escalation = defineMessages({
     'escalation.office.askNoChat':
       'The question is saved on the case, but the manager has no chat with me, so I could not send it. Please contact them ({contact}).',
     'escalation.office.closeOutcome': 'Please choose an outcome.',
+    'escalation.office.noteRequired':
+      'An urgent or time-sensitive case needs a note on what was done before it is closed. Nothing was changed.',
     'escalation.office.details':
       'Details of confidential request {caseId}, for you as the person who has it.',
     'escalation.register.done':
@@ -335,6 +337,8 @@ export const escalation = defineMessages({
     'escalation.office.askNoChat':
       'La question est enregistrée dans le cas, mais le gestionnaire n’a pas de conversation avec moi; je n’ai donc pas pu la lui envoyer. Veuillez le joindre ({contact}).',
     'escalation.office.closeOutcome': 'Veuillez choisir un résultat.',
+    'escalation.office.noteRequired':
+      'Un cas urgent ou à délai serré ne se ferme pas sans une note sur ce qui a été fait. Rien n’a été modifié.',
     'escalation.office.details':
       'Détails de la demande confidentielle {caseId}, pour vous, en tant que personne qui l’a prise en charge.',
     'escalation.register.done':

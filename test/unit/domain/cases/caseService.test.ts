@@ -111,6 +111,24 @@ describe('CaseService', () => {
     expect(doc?.expiresAt).toBe((closed as { case: CaseRecord }).case.purgeAt);
   });
 
+  it('closes an urgent or time-sensitive case only with a note on what was done; a routine one without', async () => {
+    for (const urgency of ['urgent', 'timeSensitive'] as const) {
+      const { case: c } = await cases.create({ ...input(`note-${urgency}`), urgency });
+      expect(await cases.close(c.caseId, SAM, 'noFurtherAction', '  ')).toMatchObject({
+        ok: false,
+        reason: 'noteRequired',
+      });
+      expect((await cases.get(c.caseId))?.status).toBe('new');
+      expect(
+        await cases.close(c.caseId, SAM, 'noFurtherAction', 'Called the manager; no risk.'),
+      ).toMatchObject({
+        ok: true,
+      });
+    }
+    const { case: routine } = await cases.create(input('note-routine'));
+    expect(await cases.close(routine.caseId, SAM, 'adviceGiven', '')).toMatchObject({ ok: true });
+  });
+
   it('purges closed cases after retention, leaving only a "purged" audit line', async () => {
     const { case: open } = await cases.create(input('open'));
     const { case: c } = await cases.create(input('x'));
