@@ -240,7 +240,7 @@ describe('escalation to an office', () => {
     expect(card).toContain('Assigned');
   });
 
-  it('closes with an outcome, refreshes the card and tells the manager the outcome', async () => {
+  it('closes with an outcome, refreshes the card and tells the manager the outcome and the office’s note', async () => {
     const res = await bot.post(
       invoke(
         bot.connector.url,
@@ -255,6 +255,9 @@ describe('escalation to an office', () => {
     expect(card.actions).toBeUndefined();
     expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
       `Your request ${caseId} was closed by the values and ethics office. Outcome: Advice given.`,
+    );
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      'The office’s note: Talked through the options\\.',
     );
     const stored = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
     expect(stored?.expiresAt).toBe(stored?.value.purgeAt);

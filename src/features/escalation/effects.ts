@@ -2,7 +2,7 @@ import { cardActivity, type Activity } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
 import type { Actor, CaseRecord } from '../../domain/cases/types';
-import type { AdaptiveCardJson } from '../../shared/cards/render';
+import { escapeMarkdown, type AdaptiveCardJson } from '../../shared/cards/render';
 import { officeWords } from './officeWords';
 import { t, type Lang } from '../../i18n';
 import { safeError } from '../../shared/logger';
@@ -114,14 +114,16 @@ export function createCaseEffects(
       return { questionSent };
     }
     if (action === 'close' && after.outcome) {
-      await notifyManager(
-        after,
-        t(ml, 'escalation.closed', {
-          caseId: after.caseId,
-          ...office,
-          outcome: t(ml, `escalation.outcome.${after.outcome}`),
-        }),
-      );
+      const closed = t(ml, 'escalation.closed', {
+        caseId: after.caseId,
+        ...office,
+        outcome: t(ml, `escalation.outcome.${after.outcome}`),
+      });
+      // The card promises the note goes to the manager: it does, as the officer typed it (markdown made inert).
+      const note = after.closeNote
+        ? `\n\n${t(ml, 'escalation.closedNote', { note: escapeMarkdown(after.closeNote) })}`
+        : '';
+      await notifyManager(after, closed + note);
     }
     return {};
   };

@@ -88,6 +88,7 @@ export const escalation = defineMessages({
     'escalation.assigned': '{name} from the {office} has taken your request {caseId}.',
     'escalation.closed':
       'Your request {caseId} was closed by the {office}. Outcome: {outcome}. Type "my cases" to get a copy of the case.',
+    'escalation.closedNote': 'The office’s note: {note}',
     'escalation.question.title': 'The {office} has a question about your request {caseId}',
     'escalation.question.placeholder': 'Your answer',
     'escalation.question.send': 'Send my answer',
@@ -275,6 +276,7 @@ export const escalation = defineMessages({
     'escalation.assigned': '{name}, {of}, a pris en charge votre demande {caseId}.',
     'escalation.closed':
       'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
+    'escalation.closedNote': 'La note du bureau : {note}',
     'escalation.question.title': 'Question {of} sur votre demande {caseId}',
     'escalation.question.placeholder': 'Votre réponse',
     'escalation.question.send': 'Envoyer ma réponse',
