@@ -1,7 +1,7 @@
 /**
  * `npm run bench:storage`: how the office board, "My cases", a case's audit trail and the timers behave as
  * cases pile up. Seeds N cases through the case service (spread over 700 days; 80 % values and ethics, 20 %
- * Ombud; half of them closed, one in ten of the closed past retention) and times what the tab API and the
+ * Ombud; half of them closed, about half of those past their retention) and times what the tab API and the
  * timers do with them, on SQLite (default) or PostgreSQL (`--db postgres://…`, in a throwaway schema).
  *
  *   npm run bench:storage -- [--cases 1000,10000,100000] [--db postgres://…] [--samples 30] [--json]
