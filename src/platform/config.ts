@@ -77,6 +77,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   RECORD_RETENTION_DAYS: positiveInt(90),
   CASE_RETENTION_DAYS: positiveInt(730),
+  CASE_REOPEN_DAYS: positiveInt(30),
   USER_RETENTION_DAYS: positiveInt(395),
   OFFICE_CONTACT_EN: optionalText,
   OFFICE_CONTACT_FR: optionalText,
@@ -170,6 +171,8 @@ export interface Config {
   /** A person's saved preferences and chat address are deleted after this many days without activity. */
   readonly userRetentionDays: number;
   readonly caseRetentionDays: number;
+  /** A closed case can be reopened by its office this many days after closing. */
+  readonly caseReopenDays: number;
   /** Whom to contact when an office has no registered channel; undefined = the catalogue's generic text. */
   readonly officeContact: { readonly en?: string; readonly fr?: string };
   /** The Teams tabs: who their SSO tokens must be issued for, where Entra ID's keys are, local hosts. */
@@ -291,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     recordRetentionDays: v.RECORD_RETENTION_DAYS,
     caseRetentionDays: v.CASE_RETENTION_DAYS,
+    caseReopenDays: v.CASE_REOPEN_DAYS,
     userRetentionDays: v.USER_RETENTION_DAYS,
     officeContact: { en: v.OFFICE_CONTACT_EN, fr: v.OFFICE_CONTACT_FR },
     tabs: {

@@ -252,7 +252,8 @@ describe('escalation to an office', () => {
     );
     const card = JSON.parse(res.body).value;
     expect(visibleText([{ attachments: [{ content: card }] }])).toContain('Closed');
-    expect(card.actions).toBeUndefined();
+    // A closed case offers one thing for CASE_REOPEN_DAYS: reopening it.
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Reopen']);
     expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
       `Your request ${caseId} was closed by the values and ethics office. Outcome: Advice given.`,
     );
@@ -293,6 +294,36 @@ describe('escalation to an office', () => {
     // Questions, answers and notes are case text too: none of it is logged.
     for (const secret of ['Is the post still online?', 'Yes, it is still up.', 'Talked through the options.'])
       expect(bot.logs.text).not.toContain(secret);
+  });
+
+  it('reopens the closed case for the officer who clicks, tells the manager, and lets the assignee hand it back', async () => {
+    const reopen = await bot.post(
+      invoke(bot.connector.url, 'caseReopen', { caseId }, OFFICER, thread.conversationId),
+    );
+    const card = JSON.parse(reopen.body).value;
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual([
+      'Take over',
+      'Hand back',
+      'Request more information',
+      'Close',
+    ]);
+    expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
+      `Your request ${caseId} was reopened by the values and ethics office: Sam Okafor has it.`,
+    );
+    const stored = await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, caseId);
+    expect(stored?.value).toMatchObject({ status: 'assigned', assignee: { name: 'Sam Okafor' } });
+    expect(stored?.expiresAt).toBeUndefined();
+    const release = await bot.post(
+      invoke(bot.connector.url, 'caseRelease', { caseId }, OFFICER, thread.conversationId),
+    );
+    const released = JSON.parse(release.body).value;
+    expect(released.actions[0].title).toBe('Assign to me');
+    const trail = await bot.app.store.list<AuditEntry>(COLLECTIONS.audit, { where: { caseId } });
+    expect(trail.map((d) => d.value.action).slice(-2)).toEqual(['reopened', 'unassigned']);
+    // Taken again, so the tests after this one find no case of the office still new.
+    await bot.post(
+      invoke(bot.connector.url, 'caseAssign', { caseId, seenAssignee: '' }, OFFICER, thread.conversationId),
+    );
   });
 
   it('lets only one of two officers clicking at once take the case; the other sees who has it', async () => {

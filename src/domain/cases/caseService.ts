@@ -52,6 +52,8 @@ export type Refusal =
   | { readonly ok: false; readonly reason: 'notAssignee'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'alreadyAnswered'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'noteRequired'; readonly case: CaseRecord }
+  | { readonly ok: false; readonly reason: 'reopenExpired'; readonly case: CaseRecord }
+  | { readonly ok: false; readonly reason: 'notClosed'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'notOwner' };
 
 export type Changed = { readonly ok: true; readonly case: CaseRecord };
@@ -343,6 +345,42 @@ export class CaseService {
         audit: c.assignee ? ['closed'] : ['assigned', 'closed'],
         actor: officer.aadObjectId,
         expiresAt: purgeAt,
+      };
+    });
+  }
+
+  /**
+   * The assignee hands the case back to the office: nobody has it, and it is new again (or still waiting for
+   * the manager's answer to an open question).
+   */
+  release(caseId: string, officer: Actor): Promise<ChangeResult> {
+    return this.mutate(caseId, (c, at) => {
+      if (c.status === 'closed') return { ok: false, reason: 'closed', case: c };
+      if (c.assignee?.aadObjectId !== officer.aadObjectId)
+        return { ok: false, reason: 'notAssignee', case: c };
+      const { assignee: _released, ...rest } = c;
+      return {
+        next: { ...rest, status: c.status === 'waiting' ? 'waiting' : 'new', updatedAt: at },
+        audit: ['unassigned'],
+        actor: officer.aadObjectId,
+      };
+    });
+  }
+
+  /**
+   * A closed case opened again by someone of the office within `withinDays` of its closing: it is theirs,
+   * its outcome and note are cleared, and it is no longer due for deletion.
+   */
+  reopen(caseId: string, officer: Actor, withinDays: number): Promise<ChangeResult> {
+    return this.mutate(caseId, (c, at) => {
+      if (c.status !== 'closed' || !c.closedAt) return { ok: false, reason: 'notClosed', case: c };
+      if (Date.parse(at) - Date.parse(c.closedAt) > withinDays * DAY_MS)
+        return { ok: false, reason: 'reopenExpired', case: c };
+      const { outcome: _o, closeNote: _n, closedAt: _c, purgeAt: _p, ...open } = c;
+      return {
+        next: { ...open, assignee: officer, status: 'assigned', updatedAt: at },
+        audit: ['reopened'],
+        actor: officer.aadObjectId,
       };
     });
   }

@@ -19,6 +19,8 @@ export const VERBS = {
   refresh: 'caseRefresh',
   answer: 'caseAnswer',
   copy: 'caseCopy',
+  release: 'caseRelease',
+  reopen: 'caseReopen',
 } as const;
 
 /** A moment (date and time) in `timeZone` (the reader's, when one person reads it; else the display zone). */
@@ -49,12 +51,29 @@ function execute(title: string, verb: string, data: Record<string, unknown>) {
   };
 }
 
-function officeActions(c: CaseRecord, lang: Lang) {
+/**
+ * The office's buttons follow the case's state: a new case can be taken; a taken one taken over (by whoever
+ * saw who had it: first click wins) or handed back by its assignee; an open one asked about or closed; a
+ * closed one reopened within `reopenDays` of its closing.
+ */
+function officeActions(c: CaseRecord, lang: Lang, now: Date, reopenDays: number | undefined) {
   const data = { caseId: c.caseId };
+  if (c.status === 'closed') {
+    const reopenable =
+      reopenDays !== undefined &&
+      c.closedAt !== undefined &&
+      now.getTime() - Date.parse(c.closedAt) <= reopenDays * 86_400_000;
+    return reopenable ? [execute(t(lang, 'escalation.card.reopen'), VERBS.reopen, data)] : [];
+  }
   return [
-    // Taken cases have no "Assign to me": the card shows who has it.
     ...(c.assignee
-      ? []
+      ? [
+          execute(t(lang, 'escalation.card.takeOver'), VERBS.assign, {
+            ...data,
+            seenAssignee: c.assignee.aadObjectId,
+          }),
+          execute(t(lang, 'escalation.card.release'), VERBS.release, data),
+        ]
       : [execute(t(lang, 'escalation.card.assign'), VERBS.assign, { ...data, seenAssignee: '' })]),
     {
       type: 'Action.ShowCard',
@@ -134,6 +153,8 @@ export interface CaseCardOptions {
   readonly audience: Audience;
   /** The office's buttons (the channel card, and the assignee's refreshed view). */
   readonly actions?: boolean;
+  /** With `actions`: a closed case offers "Reopen" this many days after closing (CASE_REOPEN_DAYS). */
+  readonly reopenDays?: number;
   /** The audit trail, for the manager's copy. */
   readonly history?: readonly AuditEntry[];
 }
@@ -182,7 +203,8 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
     historyLabel: t(lang, 'escalation.copy.history'),
     history: (o.history ?? []).map((entry) => ({ line: auditLine(lang, c, entry) })),
   });
-  if (o.actions && c.status !== 'closed') card.actions = officeActions(c, lang);
+  const actions = o.actions ? officeActions(c, lang, o.now, o.reopenDays) : [];
+  if (actions.length > 0) card.actions = actions;
   // The Ombud's assignee gets the detailed view through a user-specific refresh (others keep the summary).
   if (o.actions && confidential && c.assignee?.teamsId && c.status !== 'closed')
     card.refresh = {

@@ -10,7 +10,7 @@ import { caseCard, questionCard } from './cards';
 import { OfficeDirectory } from './officeChannels';
 
 /** An office member's change to a case, from the card or from any other surface (e.g. a tab). */
-export type CaseChangeAction = 'assign' | 'requestInfo' | 'close';
+export type CaseChangeAction = 'assign' | 'requestInfo' | 'close' | 'release' | 'reopen';
 export interface CaseChange {
   readonly action: CaseChangeAction;
   readonly before: CaseRecord;
@@ -60,7 +60,13 @@ export function createCaseEffects(
   const channelLang = async (c: CaseRecord): Promise<Lang> =>
     (await directory.resolve(c.office))?.lang ?? config.defaultLanguage;
   const channelCard = async (c: CaseRecord) =>
-    caseCard(c, { lang: await channelLang(c), now: now(), audience: { kind: 'channel' }, actions: true });
+    caseCard(c, {
+      lang: await channelLang(c),
+      now: now(),
+      audience: { kind: 'channel' },
+      actions: true,
+      reopenDays: config.caseReopenDays,
+    });
 
   const refreshChannelCard = async (c: CaseRecord): Promise<void> => {
     if (!c.thread) return;
@@ -102,6 +108,13 @@ export function createCaseEffects(
       await notifyManager(
         after,
         t(ml, 'escalation.assigned', { name: officer.name, ...office, caseId: after.caseId }),
+      );
+      if (after.office === 'ombud') await sendDetailsToAssignee(after);
+    }
+    if (action === 'reopen') {
+      await notifyManager(
+        after,
+        t(ml, 'escalation.reopened', { name: officer.name, ...office, caseId: after.caseId }),
       );
       if (after.office === 'ombud') await sendDetailsToAssignee(after);
     }

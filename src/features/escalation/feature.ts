@@ -30,7 +30,7 @@ import { formatDayTime } from '../../shared/dates';
 import { walkThroughDraft } from '../sawPost/api';
 import { officeWords } from './officeWords';
 import { caseCard, caseListCard, VERBS } from './cards';
-import { createCaseEffects } from './effects';
+import { createCaseEffects, type CaseChangeAction } from './effects';
 import { OfficeDirectory, officeChannelsFeature } from './officeChannels';
 import { countDeliveryFailure, countEscalation } from '../../platform/telemetry/metrics';
 
@@ -54,6 +54,15 @@ export function classifyPostFailure(err: unknown): FailureVerdict {
   }
   return { retry: true, reason: 'error' };
 }
+
+/** What each office button does to a case, as the change's effects know it. */
+const ACTION_OF_VERB: Readonly<Record<string, CaseChangeAction>> = {
+  [VERBS.assign]: 'assign',
+  [VERBS.ask]: 'requestInfo',
+  [VERBS.close]: 'close',
+  [VERBS.release]: 'release',
+  [VERBS.reopen]: 'reopen',
+};
 
 function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -403,10 +412,17 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
               now: now(),
               audience: { kind: 'officer', aadObjectId: aad },
               actions: true,
+              reopenDays: services.config.caseReopenDays,
             }),
           };
         case VERBS.assign:
           result = await cases.assign(c.caseId, officer, asString(data.seenAssignee) || undefined);
+          break;
+        case VERBS.release:
+          result = await cases.release(c.caseId, officer);
+          break;
+        case VERBS.reopen:
+          result = await cases.reopen(c.caseId, officer, services.config.caseReopenDays);
           break;
         case VERBS.ask: {
           const question = asString(data.question).trim();
@@ -441,6 +457,12 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
             return { message: t(lang, 'escalation.office.closed') };
           case 'noteRequired':
             return { message: t(lang, 'escalation.office.noteRequired') };
+          case 'notClosed':
+            return { message: t(lang, 'escalation.office.notClosed') };
+          case 'reopenExpired':
+            return {
+              message: t(lang, 'escalation.office.reopenExpired', { days: services.config.caseReopenDays }),
+            };
           default:
             return { message: t(lang, 'escalation.office.notFound') };
         }
@@ -450,7 +472,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         { event: 'case.updated', caseId: updated.caseId, verb, status: updated.status },
         'case updated',
       );
-      const action = verb === VERBS.assign ? 'assign' : verb === VERBS.ask ? 'requestInfo' : 'close';
+      const action = ACTION_OF_VERB[verb] ?? 'close';
       const { questionSent } = await effects.afterChange({ action, before: c, after: updated, officer });
       let message: string | undefined;
       if (action === 'requestInfo')
@@ -463,7 +485,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       return { card: await channelCard(updated) };
     };
 
-  const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.refresh];
+  const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.release, VERBS.reopen, VERBS.refresh];
   const caseOffice: Feature = {
     name: 'caseOffice',
     scopes: ['channel'],

@@ -86,6 +86,7 @@ export const escalation = defineMessages({
     'escalation.undelivered':
       'I could not deliver your request {caseId} to the {office}: I no longer have access to its Teams channel. Your request is saved, but the office has not seen it. Please contact them directly: {contact}.',
     'escalation.assigned': '{name} from the {office} has taken your request {caseId}.',
+    'escalation.reopened': 'Your request {caseId} was reopened by the {office}: {name} has it.',
     'escalation.closed':
       'Your request {caseId} was closed by the {office}. Outcome: {outcome}. Type "my cases" to get a copy of the case.',
     'escalation.closedNote': 'The office’s note: {note}',
@@ -126,6 +127,9 @@ export const escalation = defineMessages({
     'escalation.card.outcome': 'Outcome',
     'escalation.card.note': 'Note',
     'escalation.card.assign': 'Assign to me',
+    'escalation.card.takeOver': 'Take over',
+    'escalation.card.release': 'Hand back',
+    'escalation.card.reopen': 'Reopen',
     'escalation.card.ask': 'Request more information',
     'escalation.card.askLabel': 'Question for the manager (they receive it in a personal chat)',
     'escalation.card.askSend': 'Send the question',
@@ -140,6 +144,9 @@ export const escalation = defineMessages({
       'Only members of the office’s team can act on its cases. Nothing was changed.',
     'escalation.office.taken': '{name} has this case. Nothing was changed.',
     'escalation.office.closed': 'This case is closed. Nothing was changed.',
+    'escalation.office.notClosed': 'This case is open: there is nothing to reopen.',
+    'escalation.office.reopenExpired':
+      'This case was closed more than {days} days ago and can no longer be reopened. Nothing was changed.',
     'escalation.office.notAssignee': 'Only {name}, who has this case, can do that. Nothing was changed.',
     'escalation.office.notFound':
       'This case no longer exists (it may have been deleted after its retention period).',
@@ -176,6 +183,8 @@ export const escalation = defineMessages({
     'escalation.audit.answered': 'Answered',
     'escalation.audit.closed': 'Closed',
     'escalation.audit.purged': 'Deleted',
+    'escalation.audit.unassigned': 'Handed back to the office',
+    'escalation.audit.reopened': 'Reopened',
     'escalation.audit.byYou': 'by you',
     'escalation.audit.byOffice': 'by the office',
     'escalation.audit.bySystem': 'automatically',
@@ -274,6 +283,7 @@ export const escalation = defineMessages({
     'escalation.undelivered':
       'Je n’ai pas pu remettre votre demande {caseId} {to} : je n’ai plus accès à son canal Teams. Votre demande est enregistrée, mais le bureau ne l’a pas vue. Veuillez le joindre directement : {contact}.',
     'escalation.assigned': '{name}, {of}, a pris en charge votre demande {caseId}.',
+    'escalation.reopened': 'Votre demande {caseId} a été rouverte {by} : {name} s’en occupe.',
     'escalation.closed':
       'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
     'escalation.closedNote': 'La note du bureau : {note}',
@@ -314,6 +324,9 @@ export const escalation = defineMessages({
     'escalation.card.outcome': 'Résultat',
     'escalation.card.note': 'Note',
     'escalation.card.assign': 'Me l’attribuer',
+    'escalation.card.takeOver': 'Le prendre en charge',
+    'escalation.card.release': 'Le remettre au bureau',
+    'escalation.card.reopen': 'Rouvrir',
     'escalation.card.ask': 'Demander des précisions',
     'escalation.card.askLabel':
       'Question pour le gestionnaire (il la reçoit dans une conversation personnelle)',
@@ -329,6 +342,9 @@ export const escalation = defineMessages({
       'Seuls les membres de l’équipe du bureau peuvent agir sur ses cas. Rien n’a été modifié.',
     'escalation.office.taken': '{name} a ce cas. Rien n’a été modifié.',
     'escalation.office.closed': 'Ce cas est fermé. Rien n’a été modifié.',
+    'escalation.office.notClosed': 'Ce cas est ouvert : il n’y a rien à rouvrir.',
+    'escalation.office.reopenExpired':
+      'Ce cas a été fermé il y a plus de {days} jours et ne peut plus être rouvert. Rien n’a été modifié.',
     'escalation.office.notAssignee':
       'Seule la personne qui a ce cas ({name}) peut faire cela. Rien n’a été modifié.',
     'escalation.office.notFound':
@@ -367,6 +383,8 @@ export const escalation = defineMessages({
     'escalation.audit.answered': 'Réponse donnée',
     'escalation.audit.closed': 'Fermé',
     'escalation.audit.purged': 'Supprimé',
+    'escalation.audit.unassigned': 'Remis au bureau',
+    'escalation.audit.reopened': 'Rouvert',
     'escalation.audit.byYou': 'par vous',
     'escalation.audit.byOffice': 'par le bureau',
     'escalation.audit.bySystem': 'automatiquement',

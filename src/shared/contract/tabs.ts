@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'informationRequested',
   'answered',
   'closed',
+  'unassigned',
+  'reopened',
   'purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

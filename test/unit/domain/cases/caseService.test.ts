@@ -129,6 +129,42 @@ describe('CaseService', () => {
     expect(await cases.close(routine.caseId, SAM, 'adviceGiven', '')).toMatchObject({ ok: true });
   });
 
+  it('lets the assignee hand a case back: nobody has it, it is new again, and only they may', async () => {
+    const { case: c } = await cases.create(input('release'));
+    await cases.assign(c.caseId, SAM, undefined);
+    expect(await cases.release(c.caseId, JORDAN)).toMatchObject({ ok: false, reason: 'notAssignee' });
+    const released = await cases.release(c.caseId, SAM);
+    expect(released).toMatchObject({ ok: true, case: { status: 'new' } });
+    expect(released.ok && released.case.assignee).toBeUndefined();
+    // Anyone of the office can take it again.
+    expect(await cases.assign(c.caseId, JORDAN, undefined)).toMatchObject({ ok: true });
+    expect(await actions(c.caseId)).toEqual(['created', 'assigned', 'unassigned', 'assigned']);
+  });
+
+  it('reopens a closed case within the set days, for whoever reopens it, and keeps it from deletion', async () => {
+    const { case: c } = await cases.create(input('reopen'));
+    expect(await cases.reopen(c.caseId, SAM, 30)).toMatchObject({ ok: false, reason: 'notClosed' });
+    await cases.assign(c.caseId, SAM, undefined);
+    await cases.close(c.caseId, SAM, 'adviceGiven', 'Advice given.');
+    clock.advance(10 * DAY);
+    const reopened = await cases.reopen(c.caseId, JORDAN, 30);
+    expect(reopened).toMatchObject({ ok: true, case: { status: 'assigned', assignee: JORDAN } });
+    expect(reopened.ok && reopened.case).not.toHaveProperty('outcome');
+    expect(reopened.ok && reopened.case).not.toHaveProperty('purgeAt');
+    expect((await fixture.store.get(COLLECTIONS.cases, c.caseId))?.expiresAt).toBeUndefined();
+    clock.advance(800 * DAY);
+    expect(await cases.purgeDue()).toEqual([]);
+    expect(await actions(c.caseId)).toEqual(['created', 'assigned', 'closed', 'reopened']);
+  });
+
+  it('refuses to reopen a case closed longer ago than the set days', async () => {
+    const { case: c } = await cases.create(input('too-late'));
+    await cases.close(c.caseId, SAM, 'adviceGiven', '');
+    clock.advance(31 * DAY);
+    expect(await cases.reopen(c.caseId, SAM, 30)).toMatchObject({ ok: false, reason: 'reopenExpired' });
+    expect((await cases.get(c.caseId))?.status).toBe('closed');
+  });
+
   it('purges closed cases after retention, leaving only a "purged" audit line', async () => {
     const { case: open } = await cases.create(input('open'));
     const { case: c } = await cases.create(input('x'));

@@ -33,13 +33,31 @@ type Action = {
   card?: { body: { id?: string; isRequired?: boolean; errorMessage?: string }[] };
 };
 const actionsOf = (c: CaseRecord, lang: 'en' | 'fr' = 'en') =>
-  caseCard(c, { lang, now: NOW, audience: { kind: 'channel' }, actions: true }).actions as Action[];
+  (caseCard(c, { lang, now: NOW, audience: { kind: 'channel' }, actions: true, reopenDays: 30 }).actions ??
+    []) as Action[];
+const titles = (c: CaseRecord, lang: 'en' | 'fr' = 'en') => actionsOf(c, lang).map((a) => a.title);
 
 describe('the office card’s actions', () => {
-  it('offers "Assign to me" on a new case only; a taken case shows who has it instead', () => {
-    expect(actionsOf(record()).map((a) => a.title)).toContain('Assign to me');
+  it('follows the case: take, then take over or hand back, then reopen for a while after closing', () => {
+    expect(titles(record())).toEqual(['Assign to me', 'Request more information', 'Close']);
     const taken = record({ status: 'assigned', assignee: SAM });
-    expect(actionsOf(taken).map((a) => a.title)).not.toContain('Assign to me');
+    expect(titles(taken)).toEqual(['Take over', 'Hand back', 'Request more information', 'Close']);
+    expect(titles(taken, 'fr')).toEqual([
+      'Le prendre en charge',
+      'Le remettre au bureau',
+      expect.any(String),
+      'Fermer',
+    ]);
+    const closed = (daysAgo: number) =>
+      record({
+        status: 'closed',
+        assignee: SAM,
+        outcome: 'adviceGiven',
+        closedAt: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(),
+      });
+    expect(titles(closed(3))).toEqual(['Reopen']);
+    expect(titles(closed(3), 'fr')).toEqual(['Rouvrir']);
+    expect(titles(closed(31))).toEqual([]);
     expect(
       JSON.stringify(caseCard(taken, { lang: 'en', now: NOW, audience: { kind: 'channel' } })),
     ).toContain('Sam Okafor');
