@@ -238,6 +238,17 @@ describe('escalation to an office', () => {
     const card = visibleText([update!.body]);
     expect(card).toContain('Yes, it is still up.');
     expect(card).toContain('Assigned');
+    // The assignee is @mentioned in the case's thread (a notice only: the answer stays on the card).
+    const notice = bot.connector.calls.find(
+      (c) => c.kind === 'send' && c.conversationId === thread.conversationId,
+    );
+    expect(notice?.body.text).toBe(
+      `<at>Sam Okafor</at>: the manager answered your question on ${caseId}. The answer is on the card.`,
+    );
+    expect(notice?.body.entities).toEqual([
+      { type: 'mention', text: '<at>Sam Okafor</at>', mentioned: { id: OFFICER.id, name: 'Sam Okafor' } },
+    ]);
+    expect(JSON.stringify(notice?.body)).not.toContain('Yes, it is still up.');
   });
 
   it('closes with an outcome, refreshes the card and tells the manager the outcome and the office’s note', async () => {

@@ -27,6 +27,11 @@ export interface CaseEffects {
   sendToUser(aadObjectId: string, activity: Partial<Activity>): Promise<boolean>;
   notifyManager(c: CaseRecord, text: string): Promise<boolean>;
   /**
+   * A reply in the case's thread that @mentions whoever has the case (Teams notifies them), in the office
+   * channel's language. Only the notice: the answer itself is on the card, where confidentiality applies.
+   */
+  tellAssigneeInThread(c: CaseRecord, notice: 'answered'): Promise<void>;
+  /**
    * What every change shows: the card refreshed for everyone, the manager told (taken, question with an
    * answer box, closed), and the Ombud's details sent privately to whoever took the case.
    */
@@ -80,6 +85,37 @@ export function createCaseEffects(
       logger.warn(
         { event: 'case.cardRefreshFailed', caseId: c.caseId, err: safeError(err) },
         'card not refreshed',
+      );
+    }
+  };
+
+  const tellAssigneeInThread = async (c: CaseRecord, notice: 'answered'): Promise<void> => {
+    if (!c.thread || !c.assignee) return;
+    const lang = await channelLang(c);
+    // A mention needs the person's Teams id, known once they have acted from the card; else their name alone.
+    const who = c.assignee.teamsId
+      ? `<at>${escapeMarkdown(c.assignee.name)}</at>`
+      : escapeMarkdown(c.assignee.name);
+    const activity: Partial<Activity> = {
+      type: 'message',
+      text: t(lang, `escalation.thread.${notice}`, { who, caseId: c.caseId }),
+      ...(c.assignee.teamsId
+        ? {
+            entities: [
+              { type: 'mention', text: who, mentioned: { id: c.assignee.teamsId, name: c.assignee.name } },
+            ],
+          }
+        : {}),
+    };
+    try {
+      await gateway.send(
+        { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
+        activity,
+      );
+    } catch (err) {
+      logger.warn(
+        { event: 'case.threadNoticeFailed', caseId: c.caseId, err: safeError(err) },
+        'thread notice not posted',
       );
     }
   };
@@ -141,7 +177,7 @@ export function createCaseEffects(
     return {};
   };
 
-  return { channelCard, refreshChannelCard, sendToUser, notifyManager, afterChange };
+  return { channelCard, refreshChannelCard, sendToUser, notifyManager, tellAssigneeInThread, afterChange };
 }
 
 /** For other surfaces (the tabs' case board): the same effects as a click on the case card. */

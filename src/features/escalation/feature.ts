@@ -345,6 +345,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
         logger.info({ event: 'case.answered', caseId: result.case.caseId }, 'manager answered');
         await turn.sendText(t(turn.lang, 'escalation.answer.thanks', { caseId: result.case.caseId }));
         await refreshChannelCard(result.case);
+        await effects.tellAssigneeInThread(result.case, 'answered');
       },
       async [VERBS.copy](turn, value) {
         const aad = turn.context.activity.from.aadObjectId ?? turn.context.activity.from.id;

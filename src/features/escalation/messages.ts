@@ -87,6 +87,8 @@ export const escalation = defineMessages({
       'I could not deliver your request {caseId} to the {office}: I no longer have access to its Teams channel. Your request is saved, but the office has not seen it. Please contact them directly: {contact}.',
     'escalation.assigned': '{name} from the {office} has taken your request {caseId}.',
     'escalation.reopened': 'Your request {caseId} was reopened by the {office}: {name} has it.',
+    'escalation.thread.answered':
+      '{who}: the manager answered your question on {caseId}. The answer is on the card.',
     'escalation.closed':
       'Your request {caseId} was closed by the {office}. Outcome: {outcome}. Type "my cases" to get a copy of the case.',
     'escalation.closedNote': 'The office’s note: {note}',
@@ -284,6 +286,8 @@ export const escalation = defineMessages({
       'Je n’ai pas pu remettre votre demande {caseId} {to} : je n’ai plus accès à son canal Teams. Votre demande est enregistrée, mais le bureau ne l’a pas vue. Veuillez le joindre directement : {contact}.',
     'escalation.assigned': '{name}, {of}, a pris en charge votre demande {caseId}.',
     'escalation.reopened': 'Votre demande {caseId} a été rouverte {by} : {name} s’en occupe.',
+    'escalation.thread.answered':
+      '{who} : le gestionnaire a répondu à votre question sur {caseId}. La réponse figure sur la carte.',
     'escalation.closed':
       'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
     'escalation.closedNote': 'La note du bureau : {note}',
