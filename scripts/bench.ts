@@ -3,7 +3,8 @@
  * state in the same Store), each in its own child process, driven over loopback HTTP through the fake Bot
  * Connector by N concurrent conversations asking the evaluation questions.
  *
- *   npm run bench -- [--conversations 50 | --sweep 50,200,500,1000] [--seconds 10 | --turns T] [--rounds 4] [--db postgres://…]
+ *   npm run bench -- [--conversations 50 | --sweep 50,200,500,1000 | --users 1000,10000,50000]
+ *                    [--seconds 10 | --turns T] [--rounds 4] [--db postgres://…]
  *                    [--json] [--heap-mb 384] [--node-flags "…"] [--tsx] [--log-level error]
  *                    [--cpu-prof DIR] [--callgrind DIR]
  *
@@ -27,6 +28,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -62,6 +64,11 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '4' },
     /** Several loads in one run, e.g. 50,200,500,1000: one run of this script per count, one table. */
     sweep: { type: 'string' },
+    /**
+     * Memory as distinct people arrive, e.g. 1000,10000,50000: the guidance bot alone gets one question from
+     * each new person (50 at a time) and reports RSS and heap after a full collection at each total.
+     */
+    users: { type: 'string' },
   },
 });
 
@@ -169,6 +176,7 @@ async function startBot(kind: Kind, childEntry: string, dataDir: string): Promis
         : []),
       // restify reads process.binding('http_parser') at import: a deprecation notice, not a benchmark result.
       '--no-deprecation',
+      ...(args.users !== undefined ? ['--expose-gc'] : []),
       ...nodeFlags,
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       ...(args.tsx ? ['--import', 'tsx'] : []),
@@ -400,7 +408,72 @@ function sweep(counts: readonly number[]): void {
   if (results.some((r) => r.errors > 0)) process.exitCode = 1;
 }
 
+/** `--users 1000,10000,50000`: memory and database size as distinct people arrive (see the option). */
+async function distinctUsers(stages: readonly number[], childEntry: string): Promise<void> {
+  const connector = await new FakeConnector().start();
+  const watcher = new ReplyWatcher(connector);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'smg-bench-users-'));
+  const bot = await startBot('guidance', childEntry, dataDir);
+  const rows: { users: number; rssMb: number; heapMb: number; dbMb: number; seconds: number }[] = [];
+  const batch = 50;
+  let users = 0;
+  const t0 = performance.now();
+  try {
+    for (const stage of stages) {
+      while (users < stage) {
+        const load = await runLoad({
+          botUrl: bot.url,
+          connector: watcher,
+          conversations: Math.min(batch, stage - users),
+          questions,
+          turns: Math.min(batch, stage - users),
+          turnTimeoutMs: 30_000,
+          errorTexts,
+          // A new run id: new people in new personal chats.
+          runId: `users-${users}`,
+          userOffset: users,
+          agent: bot.agent,
+        });
+        if (load.errors > 0) fail(`turns failed at ${users} users: ${JSON.stringify(load.errorKinds)}`);
+        users += load.turns;
+      }
+      const memory = await report(bot.child);
+      const dbBytes = readdirSync(dataDir)
+        .filter((f) => f.startsWith('guidance.db'))
+        .reduce((sum, f) => sum + statSync(path.join(dataDir, f)).size, 0);
+      rows.push({
+        users,
+        rssMb: Math.round(memory.rssMb),
+        heapMb: Math.round(memory.heapUsedMb),
+        dbMb: Math.round((dbBytes / 1048576) * 10) / 10,
+        seconds: Math.round((performance.now() - t0) / 1000),
+      });
+      if (!args.json) process.stdout.write(`${users} distinct users…\n`);
+    }
+  } finally {
+    await stopBot(bot);
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (!args.tsx) rmSync(path.resolve(childEntry, '../../..'), { recursive: true, force: true });
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  const first = rows[0]!;
+  process.stdout.write(
+    '\n| distinct users | RSS MB (after GC) | heap used MB | database MB (SQLite) | elapsed s |\n|---|---|---|---|---|\n' +
+      rows.map((r) => `| ${r.users} | ${r.rssMb} | ${r.heapMb} | ${r.dbMb} | ${r.seconds} |`).join('\n') +
+      `\n\nRSS at ${rows.at(-1)!.users} users is ${(((rows.at(-1)!.rssMb - first.rssMb) / first.rssMb) * 100).toFixed(1)} % ` +
+      `above RSS at ${first.users} (target: within 10 %).\n`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (args.users !== undefined) {
+    const stages = args.users.split(',').map((n) => positive('users', n.trim()));
+    return distinctUsers(stages, compileChild());
+  }
   if (args.sweep !== undefined) {
     const counts = args.sweep.split(',').map((n) => positive('sweep', n.trim()));
     return sweep(counts);

@@ -24,6 +24,8 @@ export interface LoadOptions {
   readonly errorTexts: ReadonlySet<string>;
   /** Distinguishes this run's users and conversations from another run's on the same bot. */
   readonly runId: string;
+  /** Added to each conversation's index in its person's Entra object id, so several runs can be distinct people. */
+  readonly userOffset?: number;
   /** Turns each conversation has had so far; updated, so a later call carries on with the next questions. */
   readonly progress?: number[];
   /**
@@ -101,7 +103,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const user = {
       id: `29:bench-${options.runId}-${index}`,
       name: `Bench Manager ${index}`,
-      aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      aadObjectId: `00000000-0000-4000-8000-${String((options.userOffset ?? 0) + index).padStart(12, '0')}`,
     };
     const conversationId = `a:bench-${options.runId}-${index}`;
     const progress = options.progress ?? [];
