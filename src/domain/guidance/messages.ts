@@ -12,7 +12,7 @@ export const exampleQuestionMessages = defineMessages({
     'answers.example.3': 'Should I monitor my employees’ social media?',
   },
   fr: {
-    'answers.example.1': 'Que dois-je dire à mon équipe sur les médias sociaux?',
+    'answers.example.1': 'Que dois-je dire à mon équipe au sujet des médias sociaux?',
     'answers.example.2': 'Que faire si je vois une publication inappropriée?',
     'answers.example.3': 'Dois-je surveiller les médias sociaux de mes employés?',
   },

@@ -123,7 +123,7 @@ export const answers = defineMessages({
       'Je réponds aux questions des gestionnaires sur l’orientation relative à l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires : en parler à votre équipe, les publications portées à votre attention, les avis de non-responsabilité et la confidentialité, les activités politiques et les ressources d’aide. Pour tout autre sujet (paie, congés, déplacements, rédaction de publications…), veuillez utiliser les canaux habituels.',
     'answers.oos.try': 'Essayez l’une de ces questions :',
     'answers.smalltalk.help':
-      'Je réponds aux questions sur l’orientation à l’intention des gestionnaires relative à l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires, en français ou en anglais, en citant le texte. Essayez : « Que dois-je dire à mon équipe sur les médias sociaux? »',
+      'Je réponds aux questions sur l’orientation à l’intention des gestionnaires relative à l’utilisation des médias sociaux à des fins personnelles par les fonctionnaires, en français ou en anglais, en citant le texte. Essayez : « Que dois-je dire à mon équipe au sujet des médias sociaux? »',
     'answers.smalltalk.greeting':
       'Bonjour! Posez-moi une question sur l’orientation à l’intention des gestionnaires relative aux médias sociaux personnels.',
     'answers.smalltalk.thanks': 'Je vous en prie. Posez-moi toute autre question sur l’orientation.',
