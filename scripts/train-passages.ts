@@ -7,7 +7,7 @@
  *
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
  * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
- * test/eval/ (questions, challenge, blind rounds, fresh-tune 1–3), each labelled with the passage that answers
+ * test/eval/ (questions, challenge, blind rounds, fresh-tune 1–4), each labelled with the passage that answers
  * it best (70 %) and the other acceptable ones (30 % shared). Never trained on: the fresh-holdout sets (measures)
  * and the outside dev set.
  *
@@ -40,8 +40,9 @@ const SETS = [
   'fresh-tune',
   'fresh-tune-2',
   'fresh-tune-3',
+  'fresh-tune-4',
 ];
-const NEWEST = 'fresh-tune-3';
+const NEWEST = 'fresh-tune-4';
 
 interface Example {
   readonly set: string;
