@@ -59,8 +59,8 @@ const button = (card: Json, title: string): Json => {
 };
 const creates = () => bot.connector.calls.filter((c) => c.kind === 'createConversation');
 
-function invoke(verb: string, data: Record<string, unknown>, from = MANAGER): Activity {
-  const base = mention('', { serviceUrl: bot.connector.url, from });
+function invoke(verb: string, data: Record<string, unknown>, from = MANAGER, locale?: string): Activity {
+  const base = mention('', { serviceUrl: bot.connector.url, from, ...(locale ? { locale } : {}) });
   return {
     ...base,
     type: 'invoke',
@@ -340,6 +340,44 @@ describe('in a channel', () => {
     expect(shownText(update.body.attachments[0].content)).toContain('2 people found this useful');
     // Counts only: the card never names who clicked.
     expect(JSON.stringify(other.value)).not.toContain(OFFICER.name);
+  });
+
+  it('shows each viewer the posted card in their own language when Teams refreshes it', async () => {
+    await bot.post(mention('talking points', { serviceUrl: bot.connector.url }));
+    const posted = lastCard();
+    expect(posted.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'talkingPoints.view' } });
+    // no userIds: Teams refreshes it for everyone in a conversation of up to 60 people
+    expect(posted.refresh.userIds).toBeUndefined();
+    const view = (from = MANAGER, locale?: string) =>
+      bot
+        .post(invoke('talkingPoints.view', posted.refresh.action.data, from, locale))
+        .then((r) => JSON.parse(r.body));
+
+    const french = await view(OFFICER, 'fr-CA');
+    expect(french.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(shownText(french.value)).toContain('Points de discussion : médias sociaux personnels');
+    expect(shownText(french.value)).toContain(firstPoint.fr);
+    expect(shownText(french.value)).not.toContain(firstPoint.en);
+    // the English text is still in the card, one toggle away, and the refresh stays for the next viewer
+    expect(flattenCardText(french.value)).toContain(firstPoint.en);
+    expect(french.value.refresh.action.verb).toBe('talkingPoints.view');
+
+    const english = await view(MANAGER, 'en-CA');
+    expect(shownText(english.value)).toContain(firstPoint.en);
+    expect(shownText(english.value)).not.toContain(firstPoint.fr);
+
+    // a language chosen in the personal chat wins over the client's locale
+    await bot.post(personal('français', OFFICER));
+    const saved = await view(OFFICER, 'en-CA');
+    expect(shownText(saved.value)).toContain(firstPoint.fr);
+  });
+
+  it("answers a refresh for a card it no longer knows with a short message in the viewer's language", async () => {
+    const reply = JSON.parse(
+      (await bot.post(invoke('talkingPoints.view', { postId: 'gone' }, OFFICER, 'fr-CA'))).body,
+    );
+    expect(reply.type).toBe('application/vnd.microsoft.activity.message');
+    expect(reply.value).toBe('Je n’ai plus de trace de cette carte; le texte ci-dessus est inchangé.');
   });
 
   it('counts a vote sent by the Action.Submit fallback too', async () => {

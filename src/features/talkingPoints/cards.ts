@@ -16,6 +16,8 @@ export type CardKind = 'talkingPoints' | 'discussionGuide';
 
 export const USEFUL_VERB = 'talkingPoints.useful';
 export const POST_VERB = 'talkingPoints.post';
+/** The automatic refresh of a posted card: each viewer gets it back with their own language shown first. */
+export const VIEW_VERB = 'talkingPoints.view';
 
 /** Teams store rule: at most six actions on a card, nested ActionSets and toggles included. */
 /** Longest introduction line a manager may add above a posted card. */

@@ -16,12 +16,13 @@ import {
 import { loadContent } from '../../domain/guidance/content';
 import { isLang, t, type Lang } from '../../i18n';
 import { safeError } from '../../shared/logger';
-import { buildCard, POST_VERB, USEFUL_VERB, type CardKind } from './cards';
+import { buildCard, POST_VERB, USEFUL_VERB, VIEW_VERB, type CardKind } from './cards';
 import { CANCEL_VERB, CHOICE_VERB, CONFIRM_VERB, whereLabel } from './flowCards';
 import {
   loadRequest,
   publishOnce,
   PublishError,
+  POSTS,
   recordVote,
   saveRequest,
   type PostDraft,
@@ -32,13 +33,23 @@ import {
 const kindOf = (value: unknown): CardKind =>
   value === 'discussionGuide' ? 'discussionGuide' : 'talkingPoints';
 
-/** The card as it stands for a post: its language first, the poster's intro, the current count. */
-function postedCard(postId: string, record: PostRecord): AdaptiveCardJson {
-  return buildCard(record.kind, {
-    lang: record.lang,
+/**
+ * The card as it stands for a post: the poster's intro, the current count, `lang` shown first (the post's
+ * language for everyone, the viewer's in a refresh). Both languages are always in it, one toggle apart.
+ *
+ * The refresh asks Teams to fetch each viewer's own view when they see the card (Universal Actions): with no
+ * `userIds`, that happens automatically for everyone in a conversation of up to 60 people; in a bigger team
+ * Teams offers a refresh instead, and the bilingual card stays the fallback. Listing people would need the
+ * team's roster on every post, for a view that is already one click away.
+ */
+function postedCard(postId: string, record: PostRecord, lang: Lang = record.lang): AdaptiveCardJson {
+  const card = buildCard(record.kind, {
+    lang,
     intro: record.intro,
     state: { mode: 'posted', postId, usefulCount: record.usefulCount },
   });
+  card.refresh = { action: { type: 'Action.Execute', verb: VIEW_VERB, data: { postId } } };
+  return card;
 }
 
 interface ChannelData {
@@ -320,7 +331,15 @@ export function talkingPointsFeature(services: AppServices): Feature {
       [USEFUL_VERB]: async (turn, data) => {
         const result = await vote(turn, data.postId);
         if (result.outcome === 'unknownPost') return { message: t(turn.lang, 'talkingPoints.vote.unknown') };
-        return { card: postedCard(data.postId as string, result.record) };
+        return { card: postedCard(data.postId as string, result.record, turn.lang) };
+      },
+      // Teams asks for the viewer's view when the card is shown (see postedCard): their language first.
+      [VIEW_VERB]: async (turn, data) => {
+        const postId = typeof data.postId === 'string' ? data.postId : '';
+        const record = postId ? (await store.get<PostRecord>(POSTS, postId))?.value : undefined;
+        if (!record || record.status !== 'posted')
+          return { message: t(turn.lang, 'talkingPoints.view.unknown') };
+        return { card: postedCard(postId, record, turn.lang) };
       },
     },
   };

@@ -82,6 +82,7 @@ export const talkingPoints = defineMessages({
     'talkingPoints.vote.thanks': 'Thanks: your vote was counted.',
     'talkingPoints.vote.already': 'You have already marked this useful; each person counts once.',
     'talkingPoints.vote.unknown': 'I no longer have a record of this card, so the vote was not counted.',
+    'talkingPoints.view.unknown': 'I no longer have a record of this card; the text above is unchanged.',
   },
   fr: {
     'talkingPoints.card.title': 'Points de discussion : médias sociaux personnels',
@@ -168,5 +169,6 @@ export const talkingPoints = defineMessages({
     'talkingPoints.vote.already':
       'Vous avez déjà indiqué que c’était utile; chaque personne compte une seule fois.',
     'talkingPoints.vote.unknown': 'Je n’ai plus de trace de cette carte, alors le vote n’a pas été compté.',
+    'talkingPoints.view.unknown': 'Je n’ai plus de trace de cette carte; le texte ci-dessus est inchangé.',
   },
 });
