@@ -11,7 +11,7 @@ import { ACTION_LABEL, stateActions, type StateAction } from './caseActions';
  */
 
 export interface TableHandlers {
-  open(caseId: string, opener: HTMLElement): void;
+  open(caseId: string): void;
   act(c: BoardCase, action: StateAction): void;
 }
 
@@ -55,14 +55,14 @@ export function caseTable(
 }
 
 export function caseRow(lang: TabLang, c: BoardCase, handlers: TableHandlers): HTMLTableRowElement {
-  const open: HTMLButtonElement = h(
+  const open = h(
     'button',
     {
       type: 'button',
       class: 'case-link',
       'data-case': c.caseId,
       'aria-haspopup': 'dialog',
-      onclick: () => handlers.open(c.caseId, open),
+      onclick: () => handlers.open(c.caseId),
     },
     c.caseId,
   );
