@@ -209,12 +209,11 @@ async function measure(size: number): Promise<Row> {
 
     const boardResponse = async (query: Parameters<typeof readBoardPage>[2]) =>
       JSON.stringify(
-        board(
-          'valuesEthics',
-          await readBoardPage(store, 'valuesEthics', query),
-          OFFICER.aadObjectId,
-          clock(),
-        ),
+        board('valuesEthics', await readBoardPage(store, 'valuesEthics', query), {
+          viewer: OFFICER.aadObjectId,
+          now: clock(),
+          reopenDays: 30,
+        }),
       );
     const firstPage = await readBoardPage(store, 'valuesEthics', { sort: 'oldest' });
     const someCase = firstPage.cases[0]!.caseId;

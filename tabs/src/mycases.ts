@@ -1,3 +1,4 @@
+import { statusBadge, urgencyBadge } from './badges';
 import { h, replaceChildren } from './dom';
 import { errorText, formatDate, notifyLoaded, startTab } from './runtime';
 import { tabStrings, tr, type TabKey } from './strings';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const fact = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+  const fact = (label: string, value: string | HTMLElement) => [h('dt', {}, label), h('dd', {}, value)];
   const caseItem = (c: MyCase) =>
     h(
       'li',
@@ -32,8 +33,8 @@ async function main(): Promise<void> {
       h(
         'dl',
         { class: 'facts' },
-        fact(t('board.col.status'), t(`status.${c.status}`)),
-        fact(t('board.col.urgency'), t(`urgency.${c.urgency}`)),
+        fact(t('board.col.status'), statusBadge(lang, c.status)),
+        fact(t('board.col.urgency'), urgencyBadge(lang, c.urgency)),
         fact(t('mine.submitted'), formatDate(lang, c.createdAt)),
         fact(t('mine.assignee'), c.assigneeName ?? t('board.nobody')),
         c.outcome ? fact(t('detail.outcome'), t(`outcome.${c.outcome}`)) : [],

@@ -1,7 +1,8 @@
 import { formatDate as formatSharedDate, localeOf } from '../../src/shared/dates';
 import { app, authentication } from '@microsoft/teams-js';
 import { h, replaceChildren } from './dom';
-import { langOf, tabStrings, tr, type TabLang } from './strings';
+import { setFluentTheme, type Theme } from './fluent';
+import { langOf, tabStrings, tr, type TabKey, type TabLang } from './strings';
 
 /**
  * What every tab page does first: join the Teams host (or say it only runs there), read the context,
@@ -10,8 +11,6 @@ import { langOf, tabStrings, tr, type TabLang } from './strings';
 
 /** How long to wait for a host before concluding the page was opened outside Teams. */
 const INITIALIZE_TIMEOUT_MS = 5000;
-
-export type Theme = 'default' | 'dark' | 'contrast';
 
 export interface ApiResult<T> {
   readonly status: number;
@@ -27,6 +26,8 @@ export interface TabSession {
 
 export function applyTheme(theme: string | undefined): void {
   const known: Theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
+  setFluentTheme(known);
+  // The stylesheet's few theme-specific rules (high contrast outlines) key on this attribute.
   document.documentElement.dataset.theme = known;
 }
 
@@ -137,21 +138,37 @@ export async function startTab(): Promise<TabSession | undefined> {
   };
 }
 
-/** The message for a failed API call, in the user's language. */
-export function errorText(lang: TabLang, status: number, code: string | undefined): string {
+/** The refusals of the case service (a 409) that the page explains; anything else is a generic error. */
+const REFUSALS: Readonly<Record<string, TabKey>> = {
+  taken: 'error.taken',
+  closed: 'error.closed',
+  notAssignee: 'error.notAssignee',
+  noteRequired: 'error.noteRequired',
+  notClosed: 'error.notClosed',
+  reopenExpired: 'error.reopenExpired',
+};
+
+/**
+ * The message for a failed API call, in the user's language. `holder` is who has the case now, as the
+ * refusal's fresh copy of the case says, for "someone else took it first".
+ */
+export function errorText(lang: TabLang, status: number, code: string | undefined, holder?: string): string {
   if (status === 401) return tr(lang, 'error.signIn');
   if (status === 403) return tr(lang, 'error.notMember');
   if (code === 'notOfficeTeam') return tr(lang, 'error.notOfficeTeam');
-  if (code === 'taken') return tr(lang, 'error.taken');
-  if (code === 'closed') return tr(lang, 'error.closed');
-  if (code === 'notAssignee') return tr(lang, 'error.notAssignee');
-  if (code === 'noteRequired') return tr(lang, 'error.noteRequired');
+  const refusal = code !== undefined ? REFUSALS[code] : undefined;
+  if (refusal) return tr(lang, refusal, { name: holder ?? tr(lang, 'error.someone') });
   return tr(lang, 'error.generic');
 }
 
 /** A day, as the bot writes it (src/shared/dates.ts), in the viewer's own time zone. */
 export function formatDate(lang: TabLang, iso: string): string {
   return formatSharedDate(lang, iso, 'day', 'local');
+}
+
+/** A moment (day and time), for the history of a case, in the viewer's own time zone. */
+export function formatMoment(lang: TabLang, iso: string): string {
+  return formatSharedDate(lang, iso, 'moment', 'local');
 }
 
 export function formatAge(lang: TabLang, days: number): string {

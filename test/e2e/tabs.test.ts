@@ -14,7 +14,8 @@ import { SCREENSHOT_DIR } from './support/playground';
 
 /**
  * The two tabs in Chromium, each inside a stand-in for the Teams client (teamsHost.html) that answers
- * teams-js's messages: the office's case board (filter, open, take a case; themes; keyboard), the
+ * teams-js's messages: the office's case board (filter, search, a case's side panel and history, actions
+ * from a row or the panel and a conflict; themes; keyboard; English and French), the
  * manager's "My cases" (EN/FR), the configuration page's save, and the page opened outside Teams.
  * axe-core scans every page in every theme. Screenshots (`npm run screenshots` refreshes docs/screenshots/): tab-*.png.
  */
@@ -79,7 +80,8 @@ async function axeViolations(frame: Frame): Promise<string[]> {
     }),
   );
   return (result.violations as any[]).map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`,
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')})`,
   );
 }
 
@@ -146,6 +148,8 @@ beforeAll(async () => {
 
   browser = await launchBrowser();
   page = browser.page;
+  // Fluent's controls fade between colours when the theme changes: axe must read the settled colours.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   page.on('request', (request) => {
     if (request.url().includes('/api/tabs/')) apiCalls.push(new URL(request.url()).pathname);
   });
@@ -201,7 +205,40 @@ describe('case board tab', () => {
     ]);
   });
 
-  it('opens a case and takes it, through the case service and its audit log', async () => {
+  it('finds cases by words of the request, the manager’s name or the case number, and clears the search', async () => {
+    const frame = await openTab('board.html', officeContext(), 'list');
+    const caseIds = () => frame.locator('table.cases tbody th').allTextContents();
+    await frame.getByLabel('Search cases').fill('internal memo');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 1);
+    expect(await caseIds()).toEqual([ids.urgent]);
+    expect(await frame.locator('table.cases caption').textContent()).toBe(
+      'Cases matching “internal memo” (1 shown)',
+    );
+    await frame.waitForFunction(() => document.getElementById('announce')?.textContent !== '');
+    expect(await frame.locator('#announce').textContent()).toBe('Cases found for “internal memo”: 1.');
+    // The search stays where the keyboard user typed it.
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('search');
+
+    await frame.getByLabel('Search cases').fill('tremblay');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 3);
+    await frame.getByLabel('Search cases').fill(ids.soon!.toLowerCase());
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 1);
+    expect(await caseIds()).toEqual([ids.soon]);
+    await frame.getByLabel('Search cases').fill('nothing like this');
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector('p.empty');
+    expect(await frame.locator('p.empty').textContent()).toBe('No case matches this search.');
+    expect(await axeViolations(frame)).toEqual([]);
+
+    await frame.locator('#search-clear').click();
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 3);
+    expect(await frame.getByLabel('Search cases').inputValue()).toBe('');
+  });
+
+  it('opens a case in a side panel with its history, takes it there, and closes with Escape', async () => {
     // The case card the outbox posted in the office channel: taking the case on the board must update it.
     await cases.markPosted(ids.urgent!, {
       serviceUrl: bot.connector.url,
@@ -210,23 +247,39 @@ describe('case board tab', () => {
     });
     bot.connector.reset();
     const frame = await openTab('board.html', officeContext(), 'list');
-    await frame.getByRole('button', { name: ids.urgent! }).focus();
+    await frame.locator(`button.case-link[data-case="${ids.urgent}"]`).focus();
     await page.keyboard.press('Enter');
     await frame.waitForSelector('html[data-state="case"]');
-    // Focus moves to the case heading, so a screen reader starts reading the case.
-    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-title');
-    expect(await frame.locator('article.case').textContent()).toContain(
-      'An employee shared an internal memo',
-    );
-    await frame.getByRole('button', { name: 'Take this case' }).click();
+    const panel = frame.getByRole('dialog', { name: `Case ${ids.urgent}` });
+    expect(await panel.isVisible()).toBe(true);
+    // Focus moves to the panel's heading, so a screen reader starts reading the case.
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+    expect(await panel.textContent()).toContain('An employee shared an internal memo');
+    const history = () =>
+      frame
+        .locator('table.history tbody tr')
+        .evaluateAll((rows: any[]) =>
+          rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td: any) => td.textContent)),
+        );
+    expect(await history()).toEqual([
+      ['Case created', `${MANAGER.name} (manager)`],
+      ['Posted to the office channel', 'The app'],
+    ]);
+    // When, in the viewer's language and zone, to the minute.
+    const when = await frame.locator('table.history tbody tr time').first().textContent();
+    expect(when).toMatch(/^[A-Z][a-z]{2,3}\.? \d{1,2}, \d{4}, \d{1,2}:\d{2} [ap]\.m\.$/);
+
+    await panel.locator('fluent-button', { hasText: 'Assign to me' }).click();
     await frame.waitForFunction(() =>
-      document.getElementById('announce')?.textContent?.startsWith('You took case'),
+      document.getElementById('panel-announce')?.textContent?.startsWith('You took case'),
     );
-    expect(await frame.locator('#announce').textContent()).toBe(
+    expect(await frame.locator('#panel-announce').textContent()).toBe(
       `You took case ${ids.urgent}. The card in the office channel shows it too.`,
     );
-    expect(await frame.locator('.facts').textContent()).toContain(`${OFFICER.name} (you)`);
-    expect(await frame.getByRole('button', { name: 'Take this case' }).count()).toBe(0);
+    expect(await panel.locator('.facts').textContent()).toContain(`${OFFICER.name} (you)`);
+    expect(await panel.locator('fluent-button', { hasText: 'Assign to me' }).count()).toBe(0);
+    expect(await panel.locator('fluent-button', { hasText: 'Hand back' }).count()).toBe(1);
+    expect((await history()).at(-1)).toEqual(['Assigned', 'You']);
     const stored = await cases.get(ids.urgent!);
     expect(stored?.status).toBe('assigned');
     expect(stored?.assignee?.aadObjectId).toBe(OFFICER.aadObjectId);
@@ -239,12 +292,95 @@ describe('case board tab', () => {
     expect(updates.map((u) => u.activityId)).toEqual(['thread-1']);
     expect(JSON.stringify(updates[0]!.body)).toContain(`"value":"${OFFICER.name}"`);
     expect(await axeViolations(frame)).toEqual([]);
+    await shot('tab-board-panel');
 
-    // Back to the list: the case shows its new status and assignee; focus returns to its row.
-    await frame.getByRole('button', { name: 'Back to all cases' }).click();
+    // Escape closes the panel; focus returns to the case's row, which shows its new state.
+    await page.keyboard.press('Escape');
     await frame.waitForSelector('html[data-state="list"]');
+    expect(await panel.isVisible()).toBe(false);
     expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(ids.urgent);
     expect(await frame.locator('.counts li[data-status="assigned"]').textContent()).toBe('1 Assigned');
+    const row = frame.locator(`tr[data-case="${ids.urgent}"]`);
+    expect(await row.textContent()).toContain(`${OFFICER.name} (you)`);
+    expect(await row.locator('fluent-button').textContent()).toBe('Hand back');
+  });
+
+  it('takes a case from its row, and when someone else acted first says so and shows the row as it is', async () => {
+    const frame = await openTab('board.html', officeContext(), 'list');
+    const row = (caseId: string) => frame.locator(`tr[data-case="${caseId}"]`);
+    // Another officer takes the case on the card while this page still offers it.
+    await cases.assign(
+      ids.soon!,
+      { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003', name: 'Dana Roy' },
+      undefined,
+    );
+    await row(ids.soon!).locator('fluent-button', { hasText: 'Assign to me' }).click();
+    await frame.waitForFunction(() =>
+      document.getElementById('announce')?.textContent?.startsWith('Someone'),
+    );
+    expect(await frame.locator('#announce').textContent()).toBe(
+      'Someone else acted on this case first: Dana Roy has it now. It is shown as it is now.',
+    );
+    expect(await row(ids.soon!).textContent()).toContain('Dana Roy');
+    expect(await row(ids.soon!).locator('fluent-button').textContent()).toBe('Take over');
+    expect((await cases.get(ids.soon!))?.assignee?.name).toBe('Dana Roy');
+
+    // Hand back the case taken in the panel above, from its row: the row and the counts follow.
+    await row(ids.urgent!).locator('fluent-button', { hasText: 'Hand back' }).click();
+    await frame.waitForFunction(() =>
+      document.getElementById('announce')?.textContent?.startsWith('You handed'),
+    );
+    expect(await frame.locator('#announce').textContent()).toBe(
+      `You handed case ${ids.urgent} back to the office.`,
+    );
+    expect(await row(ids.urgent!).locator('fluent-button').textContent()).toBe('Assign to me');
+    // Focus stays in the row, on its new button.
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Assign to me');
+    expect(await frame.locator('.counts li[data-status="new"]').textContent()).toBe('2 New');
+    expect((await cases.get(ids.urgent!))?.assignee).toBeUndefined();
+    // …and takes it again for the pages that follow ("Handled by" on the manager's tab).
+    await row(ids.urgent!).locator('fluent-button', { hasText: 'Assign to me' }).click();
+    await frame.waitForFunction(() =>
+      document.getElementById('announce')?.textContent?.startsWith('You took'),
+    );
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+
+  it('searches, opens the history and acts in French, and Escape returns to the row', async () => {
+    const frame = await openTab('board.html', officeContext('default', 'fr-ca'), 'list');
+    await frame.getByLabel('Rechercher des cas').fill('politique');
+    await frame.locator('form.search fluent-button[type="submit"]').click();
+    // "policy" is English: the search matches the words as the manager wrote them.
+    await frame.waitForSelector('p.empty');
+    expect(await frame.locator('p.empty').textContent()).toBe('Aucun cas ne correspond à cette recherche.');
+    await frame.getByLabel('Rechercher des cas').fill('weekend');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 1);
+    expect(await frame.locator('table.cases caption').textContent()).toBe(
+      'Cas correspondant à « weekend » (1 affichés)',
+    );
+    await frame.locator(`button.case-link[data-case="${ids.routine}"]`).click();
+    await frame.waitForSelector('html[data-state="case"]');
+    const panel = frame.getByRole('dialog', { name: `Cas ${ids.routine}` });
+    const historyText = (await panel.locator('table.history').textContent()) ?? '';
+    expect(historyText).toContain('Cas créé');
+    expect(historyText).toContain(`${MANAGER.name} (gestionnaire)`);
+    expect(await panel.locator('table.history thead').textContent()).toBe('QuandCe qui s’est passéQui');
+    await panel.locator('fluent-button', { hasText: 'Me l’attribuer' }).click();
+    await frame.waitForFunction(() =>
+      document.getElementById('panel-announce')?.textContent?.startsWith('Vous avez pris'),
+    );
+    expect(await frame.locator('#panel-announce').textContent()).toBe(
+      `Vous avez pris le cas ${ids.routine}. La carte dans le canal du bureau l’indique aussi.`,
+    );
+    expect(await panel.locator('table.history tbody tr').last().textContent()).toContain('AttribuéVous');
+    expect(await axeViolations(frame)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await frame.waitForSelector('html[data-state="list"]');
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(ids.routine);
+    expect(await frame.locator(`tr[data-case="${ids.routine}"] fluent-button`).textContent()).toBe(
+      'Le remettre au bureau',
+    );
   });
 
   it.each(['dark', 'contrast'] as const)(
@@ -362,12 +498,12 @@ describe('a board longer than a page', () => {
     const rows = frame.locator('table.cases tbody tr');
     expect(await rows.count()).toBe(50);
     expect(await frame.locator('.counts li.total').textContent()).toBe('Tous les cas : 58');
-    const more = frame.getByRole('button', { name: 'Afficher plus de cas' });
+    const more = frame.locator('fluent-button', { hasText: 'Afficher plus de cas' });
     await more.focus();
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.querySelectorAll('table.cases tbody tr').length === 58);
     // The last page has no button, and focus lands on the first case it brought.
-    expect(await frame.getByRole('button', { name: 'Afficher plus de cas' }).count()).toBe(0);
+    expect(await more.count()).toBe(0);
     const ids51 = await rows.nth(50).locator('th').textContent();
     expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(ids51);
     expect(await axeViolations(frame)).toEqual([]);

@@ -105,6 +105,8 @@ describe('tab API (authenticated mode)', () => {
         OMBUD_TEAM_ID: OMBUD_TEAM,
         OMBUD_CHANNEL_ID: OMBUD_TEAM,
         CASE_OUTBOX_POLL_SECONDS: '0',
+        // The cases are dated March 2026: a window long enough that they can still be reopened today.
+        CASE_REOPEN_DAYS: '3650',
       },
       authOverrides: { credentialsFactory: new NoTokenCredentials(APP_ID) },
     });
@@ -302,7 +304,14 @@ describe('tab API (authenticated mode)', () => {
         status: 'assigned',
         assignee: { name: OFFICER.name, isYou: true },
       });
-      expect(assigned.body.case.can).toEqual({ assign: false, requestInfo: true, close: true });
+      expect(assigned.body.case.can).toEqual({
+        assign: false,
+        takeOver: false,
+        release: true,
+        reopen: false,
+        requestInfo: true,
+        close: true,
+      });
 
       // A second officer whose page still showed nobody is refused: first click wins, as on the card.
       const late = await call(caseUrl(caseId, '/assign'), as(SECOND_OFFICER), {
@@ -344,7 +353,14 @@ describe('tab API (authenticated mode)', () => {
       });
       expect(closed.status).toBe(200);
       expect(closed.body.case).toMatchObject({ status: 'closed', outcome: 'referredLabourRelations' });
-      expect(closed.body.case.can).toEqual({ assign: false, requestInfo: false, close: false });
+      expect(closed.body.case.can).toEqual({
+        assign: false,
+        takeOver: false,
+        release: false,
+        reopen: true,
+        requestInfo: false,
+        close: false,
+      });
 
       const trail = await cases.auditTrail(caseId);
       expect(trail.map((a) => [a.action, a.actor])).toEqual([
@@ -355,13 +371,15 @@ describe('tab API (authenticated mode)', () => {
         ['closed', OFFICER.aadObjectId],
       ]);
       const detail = await call(caseUrl(caseId), as(OFFICER));
-      expect(detail.body.case.history.map((h: any) => [h.action, h.by])).toEqual([
-        ['created', 'manager'],
-        ['posted', 'system'],
-        ['assigned', 'you'],
-        ['informationRequested', 'you'],
-        ['closed', 'you'],
+      expect(detail.body.case.history.map((h: any) => [h.action, h.by, h.name])).toEqual([
+        ['created', 'manager', MANAGER.name],
+        ['posted', 'system', undefined],
+        ['assigned', 'you', undefined],
+        ['informationRequested', 'you', undefined],
+        ['closed', 'you', undefined],
       ]);
+      // Who did what when, to the minute, as the service recorded it.
+      expect(detail.body.case.history.map((h: any) => h.at)).toEqual(trail.map((a) => a.at));
 
       // As with a click on the card: the channel card is updated after each change, and the manager is told.
       const updates = bot.connector.calls.filter((c) => c.kind === 'update');
@@ -400,6 +418,72 @@ describe('tab API (authenticated mode)', () => {
       expect(asked.body.case.status).toBe('waiting');
     });
 
+    it('reopens a closed case and hands it back, as the card does, with the history to show for it', async () => {
+      const caseId = ids.urgent!; // closed by the test above
+      const reopened = await call(caseUrl(caseId, '/reopen'), as(SECOND_OFFICER), {
+        method: 'POST',
+        body: {},
+      });
+      expect(reopened.status).toBe(200);
+      expect(reopened.body.case).toMatchObject({
+        status: 'assigned',
+        assignee: { name: SECOND_OFFICER.name, isYou: true },
+        can: { release: true, reopen: false, takeOver: false },
+      });
+      expect(reopened.body.case).not.toHaveProperty('outcome');
+      // Reopening an open case is a conflict, answered with the case as it is now so the page can refresh it.
+      const again = await call(caseUrl(caseId, '/reopen'), as(OFFICER), { method: 'POST', body: {} });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('notClosed');
+      expect(again.body.case.assignee).toEqual({ name: SECOND_OFFICER.name, isYou: false });
+      expect(again.body.case.can).toMatchObject({ takeOver: true, release: false });
+      // Only the assignee hands a case back.
+      const notTheirs = await call(caseUrl(caseId, '/release'), as(OFFICER), { method: 'POST', body: {} });
+      expect(notTheirs.status).toBe(409);
+      expect(notTheirs.body.code).toBe('notAssignee');
+      const released = await call(caseUrl(caseId, '/release'), as(SECOND_OFFICER), {
+        method: 'POST',
+        body: {},
+      });
+      expect(released.status).toBe(200);
+      expect(released.body.case.status).toBe('new');
+      expect(released.body.case).not.toHaveProperty('assignee');
+      expect(released.body.case.can).toMatchObject({ assign: true, release: false });
+      const history = (await call(caseUrl(caseId), as(OFFICER))).body.case.history;
+      expect(history.slice(-2).map((h: any) => [h.action, h.by, h.name])).toEqual([
+        ['reopened', 'office', undefined],
+        ['unassigned', 'office', undefined],
+      ]);
+      expect(history.filter((h: any) => h.by === 'you').map((h: any) => h.action)).toEqual([
+        'assigned',
+        'informationRequested',
+        'closed',
+      ]);
+    });
+
+    it('searches by case id, words of the summary and the manager’s name, on this office’s board only', async () => {
+      const ids_ = (response: { body: any }) => response.body.cases.map((c: any) => c.caseId);
+      const byId = await call(boardUrl(`&q=${ids.urgent}`), as(OFFICER));
+      expect(byId.status).toBe(200);
+      expect(ids_(byId)).toEqual([ids.urgent]);
+      expect(ids_(await call(boardUrl('&q=internal%20memo'), as(OFFICER)))).toEqual([ids.urgent]);
+      const byName = await call(boardUrl(`&q=${encodeURIComponent('kim outsider')}`), as(OFFICER));
+      expect(ids_(byName)).toEqual([ids.other]);
+      expect(byName.body.search.scanned).toBeGreaterThanOrEqual(1);
+      // Filters still apply to a word search, and the counts stay the office's.
+      expect(ids_(await call(boardUrl('&q=policy&urgency=urgent'), as(OFFICER)))).toEqual([]);
+      expect(byName.body.counts).toEqual((await call(boardUrl(), as(OFFICER))).body.counts);
+      // Another office's case is not found, by its id or by its words, and nothing of it is returned.
+      for (const q of [ids.ombud!, 'confidential matter']) {
+        const response = await call(boardUrl(`&q=${encodeURIComponent(q)}`), as(OFFICER));
+        expect(response.status).toBe(200);
+        expect(response.body.cases).toEqual([]);
+        expect(response.text).not.toContain('confidential matter');
+      }
+      expect((await call(boardUrl(`&q=${'x'.repeat(101)}`), as(OFFICER))).status).toBe(400);
+      expect((await call(boardUrl(`&q=memo`), as(OUTSIDER))).status).toBe(403);
+    });
+
     it('rejects malformed actions without changing the case', async () => {
       const caseId = ids.routine!;
       const noQuestion = await call(caseUrl(caseId, '/request-info'), as(OFFICER), {
@@ -433,6 +517,24 @@ describe('tab API (authenticated mode)', () => {
       expect(detail.text).not.toContain(MANAGER.name);
     });
 
+    it('finds an untaken confidential case by its id only, never by who asked or what they wrote', async () => {
+      const search = (q: string, who = OFFICER) =>
+        call(`/api/tabs/board?teamId=${encodeURIComponent(OMBUD_TEAM)}&q=${encodeURIComponent(q)}`, as(who));
+      for (const q of ['confidential matter', MANAGER.name]) {
+        const response = await search(q);
+        expect(response.status).toBe(200);
+        expect(response.body.cases).toEqual([]);
+      }
+      const byId = await search(ids.ombud!);
+      expect(byId.body.cases).toEqual([expect.objectContaining({ caseId: ids.ombud, confidential: true })]);
+      expect(byId.text).not.toContain(MANAGER.name);
+      expect(byId.text).not.toContain('A confidential matter');
+      // Its history says what happened and when, without naming the manager.
+      const detail = await call(ombudUrl(`/cases/${ids.ombud}`), as(OFFICER));
+      expect(detail.body.case.history.map((h: any) => [h.action, h.by])).toEqual([['created', 'manager']]);
+      expect(detail.text).not.toContain(MANAGER.name);
+    });
+
     it('shows the details to the person who takes the case, and only to them', async () => {
       const taken = await call(ombudUrl(`/cases/${ids.ombud}/assign`), as(OFFICER), {
         method: 'POST',
@@ -444,10 +546,25 @@ describe('tab API (authenticated mode)', () => {
         summary: 'A confidential matter for the Ombud.',
         manager: { name: MANAGER.name },
       });
+      expect(taken.body.case.history[0]).toEqual(
+        expect.objectContaining({ by: 'manager', name: MANAGER.name }),
+      );
       const colleague = await call(ombudUrl(`/cases/${ids.ombud}`), as(SECOND_OFFICER));
       expect(colleague.body.case.confidential).toBe(true);
       expect(colleague.text).not.toContain('A confidential matter');
       expect(colleague.text).not.toContain(MANAGER.name);
+      expect(colleague.body.case.history.map((h: any) => [h.action, h.by, h.name])).toEqual([
+        ['created', 'manager', undefined],
+        ['assigned', 'office', OFFICER.name],
+      ]);
+      // The assignee finds it by the manager's name; a colleague searching the same name does not.
+      const q = `&q=${encodeURIComponent(MANAGER.name)}`;
+      expect((await call(`${ombudUrl()}${q}`, as(OFFICER))).body.cases.map((c: any) => c.caseId)).toEqual([
+        ids.ombud,
+      ]);
+      const other = await call(`${ombudUrl()}${q}`, as(SECOND_OFFICER));
+      expect(other.body.cases).toEqual([]);
+      expect(other.text).not.toContain(MANAGER.name);
     });
   });
 

@@ -39,13 +39,7 @@ export async function readBoardPage(
   query: BoardPageQuery,
 ): Promise<BoardPage> {
   const limit = Math.min(Math.max(1, query.limit ?? BOARD_PAGE_SIZE), 200);
-  const countsList = await Promise.all(
-    CASE_STATUSES.map((status) => store.count(COLLECTIONS.cases, { where: { office, status } })),
-  );
-  const counts = Object.fromEntries(CASE_STATUSES.map((s, i) => [s, countsList[i]!])) as Record<
-    CaseStatus,
-    number
-  >;
+  const { counts, total } = await readBoardCounts(store, office);
   // One more than asked tells whether a next page exists without counting the rest.
   const docs = await store.list<CaseRecord>(COLLECTIONS.cases, {
     where: {
@@ -61,8 +55,23 @@ export async function readBoardPage(
   const last = page.at(-1);
   return {
     counts,
-    total: countsList.reduce((a, b) => a + b, 0),
+    total,
     cases: page.map((d) => d.value),
     ...(docs.length > limit && last ? { next: { createdAt: last.createdAt, id: last.id } } : {}),
   };
+}
+
+/** The office's cases per status, each an aggregate over the (office, status) index. */
+export async function readBoardCounts(
+  store: DocumentStore,
+  office: OfficeId,
+): Promise<Pick<BoardPage, 'counts' | 'total'>> {
+  const countsList = await Promise.all(
+    CASE_STATUSES.map((status) => store.count(COLLECTIONS.cases, { where: { office, status } })),
+  );
+  const counts = Object.fromEntries(CASE_STATUSES.map((s, i) => [s, countsList[i]!])) as Record<
+    CaseStatus,
+    number
+  >;
+  return { counts, total: countsList.reduce((a, b) => a + b, 0) };
 }

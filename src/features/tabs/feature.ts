@@ -6,6 +6,7 @@ import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
 import { OFFICE_IDS, type Actor } from '../../domain/cases/types';
 import { RecordService } from '../../domain/records/sawPostRecord';
 import { readBoardPage } from '../../domain/cases/caseBoard';
+import { searchBoardPage } from '../../domain/cases/caseSearch';
 import {
   caseChangeEffects,
   OfficeDirectory,
@@ -73,6 +74,7 @@ export function tabsFeature(services: AppServices, options: TabsOptions = {}): F
     cases,
     records: { listFor: (owner) => records.listFor(owner, 20) },
     offices,
+    reopenDays: config.caseReopenDays,
   });
   return { name: 'tabs', scopes: [], routes: [...pages, ...api] };
 }
@@ -107,6 +109,7 @@ export function caseServiceActions(
   };
   return {
     boardPage: (office, query) => readBoardPage(store, office, query),
+    searchPage: (office, query, text, viewer) => searchBoardPage(store, office, query, text, viewer),
     listForManager: (aadObjectId) => service.listForManager(aadObjectId, 50),
     get: (caseId) => service.get(caseId),
     auditTrail: (caseId) => service.auditTrail(caseId),
@@ -116,5 +119,8 @@ export function caseServiceActions(
       run('requestInfo', caseId, officer, () => service.requestInformation(caseId, officer, question)),
     close: (caseId, officer, outcome, note) =>
       run('close', caseId, officer, () => service.close(caseId, officer, outcome, note)),
+    release: (caseId, officer) => run('release', caseId, officer, () => service.release(caseId, officer)),
+    reopen: (caseId, officer, withinDays) =>
+      run('reopen', caseId, officer, () => service.reopen(caseId, officer, withinDays)),
   };
 }

@@ -1,9 +1,19 @@
 import type { AuditEntry, CaseRecord, CaseStatus, OfficeId, Urgency } from '../../domain/cases/types';
-import type { Board, BoardCase, BoardCaseDetail, MyCase, MyRecord, Person } from '../../shared/contract/tabs';
+import type {
+  Board,
+  BoardCase,
+  BoardCaseDetail,
+  CaseAbilities,
+  HistoryLine,
+  MyCase,
+  MyRecord,
+  Person,
+} from '../../shared/contract/tabs';
 import { CASE_STATUSES, URGENCIES } from '../../domain/cases/types';
 import { canSeeDetails as casesCanSeeDetails } from '../../domain/cases/confidentiality';
 import type { SawPostRecord } from '../../domain/records/sawPostRecord';
 import type { BoardPage } from '../../domain/cases/caseBoard';
+import { MAX_SEARCH_LENGTH, type SearchPage } from '../../domain/cases/caseSearch';
 import type { PageCursor } from '../../domain/store';
 
 /**
@@ -20,6 +30,16 @@ export interface BoardQuery {
   readonly sort: 'oldest' | 'newest';
   /** The page after this one ("Show more"): the cursor the previous page returned. */
   readonly after?: PageCursor;
+  /** A search: a case id, words of the summary or the manager's name (see domain/cases/caseSearch.ts). */
+  readonly text?: string;
+}
+
+/** Who is looking, and when: what they may see and do depends on both. */
+export interface BoardView {
+  readonly viewer: string;
+  readonly now: Date;
+  /** How many days after closing the office may reopen a case (CASE_REOPEN_DAYS). */
+  readonly reopenDays: number;
 }
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -50,6 +70,8 @@ export function parseBoardQuery(query: Readonly<Record<string, unknown>>): Board
   if (status !== undefined && !CASE_STATUSES.includes(status as CaseStatus)) return undefined;
   if (urgency !== undefined && !URGENCIES.includes(urgency as Urgency)) return undefined;
   if (sort !== 'oldest' && sort !== 'newest') return undefined;
+  const text = query.q === undefined ? '' : query.q;
+  if (typeof text !== 'string' || text.length > MAX_SEARCH_LENGTH) return undefined;
   let after: PageCursor | undefined;
   if (query.cursor !== undefined && query.cursor !== '') {
     after = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
@@ -60,6 +82,7 @@ export function parseBoardQuery(query: Readonly<Record<string, unknown>>): Board
     ...(urgency ? { urgency: urgency as Urgency } : {}),
     sort,
     ...(after ? { after } : {}),
+    ...(text.trim() ? { text: text.trim() } : {}),
   };
 }
 
@@ -75,7 +98,30 @@ function person(
   return actor ? { name: actor.name, isYou: actor.aadObjectId === viewer } : undefined;
 }
 
-export function boardCase(c: CaseRecord, viewer: string, now: Date): BoardCase {
+/** Until when a closed case may be reopened, if that moment is still ahead. */
+function reopenUntil(c: CaseRecord, view: BoardView): string | undefined {
+  if (c.status !== 'closed' || !c.closedAt) return undefined;
+  const until = Date.parse(c.closedAt) + view.reopenDays * DAY_MS;
+  return until >= view.now.getTime() ? new Date(until).toISOString() : undefined;
+}
+
+/** The card's buttons (src/features/escalation/cards.ts officeActions), for this viewer. */
+export function abilities(c: CaseRecord, view: BoardView): CaseAbilities {
+  const open = c.status !== 'closed';
+  const holder = c.assignee?.aadObjectId;
+  const mineOrFree = holder === undefined || holder === view.viewer;
+  return {
+    assign: open && holder === undefined,
+    takeOver: open && holder !== undefined && holder !== view.viewer,
+    release: open && holder === view.viewer,
+    reopen: reopenUntil(c, view) !== undefined,
+    requestInfo: open && mineOrFree,
+    close: open && mineOrFree,
+  };
+}
+
+export function boardCase(c: CaseRecord, view: BoardView): BoardCase {
+  const { viewer, now } = view;
   const visible = canSeeDetails(c, viewer);
   const assignee = person(c.assignee, viewer);
   const manager = visible ? person(c.manager, viewer) : undefined;
@@ -90,30 +136,47 @@ export function boardCase(c: CaseRecord, viewer: string, now: Date): BoardCase {
     ...(manager ? { manager } : {}),
     confidential: !visible,
     openQuestions: c.questions.filter((q) => q.answer === undefined).length,
+    can: abilities(c, view),
   };
 }
 
-export function board(office: OfficeId, page: BoardPage, viewer: string, now: Date): Board {
+export function board(office: OfficeId, page: BoardPage | SearchPage, view: BoardView): Board {
   return {
     office,
     counts: page.counts,
     total: page.total,
-    cases: page.cases.map((c) => boardCase(c, viewer, now)),
+    cases: page.cases.map((c) => boardCase(c, view)),
     ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}),
+    ...('scanned' in page ? { search: { scanned: page.scanned } } : {}),
   };
+}
+
+/**
+ * A case's audit trail as the viewer may read it. The log holds ids, so names come from the case itself: the
+ * manager's only for those who may see who asked (never on an Ombud case they do not hold), the current
+ * assignee's since the board shows it anyway.
+ */
+export function historyLines(c: CaseRecord, audit: readonly AuditEntry[], viewer: string): HistoryLine[] {
+  const visible = canSeeDetails(c, viewer);
+  return audit.map((a) => {
+    if (a.actor === viewer) return { action: a.action, at: a.at, by: 'you' };
+    if (a.actor === 'system') return { action: a.action, at: a.at, by: 'system' };
+    if (a.actor === c.managerAadObjectId)
+      return { action: a.action, at: a.at, by: 'manager', ...(visible ? { name: c.manager.name } : {}) };
+    const name = a.actor === c.assignee?.aadObjectId ? c.assignee.name : undefined;
+    return { action: a.action, at: a.at, by: 'office', ...(name ? { name } : {}) };
+  });
 }
 
 export function boardCaseDetail(
   c: CaseRecord,
   audit: readonly AuditEntry[],
-  viewer: string,
-  now: Date,
+  view: BoardView,
 ): BoardCaseDetail {
-  const visible = canSeeDetails(c, viewer);
-  const open = c.status !== 'closed';
-  const mineOrFree = !c.assignee || c.assignee.aadObjectId === viewer;
+  const visible = canSeeDetails(c, view.viewer);
+  const until = reopenUntil(c, view);
   return {
-    ...boardCase(c, viewer, now),
+    ...boardCase(c, view),
     ...(visible
       ? {
           summary: c.summary,
@@ -131,23 +194,8 @@ export function boardCaseDetail(
       : [],
     ...(c.outcome ? { outcome: c.outcome } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
-    history: audit.map((a) => ({
-      action: a.action,
-      at: a.at,
-      by:
-        a.actor === viewer
-          ? 'you'
-          : a.actor === 'system'
-            ? 'system'
-            : a.actor === c.managerAadObjectId
-              ? 'manager'
-              : 'office',
-    })),
-    can: {
-      assign: open && c.assignee?.aadObjectId !== viewer,
-      requestInfo: open && mineOrFree,
-      close: open && mineOrFree,
-    },
+    history: historyLines(c, audit, view.viewer),
+    ...(until ? { reopenUntil: until } : {}),
   };
 }
 

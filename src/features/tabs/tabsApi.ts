@@ -8,7 +8,7 @@ import { NAME_RULES, safeText } from '../../shared/text';
 import { DEV_IDENTITY_HEADER, DEV_IDENTITY_VALUE, type IdentityResolver } from './identity';
 import type { OfficeAccess, TabCaseActions, TabRecords } from './ports';
 import { SsoError, type SsoIdentity } from './ssoToken';
-import { board, boardCaseDetail, myCase, myRecord, parseBoardQuery } from './tabData';
+import { board, boardCaseDetail, myCase, myRecord, parseBoardQuery, type BoardView } from './tabData';
 
 /**
  * /api/tabs/*: the data behind the "Case board" channel tab and the "My cases" personal tab. Every route
@@ -24,6 +24,8 @@ export interface TabsApiDeps {
   readonly cases: TabCaseActions;
   readonly records: TabRecords;
   readonly offices: OfficeAccess;
+  /** How many days after closing a case its office may reopen it (CASE_REOPEN_DAYS). */
+  readonly reopenDays: number;
   readonly now?: () => Date;
 }
 
@@ -108,8 +110,13 @@ export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
     return { c: found, teamsId };
   };
 
+  const viewOf = (caller: SsoIdentity): BoardView => ({
+    viewer: caller.aadObjectId,
+    now: now(),
+    reopenDays: deps.reopenDays,
+  });
   const detail = async (c: CaseRecord, caller: SsoIdentity) =>
-    boardCaseDetail(c, await deps.cases.auditTrail(c.caseId), caller.aadObjectId, now());
+    boardCaseDetail(c, await deps.cases.auditTrail(c.caseId), viewOf(caller));
 
   const act = async (
     req: HttpRequest,
@@ -152,7 +159,11 @@ export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
       const { office } = await officeFor(req, caller);
       const query = parseBoardQuery(req.query);
       if (!query) throw new ApiError(400, 'filter');
-      return board(office, await deps.cases.boardPage(office, query), caller.aadObjectId, now());
+      const page = query.text
+        ? await deps.cases.searchPage(office, query, query.text, caller.aadObjectId)
+        : await deps.cases.boardPage(office, query);
+      // The search text is the officer's own words, possibly a name: never logged.
+      return board(office, page, viewOf(caller));
     }),
   );
 
@@ -189,6 +200,18 @@ export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
       const note = textField(req, 'note', false);
       return act(req, caller, (c, officer) => deps.cases.close(c.caseId, officer, outcome as Outcome, note));
     }),
+  );
+
+  post(
+    '/api/tabs/board/cases/:caseId/release',
+    route((req, caller) => act(req, caller, (c, officer) => deps.cases.release(c.caseId, officer))),
+  );
+
+  post(
+    '/api/tabs/board/cases/:caseId/reopen',
+    route((req, caller) =>
+      act(req, caller, (c, officer) => deps.cases.reopen(c.caseId, officer, deps.reopenDays)),
+    ),
   );
 
   get(

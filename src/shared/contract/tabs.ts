@@ -42,6 +42,20 @@ export interface Person {
   readonly isYou: boolean;
 }
 
+/**
+ * What the viewer may do to a case now, as the case card offers it (the server checks again on every
+ * action): take a case nobody has, take over one someone else has, hand back their own, ask the manager or
+ * close an open one that is theirs or nobody's, and reopen a closed one within the office's reopen window.
+ */
+export interface CaseAbilities {
+  readonly assign: boolean;
+  readonly takeOver: boolean;
+  readonly release: boolean;
+  readonly reopen: boolean;
+  readonly requestInfo: boolean;
+  readonly close: boolean;
+}
+
 /** A case as a line of the office's board (GET /api/tabs/board). */
 export interface BoardCase {
   readonly caseId: string;
@@ -55,12 +69,20 @@ export interface BoardCase {
   readonly manager?: Person;
   readonly confidential: boolean;
   readonly openQuestions: number;
+  readonly can: CaseAbilities;
 }
 
+/** One line of a case's history: what was done, when, and by whom as far as the viewer may know. */
 export interface HistoryLine {
   readonly action: AuditAction;
   readonly at: string;
   readonly by: 'you' | 'system' | 'manager' | 'office';
+  /**
+   * The person's name when the case still names them (its manager, to those who may see who asked; its
+   * current assignee). The audit log keeps ids only, so an officer who has since handed the case back is
+   * "the office".
+   */
+  readonly name?: string;
 }
 
 /** One case opened on the board (GET /api/tabs/board/cases/:caseId and every action's answer). */
@@ -78,8 +100,8 @@ export interface BoardCaseDetail extends BoardCase {
   readonly closeNote?: string;
   readonly closedAt?: string;
   readonly history: readonly HistoryLine[];
-  /** What the viewer may do now (the server checks again on every action). */
-  readonly can: { readonly assign: boolean; readonly requestInfo: boolean; readonly close: boolean };
+  /** Until when a closed case can still be reopened; absent when open or past the window. */
+  readonly reopenUntil?: string;
 }
 
 export interface Board {
@@ -90,6 +112,8 @@ export interface Board {
   readonly cases: readonly BoardCase[];
   /** Present when more cases match: pass it back as `cursor` to get the next page. */
   readonly nextCursor?: string;
+  /** Present for a search (`q`): how many cases this page looked at, a bounded number (see caseSearch.ts). */
+  readonly search?: { readonly scanned: number };
 }
 
 /** A manager's own case (GET /api/tabs/mine). */

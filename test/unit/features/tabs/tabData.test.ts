@@ -7,6 +7,7 @@ const NOW = new Date('2026-03-12T12:00:00Z');
 const MANAGER = { aadObjectId: 'm-1', name: 'Alex Tremblay' };
 const OFFICER = { aadObjectId: 'o-1', name: 'Sam Okafor' };
 const OTHER = 'o-2';
+const view = (viewer: string, reopenDays = 30) => ({ viewer, now: NOW, reopenDays });
 
 function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -32,31 +33,46 @@ function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
 
 describe('board data', () => {
   it('keeps an unassigned Ombud case confidential: no manager, no summary, no questions', () => {
-    const detail = boardCaseDetail(record({ questions: [] }), [], OFFICER.aadObjectId, NOW);
+    const detail = boardCaseDetail(record({ questions: [] }), [], view(OFFICER.aadObjectId));
     expect(detail.confidential).toBe(true);
     expect(detail).not.toHaveProperty('manager');
     expect(detail).not.toHaveProperty('summary');
     expect(detail).not.toHaveProperty('contact');
-    expect(detail.can).toEqual({ assign: true, requestInfo: true, close: true });
+    expect(detail.can).toEqual({
+      assign: true,
+      takeOver: false,
+      release: false,
+      reopen: false,
+      requestInfo: true,
+      close: true,
+    });
   });
 
   it('shows an Ombud case to its assignee only', () => {
     const taken = record({ status: 'assigned', assignee: OFFICER });
-    const mine = boardCaseDetail(taken, [], OFFICER.aadObjectId, NOW);
+    const mine = boardCaseDetail(taken, [], view(OFFICER.aadObjectId));
     expect(mine).toMatchObject({
       summary: 'A confidential matter.',
       manager: { name: 'Alex Tremblay', isYou: false },
     });
-    const theirs = boardCaseDetail(taken, [], OTHER, NOW);
+    const theirs = boardCaseDetail(taken, [], view(OTHER));
     expect(theirs).not.toHaveProperty('summary');
     expect(theirs.assignee).toEqual({ name: 'Sam Okafor', isYou: false });
-    // Another officer may take it over (as on the card) but not ask or close in the assignee's place.
-    expect(theirs.can).toEqual({ assign: true, requestInfo: false, close: false });
+    // Another officer may take it over (as on the card) but not ask, close or hand back in the assignee's place.
+    expect(theirs.can).toEqual({
+      assign: false,
+      takeOver: true,
+      release: false,
+      reopen: false,
+      requestInfo: false,
+      close: false,
+    });
+    expect(mine.can).toMatchObject({ assign: false, takeOver: false, release: true, close: true });
   });
 
   it('shows a values and ethics case to every member of the office', () => {
     const c = record({ caseId: 'VE-2026-0001', office: 'valuesEthics' });
-    expect(boardCaseDetail(c, [], OTHER, NOW)).toMatchObject({
+    expect(boardCaseDetail(c, [], view(OTHER))).toMatchObject({
       confidential: false,
       summary: 'A confidential matter.',
     });
@@ -68,17 +84,17 @@ describe('board data', () => {
       record({ caseId: 'VE-2026-0001', office: 'valuesEthics' }),
     ];
     const counts = { new: 1, assigned: 0, waiting: 0, closed: 1 };
-    const last = board('valuesEthics', { counts, total: 2, cases }, OFFICER.aadObjectId, NOW);
+    const last = board('valuesEthics', { counts, total: 2, cases }, view(OFFICER.aadObjectId));
     expect(last.counts).toEqual(counts);
     expect(last.cases.map((c) => [c.caseId, c.ageDays])).toEqual([
       ['VE-2026-0002', 0],
       ['VE-2026-0001', 10],
     ]);
     expect(last).not.toHaveProperty('nextCursor');
-    expect(boardCase(cases[0]!, OFFICER.aadObjectId, NOW).openQuestions).toBe(0);
+    expect(boardCase(cases[0]!, view(OFFICER.aadObjectId)).openQuestions).toBe(0);
 
     const next = { createdAt: '2026-03-02T09:00:00.000Z', id: 'VE-2026-0001' };
-    const more = board('valuesEthics', { counts, total: 60, cases, next }, OFFICER.aadObjectId, NOW);
+    const more = board('valuesEthics', { counts, total: 60, cases, next }, view(OFFICER.aadObjectId));
     expect(parseBoardQuery({ cursor: more.nextCursor })).toEqual({ sort: 'oldest', after: next });
   });
 
@@ -99,6 +115,85 @@ describe('board data', () => {
       sort: 'newest',
     });
     expect(parseBoardQuery({ status: 'deleted' })).toBeUndefined();
+    expect(parseBoardQuery({ q: '  Gagnon memo ' })).toEqual({ sort: 'oldest', text: 'Gagnon memo' });
+    expect(parseBoardQuery({ q: '   ' })).toEqual({ sort: 'oldest' });
+    expect(parseBoardQuery({ q: 'x'.repeat(101) })).toBeUndefined();
+    expect(parseBoardQuery({ q: ['a', 'b'] })).toBeUndefined();
     expect(parseBoardQuery({ sort: 'name' })).toBeUndefined();
+  });
+
+  it('offers reopening a closed case only within the reopen window, and says until when', () => {
+    const closed = record({
+      caseId: 'VE-2026-0003',
+      office: 'valuesEthics',
+      status: 'closed',
+      assignee: OFFICER,
+      closedAt: '2026-03-05T12:00:00Z',
+    });
+    const within = boardCaseDetail(closed, [], view(OTHER, 30));
+    expect(within.can).toEqual({
+      assign: false,
+      takeOver: false,
+      release: false,
+      reopen: true,
+      requestInfo: false,
+      close: false,
+    });
+    expect(within.reopenUntil).toBe('2026-04-04T12:00:00.000Z');
+    const past = boardCaseDetail(closed, [], view(OTHER, 5));
+    expect(past.can.reopen).toBe(false);
+    expect(past).not.toHaveProperty('reopenUntil');
+  });
+
+  it('names in the history only whom the viewer may know: never the manager of a confidential case', () => {
+    const taken = record({ status: 'assigned', assignee: OFFICER });
+    const audit = [
+      {
+        caseId: taken.caseId,
+        seq: 0,
+        action: 'created' as const,
+        actor: MANAGER.aadObjectId,
+        at: '2026-03-02T09:00:00Z',
+      },
+      {
+        caseId: taken.caseId,
+        seq: 1,
+        action: 'posted' as const,
+        actor: 'system',
+        at: '2026-03-02T09:00:01Z',
+      },
+      { caseId: taken.caseId, seq: 2, action: 'assigned' as const, actor: 'o-9', at: '2026-03-03T09:00:00Z' },
+      {
+        caseId: taken.caseId,
+        seq: 3,
+        action: 'unassigned' as const,
+        actor: 'o-9',
+        at: '2026-03-03T10:00:00Z',
+      },
+      {
+        caseId: taken.caseId,
+        seq: 4,
+        action: 'assigned' as const,
+        actor: OFFICER.aadObjectId,
+        at: '2026-03-04T09:00:00Z',
+      },
+    ];
+    const colleague = boardCaseDetail(taken, audit, view(OTHER)).history;
+    expect(colleague.map((l) => [l.action, l.by, l.name])).toEqual([
+      ['created', 'manager', undefined],
+      ['posted', 'system', undefined],
+      ['assigned', 'office', undefined],
+      ['unassigned', 'office', undefined],
+      ['assigned', 'office', 'Sam Okafor'],
+    ]);
+    expect(JSON.stringify(colleague)).not.toContain('Alex Tremblay');
+    const assignee = boardCaseDetail(taken, audit, view(OFFICER.aadObjectId)).history;
+    expect(assignee.map((l) => [l.by, l.name])).toEqual([
+      ['manager', 'Alex Tremblay'],
+      ['system', undefined],
+      ['office', undefined],
+      ['office', undefined],
+      ['you', undefined],
+    ]);
   });
 });
