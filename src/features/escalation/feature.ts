@@ -120,6 +120,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     classify: classifyPostFailure,
     onFailure: countDeliveryFailure,
     async onPosted(c) {
+      // An urgent case names the office's people in its thread, so someone is notified at once.
+      if (c.urgency === 'urgent') await effects.alertOfficeInThread(c);
       await notifyManager(
         c,
         t(c.managerLang, 'escalation.posted', {

@@ -89,6 +89,8 @@ export const escalation = defineMessages({
     'escalation.reopened': 'Your request {caseId} was reopened by the {office}: {name} has it.',
     'escalation.thread.answered':
       '{who}: the manager answered your question on {caseId}. The answer is on the card.',
+    'escalation.thread.urgent':
+      '{who}: urgent request {caseId} has just arrived and nobody has it yet. To take it, use "{assign}" on the card.',
     'escalation.closed':
       'Your request {caseId} was closed by the {office}. Outcome: {outcome}. Type "my cases" to get a copy of the case.',
     'escalation.closedNote': 'The office’s note: {note}',
@@ -289,6 +291,8 @@ export const escalation = defineMessages({
     'escalation.reopened': 'Votre demande {caseId} a été rouverte {by} : {name} s’en occupe.',
     'escalation.thread.answered':
       '{who} : le gestionnaire a répondu à votre question sur {caseId}. La réponse figure sur la carte.',
+    'escalation.thread.urgent':
+      '{who} : la demande urgente {caseId} vient d’arriver et personne ne s’en occupe encore. Pour la prendre, utilisez « {assign} » sur la carte.',
     'escalation.closed':
       'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
     'escalation.closedNote': 'La note du bureau : {note}',
