@@ -108,6 +108,8 @@ export class ReminderWorker {
     const takeOver = this.takeOverClaims;
     this.takeOverClaims = false;
     await this.resumeJobs(now, takeOver);
+    let checked = 0;
+    let claimed = 0;
     for (const office of OFFICE_IDS)
       for (const status of OPEN_STATUSES) {
         let after: PageCursor | undefined;
@@ -121,8 +123,9 @@ export class ReminderWorker {
           });
           for (const doc of page) {
             if (this.stopped) return;
+            checked++;
             const due = dueReminder(doc.value, now, this.o.policy);
-            if (due) await this.claimAndPost(doc.value, due, now);
+            if (due && (await this.claimAndPost(doc.value, due, now))) claimed++;
           }
           const last = page.at(-1);
           after = page.length === PAGE_SIZE && last ? { createdAt: last.createdAt, id: last.id } : undefined;
@@ -130,9 +133,11 @@ export class ReminderWorker {
           if (after) await setImmediate();
         } while (after);
       }
+    this.o.log?.('reminder.pass', { checked, claimed });
   }
 
-  private async claimAndPost(c: CaseRecord, due: DueReminder, now: Date): Promise<void> {
+  /** True when this worker claimed the reminder (and tried to post it). */
+  private async claimAndPost(c: CaseRecord, due: DueReminder, now: Date): Promise<boolean> {
     const job: ReminderJob = {
       caseId: c.caseId,
       kind: due.kind,
@@ -147,9 +152,10 @@ export class ReminderWorker {
       (fresh) => dueReminder(fresh, now, this.o.policy)?.kind === due.kind,
       job,
     );
-    if (!claimed.ok) return;
+    if (!claimed.ok) return false;
     const doc = await this.o.store.get<ReminderJob>(COLLECTIONS.reminders, reminderJobId(c.caseId, due.kind));
     if (doc) await this.deliver(doc, claimed.case);
+    return true;
   }
 
   /** Jobs a failure put off (once their back-off ends) and claims whose lease lapsed (a dead process's). */

@@ -2,6 +2,7 @@ import { cardActivity, type Activity } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
 import type { Actor, CaseRecord } from '../../domain/cases/types';
+import type { DueReminder } from '../../domain/cases/reminders';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../shared/cards/render';
 import { officeWords } from './officeWords';
 import { t, type Lang } from '../../i18n';
@@ -38,6 +39,12 @@ export interface CaseEffects {
    * card is there either way.
    */
   alertOfficeInThread(c: CaseRecord): Promise<void>;
+  /**
+   * A stalled case's reminder in its thread, in the channel's language: an ageing case @mentions whoever
+   * has it, an unassigned one the office's contacts. Throws when Teams refused it, so that the reminder
+   * worker can try again.
+   */
+  remindInThread(c: CaseRecord, reminder: DueReminder): Promise<void>;
   /**
    * What every change shows: the card refreshed for everyone, the manager told (taken, question with an
    * answer box, closed), and the Ombud's details sent privately to whoever took the case.
@@ -159,6 +166,33 @@ export function createCaseEffects(
     }
   };
 
+  const remindInThread = async (c: CaseRecord, reminder: DueReminder): Promise<void> => {
+    const channel = await directory.resolve(c.office);
+    const lang = channel?.lang ?? config.defaultLanguage;
+    const { who, entities } =
+      reminder.kind === 'ageing' && c.assignee
+        ? addressing(c.assignee)
+        : mentioning(channel ? await officeContacts(channel, services) : []);
+    const notice = t(lang, `escalation.reminder.${reminder.kind}`, {
+      caseId: c.caseId,
+      hours: t(
+        lang,
+        reminder.hours === 1 ? 'escalation.reminder.hours.one' : 'escalation.reminder.hours.other',
+        {
+          n: reminder.hours,
+        },
+      ),
+      assign: t(lang, 'escalation.card.assign'),
+    });
+    await postInThread(
+      c,
+      who
+        ? t(lang, 'escalation.reminder.to', { who, notice })
+        : t(lang, 'escalation.reminder.plain', { notice }),
+      entities,
+    );
+  };
+
   /** The Ombud's details go to the person who took the case, in their personal chat (if they have one). */
   const sendDetailsToAssignee = async (c: CaseRecord) => {
     if (!c.assignee) return;
@@ -223,6 +257,7 @@ export function createCaseEffects(
     notifyManager,
     tellAssigneeInThread,
     alertOfficeInThread,
+    remindInThread,
     afterChange,
   };
 }

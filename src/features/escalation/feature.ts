@@ -32,6 +32,7 @@ import { officeWords } from './officeWords';
 import { caseCard, caseListCard, VERBS } from './cards';
 import { createCaseEffects, type CaseChangeAction } from './effects';
 import { OfficeDirectory, officeChannelsFeature } from './officeChannels';
+import { caseReminderWorker } from './reminders';
 import { countDeliveryFailure, countEscalation } from '../../platform/telemetry/metrics';
 
 /** Injected for tests: the clock, the worker's timers and jitter. */
@@ -141,6 +142,14 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       );
     },
     log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
+  const reminders = caseReminderWorker(services, {
+    cases,
+    effects,
+    classify: classifyPostFailure,
+    now,
+    timers: wiring.timers ?? clock,
+    ...(wiring.random ? { random: wiring.random } : {}),
   });
 
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays, now });
@@ -377,9 +386,10 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     },
     onStart() {
       if (workerEnabled) worker.start();
+      reminders.start();
     },
     async onStop() {
-      await worker.stop();
+      await Promise.all([worker.stop(), reminders.stop()]);
     },
   };
 
