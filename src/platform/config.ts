@@ -1,6 +1,7 @@
 import { GUID } from '../shared/ids';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/dates';
+import { parseWorkingDay } from '../shared/businessHours';
 import { LANGS, type Lang } from '../shared/i18n/lang';
 
 /**
@@ -105,6 +106,22 @@ const schema = z.object({
   OMBUD_TEAM_ID: optionalText,
   OMBUD_CHANNEL_ID: optionalText,
   CASE_OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
+  // Reminders for stalled cases, in business hours (0 turns one off); the poll at 0 turns them all off.
+  CASE_REMINDER_POLL_SECONDS: z.coerce.number().int().min(0).default(300),
+  CASE_REMINDER_URGENT_UNASSIGNED_HOURS: z.coerce.number().int().min(0).max(2000).default(2),
+  CASE_REMINDER_UNASSIGNED_HOURS: z.coerce.number().int().min(0).max(2000).default(8),
+  CASE_REMINDER_AGEING_HOURS: z.coerce.number().int().min(0).max(2000).default(40),
+  CASE_BUSINESS_HOURS: z
+    .string()
+    .default('08:00-17:00')
+    .refine(
+      (v) => parseWorkingDay(v) !== undefined,
+      'must be a working day like 08:00-17:00 (start before end)',
+    ),
+  CASE_BUSINESS_TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, 'must be an IANA time zone such as America/Toronto'),
   // Application Insights: empty = no telemetry leaves the process (local mode, tests).
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
     (v) => v === undefined || /(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}\s*(;|$)/i.test(v),
@@ -193,6 +210,19 @@ export interface Config {
   };
   /** How often the case outbox is polled; 0 stops delivery (cases wait in the outbox, e.g. during maintenance). */
   readonly caseOutboxPollSeconds: number;
+  /**
+   * Reminders in a stalled case's thread (src/domain/cases/reminders.ts): how often cases are checked (0 = no
+   * reminders), the thresholds in business hours (0 = that reminder off), and the office's working day
+   * (minutes after midnight) in its zone, Monday to Friday, federal holidays off.
+   */
+  readonly caseReminders: {
+    readonly pollSeconds: number;
+    readonly urgentUnassignedHours: number;
+    readonly unassignedHours: number;
+    readonly ageingHours: number;
+    readonly workingDay: { readonly dayStart: number; readonly dayEnd: number };
+    readonly timeZone: string;
+  };
   /** Application Insights (src/platform/telemetry); undefined = telemetry off. */
   readonly telemetry?: {
     readonly connectionString: string;
@@ -317,6 +347,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : {}),
     },
     caseOutboxPollSeconds: v.CASE_OUTBOX_POLL_SECONDS,
+    caseReminders: {
+      pollSeconds: v.CASE_REMINDER_POLL_SECONDS,
+      urgentUnassignedHours: v.CASE_REMINDER_URGENT_UNASSIGNED_HOURS,
+      unassignedHours: v.CASE_REMINDER_UNASSIGNED_HOURS,
+      ageingHours: v.CASE_REMINDER_AGEING_HOURS,
+      workingDay: parseWorkingDay(v.CASE_BUSINESS_HOURS)!,
+      timeZone: v.CASE_BUSINESS_TIME_ZONE,
+    },
     ...(v.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? {
           telemetry: {

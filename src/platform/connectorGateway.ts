@@ -20,10 +20,14 @@ export interface ConversationTarget {
   readonly conversationId: string;
 }
 
-/** A conversation member: their Teams id (29:…), Entra object id and, in a team, their role (owner, user). */
+/**
+ * A conversation member: their Teams id (29:…), Entra object id, display name (to @mention them) and, in a
+ * team, their role (owner, user).
+ */
 export interface ConversationMember {
   readonly teamsId: string;
   readonly aadObjectId?: string;
+  readonly name?: string;
   readonly role?: string;
 }
 
@@ -52,10 +56,11 @@ export class ConnectorGateway {
     const found = (await withConnectorRetry(
       () => client.conversations.getConversationMember(target.conversationId, userId),
       this.readRetry,
-    )) as { id?: string; aadObjectId?: string; userRole?: string };
+    )) as { id?: string; aadObjectId?: string; name?: string; userRole?: string };
     return {
       teamsId: found.id ?? '',
       ...(found.aadObjectId ? { aadObjectId: found.aadObjectId } : {}),
+      ...(found.name ? { name: found.name } : {}),
       ...(found.userRole ? { role: found.userRole } : {}),
     };
   }

@@ -14,7 +14,11 @@ import {
   type OfficeId,
   type Outcome,
   type OutboxItem,
+  type ReminderJob,
+  type ReminderKind,
   type Urgency,
+  REMINDER_KINDS,
+  reminderJobId,
 } from './types';
 
 /** Longest summary, question, answer or note kept: enough to explain, too short to paste a thread into. */
@@ -54,6 +58,7 @@ export type Refusal =
   | { readonly ok: false; readonly reason: 'noteRequired'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'reopenExpired'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'notClosed'; readonly case: CaseRecord }
+  | { readonly ok: false; readonly reason: 'notDue'; readonly case: CaseRecord }
   | { readonly ok: false; readonly reason: 'notOwner' };
 
 export type Changed = { readonly ok: true; readonly case: CaseRecord };
@@ -386,6 +391,32 @@ export class CaseService {
   }
 
   /**
+   * Records that a reminder is being posted for the case, once: the case lists the reminder and its audit
+   * log says so, and the reminder's delivery job is written in the same batch, all under the case's version
+   * check, so two workers (or two instances) deciding at once cannot both claim it. `stillDue` decides again
+   * on the case as stored (someone may have taken it since it was read). The case's `updatedAt` is left
+   * alone: a reminder is not activity on the case.
+   */
+  claimReminder(
+    caseId: string,
+    kind: ReminderKind,
+    stillDue: (c: CaseRecord) => boolean,
+    job: ReminderJob,
+  ): Promise<ChangeResult> {
+    return this.mutate(caseId, (c) => {
+      if (c.reminded?.includes(kind) || !stillDue(c)) return { ok: false, reason: 'notDue', case: c };
+      return {
+        next: { ...c, reminded: [...(c.reminded ?? []), kind] },
+        audit: ['reminded'],
+        actor: 'system',
+        extra: [
+          { op: 'put', collection: COLLECTIONS.reminders, id: reminderJobId(caseId, kind), value: job },
+        ],
+      };
+    });
+  }
+
+  /**
    * Deletes closed cases past their retention, with their audit lines and outbox item, leaving one
    * "purged" line (case id and time only) as the proof. Runs before the store's generic purge.
    */
@@ -421,6 +452,11 @@ export class CaseService {
       const result = await this.store.batch([
         { op: 'delete', collection: COLLECTIONS.cases, id: c.caseId },
         { op: 'delete', collection: COLLECTIONS.outbox, id: c.caseId },
+        ...REMINDER_KINDS.map((kind) => ({
+          op: 'delete' as const,
+          collection: COLLECTIONS.reminders,
+          id: reminderJobId(c.caseId, kind),
+        })),
         ...audits.map((a) => ({ op: 'delete' as const, collection: COLLECTIONS.audit, id: a.id })),
         {
           op: 'put',

@@ -1,6 +1,7 @@
 import { systemClock, type Timers } from '../../shared/clock';
 import type { DocumentStore, StoredDocument } from '../store';
 import type { CaseService } from './caseService';
+import { keepLease } from './lease';
 import { COLLECTIONS, type CaseRecord, type CaseThread, type OutboxItem } from './types';
 
 /** What a failed post means: try again later, or stop and tell the manager (`reason` is a code, never text). */
@@ -56,9 +57,6 @@ export const DEFAULT_OUTBOX_RETRY: OutboxRetry = {
   maxDelayMs: 15 * 60_000,
   leaseMs: 15_000,
 };
-
-/** Renewals per lease: two may be late (a slow database, a busy event loop) before the claim lapses. */
-const RENEWALS_PER_LEASE = 3;
 
 /**
  * Delivers case cards from the durable outbox. An item is claimed with a conditional write
@@ -189,7 +187,13 @@ export class OutboxWorker {
     };
     const version = await store.update(COLLECTIONS.outbox, doc.id, claimed, doc.version);
     if (version === undefined) return; // another worker claimed it first
-    const lease = this.keepLease(doc.id, claimed, version);
+    const lease = keepLease(
+      { store, timers: this.timers, now: this.now, leaseMs: this.leaseMs },
+      COLLECTIONS.outbox,
+      doc.id,
+      claimed,
+      version,
+    );
     try {
       const c = await this.o.cases.get(claimed.caseId);
       if (!c || c.delivery !== 'pending') {
@@ -221,41 +225,6 @@ export class OutboxWorker {
     } finally {
       await lease.release();
     }
-  }
-
-  /**
-   * Renews a claim every leaseMs / RENEWALS_PER_LEASE until released. `release` stops renewing, waits for a
-   * renewal under way, and gives the item's current version for the write that settles it. A renewal that
-   * fails (the database did not answer) is left to the next one; one refused (another worker took over a
-   * lease that had lapsed) stops renewing.
-   */
-  private keepLease(id: string, claimed: OutboxItem, version: number): { release(): Promise<number> } {
-    let current = version;
-    let lost = false;
-    let renewing: Promise<void> = Promise.resolve();
-    const renew = () => {
-      renewing = renewing.then(async () => {
-        if (lost) return;
-        const leaseUntil = new Date(this.now().getTime() + this.leaseMs).toISOString();
-        const next = await this.o.store
-          .update(COLLECTIONS.outbox, id, { ...claimed, leaseUntil }, current)
-          .catch(() => current);
-        if (next === undefined) lost = true;
-        else current = next;
-      });
-    };
-    const timer = this.timers.setInterval(renew, this.leaseMs / RENEWALS_PER_LEASE);
-    let released: Promise<number> | undefined;
-    return {
-      release: () => {
-        released ??= (async () => {
-          this.timers.clearInterval(timer);
-          await renewing;
-          return current;
-        })();
-        return released;
-      },
-    };
   }
 
   private async failed(

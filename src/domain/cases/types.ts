@@ -77,6 +77,8 @@ export interface CaseRecord {
   /** When a closed case is deleted (caseRetentionDays after closing). */
   readonly purgeAt?: string;
   readonly thread?: CaseThread;
+  /** The reminders already posted in the case's thread: each is posted once (src/domain/cases/reminders.ts). */
+  readonly reminded?: readonly ReminderKind[];
   /** Next audit sequence number: audit ids are `${caseId}:${seq}`, written with the case version check. */
   readonly auditSeq: number;
 }
@@ -103,10 +105,37 @@ export interface OutboxItem {
   readonly lastFailure?: string;
 }
 
+/**
+ * The reminders a stalled case gets in its thread: nobody has taken it, or whoever has it has done nothing
+ * with it for a while (src/domain/cases/reminders.ts).
+ */
+export const REMINDER_KINDS = ['unassigned', 'ageing'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * A reminder's delivery, like an outbox item: claimed ('posting', with a lease) in the same batch that records
+ * the reminder on the case, then 'posted', or 'pending' a retry, 'failed' for good, or 'skipped' when the
+ * case no longer needs it (taken or closed meanwhile). Settled jobs expire; the case keeps `reminded`.
+ */
+export interface ReminderJob {
+  readonly caseId: string;
+  readonly kind: ReminderKind;
+  readonly state: 'pending' | 'posting' | 'posted' | 'failed' | 'skipped';
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly leaseUntil?: string;
+  readonly lastFailure?: string;
+}
+
+export function reminderJobId(caseId: string, kind: ReminderKind): string {
+  return `${caseId}:${kind}`;
+}
+
 export const COLLECTIONS = {
   cases: 'cases',
   audit: 'caseAudit',
   counters: 'caseCounters',
   keys: 'caseKeys',
   outbox: 'caseOutbox',
+  reminders: 'caseReminders',
 } as const;

@@ -2,12 +2,14 @@ import { cardActivity, type Activity } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
 import type { Actor, CaseRecord } from '../../domain/cases/types';
+import type { DueReminder } from '../../domain/cases/reminders';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../shared/cards/render';
 import { officeWords } from './officeWords';
 import { t, type Lang } from '../../i18n';
 import { safeError } from '../../shared/logger';
 import { caseCard, questionCard } from './cards';
 import { OfficeDirectory } from './officeChannels';
+import { mentioning, officeContacts } from './mentions';
 
 /** An office member's change to a case, from the card or from any other surface (e.g. a tab). */
 export type CaseChangeAction = 'assign' | 'requestInfo' | 'close' | 'release' | 'reopen';
@@ -32,6 +34,18 @@ export interface CaseEffects {
    */
   tellAssigneeInThread(c: CaseRecord, notice: 'answered'): Promise<void>;
   /**
+   * An urgent case has just been posted: a reply in its thread @mentions the office's contacts (see
+   * officeContacts), so someone is notified by name rather than left to notice the card. Best effort: the
+   * card is there either way.
+   */
+  alertOfficeInThread(c: CaseRecord): Promise<void>;
+  /**
+   * A stalled case's reminder in its thread, in the channel's language: an ageing case @mentions whoever
+   * has it, an unassigned one the office's contacts. Throws when Teams refused it, so that the reminder
+   * worker can try again.
+   */
+  remindInThread(c: CaseRecord, reminder: DueReminder): Promise<void>;
+  /**
    * What every change shows: the card refreshed for everyone, the manager told (taken, question with an
    * answer box, closed), and the Ombud's details sent privately to whoever took the case.
    */
@@ -40,7 +54,7 @@ export interface CaseEffects {
 
 /** The visible effects of case changes, shared by the case card's buttons and other surfaces. */
 export function createCaseEffects(
-  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway'>,
+  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway' | 'membership'>,
   now: () => Date = () => new Date(),
 ): CaseEffects {
   const { config, logger, store, gateway } = services;
@@ -89,35 +103,94 @@ export function createCaseEffects(
     }
   };
 
+  /** A reply in the case's thread (a notice, never case text: the card is where confidentiality applies). */
+  const postInThread = async (
+    c: CaseRecord,
+    text: string,
+    entities: NonNullable<Activity['entities']>,
+  ): Promise<void> => {
+    if (!c.thread) return;
+    await gateway.send(
+      { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
+      { type: 'message', text, ...(entities.length > 0 ? { entities } : {}) },
+    );
+  };
+
+  // A mention needs the person's Teams id, known once they have acted from the card; else their name alone.
+  const addressing = (person: Actor) =>
+    person.teamsId
+      ? mentioning([{ teamsId: person.teamsId, name: person.name }])
+      : { who: escapeMarkdown(person.name), entities: [] };
+
   const tellAssigneeInThread = async (c: CaseRecord, notice: 'answered'): Promise<void> => {
     if (!c.thread || !c.assignee) return;
     const lang = await channelLang(c);
-    // A mention needs the person's Teams id, known once they have acted from the card; else their name alone.
-    const who = c.assignee.teamsId
-      ? `<at>${escapeMarkdown(c.assignee.name)}</at>`
-      : escapeMarkdown(c.assignee.name);
-    const activity: Partial<Activity> = {
-      type: 'message',
-      text: t(lang, `escalation.thread.${notice}`, { who, caseId: c.caseId }),
-      ...(c.assignee.teamsId
-        ? {
-            entities: [
-              { type: 'mention', text: who, mentioned: { id: c.assignee.teamsId, name: c.assignee.name } },
-            ],
-          }
-        : {}),
-    };
+    const { who, entities } = addressing(c.assignee);
     try {
-      await gateway.send(
-        { serviceUrl: c.thread.serviceUrl, conversationId: c.thread.conversationId },
-        activity,
-      );
+      await postInThread(c, t(lang, `escalation.thread.${notice}`, { who, caseId: c.caseId }), entities);
     } catch (err) {
       logger.warn(
         { event: 'case.threadNoticeFailed', caseId: c.caseId, err: safeError(err) },
         'thread notice not posted',
       );
     }
+  };
+
+  const alertOfficeInThread = async (c: CaseRecord): Promise<void> => {
+    const channel = await directory.resolve(c.office);
+    if (!c.thread || !channel) return;
+    const people = await officeContacts(channel, services);
+    if (people.length === 0) {
+      // Nobody to name (a configured channel and no administrators in its team): the card speaks alone.
+      logger.info({ event: 'case.urgentNobodyToMention', caseId: c.caseId }, 'urgent notice not posted');
+      return;
+    }
+    const { who, entities } = mentioning(people);
+    const lang = channel.lang;
+    const text = t(lang, 'escalation.thread.urgent', {
+      who,
+      caseId: c.caseId,
+      assign: t(lang, 'escalation.card.assign'),
+    });
+    try {
+      await postInThread(c, text, entities);
+      logger.info(
+        { event: 'case.urgentNotice', caseId: c.caseId, mentioned: people.length },
+        'office mentioned',
+      );
+    } catch (err) {
+      logger.warn(
+        { event: 'case.threadNoticeFailed', caseId: c.caseId, err: safeError(err) },
+        'urgent notice not posted',
+      );
+    }
+  };
+
+  const remindInThread = async (c: CaseRecord, reminder: DueReminder): Promise<void> => {
+    const channel = await directory.resolve(c.office);
+    const lang = channel?.lang ?? config.defaultLanguage;
+    const { who, entities } =
+      reminder.kind === 'ageing' && c.assignee
+        ? addressing(c.assignee)
+        : mentioning(channel ? await officeContacts(channel, services) : []);
+    const notice = t(lang, `escalation.reminder.${reminder.kind}`, {
+      caseId: c.caseId,
+      hours: t(
+        lang,
+        reminder.hours === 1 ? 'escalation.reminder.hours.one' : 'escalation.reminder.hours.other',
+        {
+          n: reminder.hours,
+        },
+      ),
+      assign: t(lang, 'escalation.card.assign'),
+    });
+    await postInThread(
+      c,
+      who
+        ? t(lang, 'escalation.reminder.to', { who, notice })
+        : t(lang, 'escalation.reminder.plain', { notice }),
+      entities,
+    );
   };
 
   /** The Ombud's details go to the person who took the case, in their personal chat (if they have one). */
@@ -177,12 +250,21 @@ export function createCaseEffects(
     return {};
   };
 
-  return { channelCard, refreshChannelCard, sendToUser, notifyManager, tellAssigneeInThread, afterChange };
+  return {
+    channelCard,
+    refreshChannelCard,
+    sendToUser,
+    notifyManager,
+    tellAssigneeInThread,
+    alertOfficeInThread,
+    remindInThread,
+    afterChange,
+  };
 }
 
 /** For other surfaces (the tabs' case board): the same effects as a click on the case card. */
 export function caseChangeEffects(
-  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway'>,
+  services: Pick<AppServices, 'config' | 'logger' | 'store' | 'gateway' | 'membership'>,
 ): (change: CaseChange) => Promise<{ readonly questionSent?: boolean }> {
   return createCaseEffects(services).afterChange;
 }

@@ -32,6 +32,7 @@ import { officeWords } from './officeWords';
 import { caseCard, caseListCard, VERBS } from './cards';
 import { createCaseEffects, type CaseChangeAction } from './effects';
 import { OfficeDirectory, officeChannelsFeature } from './officeChannels';
+import { caseReminderWorker } from './reminders';
 import { countDeliveryFailure, countEscalation } from '../../platform/telemetry/metrics';
 
 /** Injected for tests: the clock, the worker's timers and jitter. */
@@ -120,6 +121,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     classify: classifyPostFailure,
     onFailure: countDeliveryFailure,
     async onPosted(c) {
+      // An urgent case names the office's people in its thread, so someone is notified at once.
+      if (c.urgency === 'urgent') await effects.alertOfficeInThread(c);
       await notifyManager(
         c,
         t(c.managerLang, 'escalation.posted', {
@@ -139,6 +142,14 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       );
     },
     log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
+  const reminders = caseReminderWorker(services, {
+    cases,
+    effects,
+    classify: classifyPostFailure,
+    now,
+    timers: wiring.timers ?? clock,
+    ...(wiring.random ? { random: wiring.random } : {}),
   });
 
   const records = new RecordService(store, { retentionDays: config.recordRetentionDays, now });
@@ -375,9 +386,10 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     },
     onStart() {
       if (workerEnabled) worker.start();
+      reminders.start();
     },
     async onStop() {
-      await worker.stop();
+      await Promise.all([worker.stop(), reminders.stop()]);
     },
   };
 

@@ -89,6 +89,16 @@ export const escalation = defineMessages({
     'escalation.reopened': 'Your request {caseId} was reopened by the {office}: {name} has it.',
     'escalation.thread.answered':
       '{who}: the manager answered your question on {caseId}. The answer is on the card.',
+    'escalation.thread.urgent':
+      '{who}: urgent request {caseId} has just arrived and nobody has it yet. To take it, use "{assign}" on the card.',
+    'escalation.reminder.to': 'Reminder for {who}: {notice}',
+    'escalation.reminder.plain': 'Reminder: {notice}',
+    'escalation.reminder.unassigned':
+      'request {caseId} has waited {hours} and nobody has it. To take it, use "{assign}" on the card.',
+    'escalation.reminder.ageing':
+      'request {caseId} has had no activity for {hours}. Take the next step on the card, or hand it back to the office if someone else should have it.',
+    'escalation.reminder.hours.one': '1 business hour',
+    'escalation.reminder.hours.other': '{n} business hours',
     'escalation.closed':
       'Your request {caseId} was closed by the {office}. Outcome: {outcome}. Type "my cases" to get a copy of the case.',
     'escalation.closedNote': 'The office’s note: {note}',
@@ -187,6 +197,7 @@ export const escalation = defineMessages({
     'escalation.audit.purged': 'Deleted',
     'escalation.audit.unassigned': 'Handed back to the office',
     'escalation.audit.reopened': 'Reopened',
+    'escalation.audit.reminded': 'Reminder posted for the office',
     'escalation.audit.byYou': 'by you',
     'escalation.audit.byOffice': 'by the office',
     'escalation.audit.bySystem': 'automatically',
@@ -288,6 +299,16 @@ export const escalation = defineMessages({
     'escalation.reopened': 'Votre demande {caseId} a été rouverte {by} : {name} s’en occupe.',
     'escalation.thread.answered':
       '{who} : le gestionnaire a répondu à votre question sur {caseId}. La réponse figure sur la carte.',
+    'escalation.thread.urgent':
+      '{who} : la demande urgente {caseId} vient d’arriver et personne ne s’en occupe encore. Pour la prendre, utilisez « {assign} » sur la carte.',
+    'escalation.reminder.to': 'Rappel pour {who} : {notice}',
+    'escalation.reminder.plain': 'Rappel : {notice}',
+    'escalation.reminder.unassigned':
+      'la demande {caseId} attend depuis {hours} et personne ne s’en occupe. Pour la prendre, utilisez « {assign} » sur la carte.',
+    'escalation.reminder.ageing':
+      'la demande {caseId} est sans activité depuis {hours}. Passez à l’étape suivante sur la carte, ou remettez-la au bureau si quelqu’un d’autre doit s’en occuper.',
+    'escalation.reminder.hours.one': '1 heure ouvrable',
+    'escalation.reminder.hours.other': '{n} heures ouvrables',
     'escalation.closed':
       'Votre demande {caseId} a été fermée {by}. Résultat : {outcome}. Tapez « mes cas » pour obtenir une copie du cas.',
     'escalation.closedNote': 'La note du bureau : {note}',
@@ -389,6 +410,7 @@ export const escalation = defineMessages({
     'escalation.audit.purged': 'Supprimé',
     'escalation.audit.unassigned': 'Remis au bureau',
     'escalation.audit.reopened': 'Rouvert',
+    'escalation.audit.reminded': 'Rappel publié pour le bureau',
     'escalation.audit.byYou': 'par vous',
     'escalation.audit.byOffice': 'par le bureau',
     'escalation.audit.bySystem': 'automatiquement',

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'closed',
   'unassigned',
   'reopened',
+  'reminded',
   'purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -38,6 +38,47 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/DEFAULT_TIME_ZONE/);
   });
 
+  it('reminds of stalled cases at 2, 8 and 40 business hours of 08:00–17:00 in Toronto, checked every 5 minutes', () => {
+    expect(loadConfig({}).caseReminders).toEqual({
+      pollSeconds: 300,
+      urgentUnassignedHours: 2,
+      unassignedHours: 8,
+      ageingHours: 40,
+      workingDay: { dayStart: 8 * 60, dayEnd: 17 * 60 },
+      timeZone: 'America/Toronto',
+    });
+    expect(
+      loadConfig({
+        CASE_REMINDER_POLL_SECONDS: '0',
+        CASE_REMINDER_AGEING_HOURS: '0',
+        CASE_BUSINESS_HOURS: '07:30-15:30',
+        CASE_BUSINESS_TIME_ZONE: 'America/Halifax',
+      }).caseReminders,
+    ).toMatchObject({
+      pollSeconds: 0,
+      ageingHours: 0,
+      workingDay: { dayStart: 450, dayEnd: 930 },
+      timeZone: 'America/Halifax',
+    });
+  });
+
+  it.each([
+    [
+      { CASE_BUSINESS_HOURS: '17:00-08:00' },
+      /^Invalid configuration: CASE_BUSINESS_HOURS must be a working day/,
+    ],
+    [{ CASE_BUSINESS_HOURS: 'nine to five' }, /CASE_BUSINESS_HOURS/],
+    [
+      { CASE_BUSINESS_TIME_ZONE: 'Ottawa' },
+      /^Invalid configuration: CASE_BUSINESS_TIME_ZONE must be an IANA/,
+    ],
+    [{ CASE_REMINDER_UNASSIGNED_HOURS: '-1' }, /CASE_REMINDER_UNASSIGNED_HOURS/],
+    [{ CASE_REMINDER_URGENT_UNASSIGNED_HOURS: '1.5' }, /CASE_REMINDER_URGENT_UNASSIGNED_HOURS/],
+    [{ CASE_REMINDER_POLL_SECONDS: 'often' }, /CASE_REMINDER_POLL_SECONDS/],
+  ])('refuses a malformed reminder setting %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(
       loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { CaseService } from '../../../src/domain/cases/caseService';
 import { COLLECTIONS } from '../../../src/domain/cases/types';
+import { ReminderWorker } from '../../../src/domain/cases/reminderWorker';
 import { openStore } from '../../../src/storage/openStore';
 import { PostgresStore } from '../../../src/storage/postgres/postgresStore';
 import { POSTGRES_MIGRATIONS } from '../../../src/storage/postgres/migrations';
@@ -156,6 +157,49 @@ describeWithPostgres('PostgreSQL backend', () => {
         Array.from({ length: 32 }, (_, i) => `OMB-2026-${String(i + 1).padStart(4, '0')}`),
       );
       expect(await b.count(COLLECTIONS.outbox)).toBe(32);
+    });
+
+    it('reminder workers of two instances running at once: each stalled case reminded once', async () => {
+      let now = new Date('2026-03-02T15:00:00Z'); // Monday 10:00 in Ottawa
+      const services = [a, b].map((store) => new CaseService(store, { retentionDays: 30, now: () => now }));
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const { case: c } = await services[0]!.create({
+          office: i % 2 ? 'ombud' : 'valuesEthics',
+          manager: { aadObjectId: `manager-${i}`, name: `Manager ${i}` },
+          managerLang: 'en',
+          summary: 'A post about our program.',
+          urgency: i % 3 ? 'routine' : 'urgent',
+          contact: 'teamsChat',
+          idempotencyKey: `k-${i}`,
+        });
+        await services[0]!.markPosted(c.caseId, {
+          serviceUrl: 'https://smba.example/',
+          conversationId: `thread-${i}`,
+          activityId: `${i}`,
+        });
+        ids.push(c.caseId);
+      }
+      now = new Date('2026-03-03T14:00:00Z'); // Tuesday 09:00: every case past 8 business hours
+      const posted: string[] = [];
+      const workers = [a, b].map(
+        (store, i) =>
+          new ReminderWorker({
+            store,
+            cases: services[i]!,
+            now: () => now,
+            policy: {
+              urgentUnassignedHours: 2,
+              unassignedHours: 8,
+              ageingHours: 40,
+              calendar: { timeZone: 'America/Toronto', dayStart: 480, dayEnd: 1020 },
+            },
+            remind: async (c) => void posted.push(c.caseId),
+            classify: () => ({ retry: true, reason: 'test' }),
+          }),
+      );
+      await Promise.all([...workers, ...workers].map((w) => w.pass()));
+      expect(posted.sort()).toEqual([...ids].sort());
     });
 
     it('racing batches that update the same document: one commits whole, the other changes nothing', async () => {

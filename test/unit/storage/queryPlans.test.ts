@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readBoardPage } from '../../../src/domain/cases/caseBoard';
 import { CaseService } from '../../../src/domain/cases/caseService';
 import { OutboxWorker } from '../../../src/domain/cases/outbox';
+import { ReminderWorker } from '../../../src/domain/cases/reminderWorker';
 import { RecordService } from '../../../src/domain/records/sawPostRecord';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { SqliteStore } from '../../../src/storage/sqlite/sqliteStore';
  */
 
 describe('query plans', () => {
-  it('every read the case board, "My cases", the audit trail, the outbox, the purge and records make is an index search', async () => {
+  it('every read the case board, "My cases", the audit trail, the outbox, the reminders, the purge and records make is an index search', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'smg-plans-'));
     const file = path.join(dir, 'plans.db');
     const store = new SqliteStore(file);
@@ -57,6 +58,25 @@ describe('query plans', () => {
         classify: () => ({ retry: true, reason: 'test' }),
       });
       await outbox.pass();
+      // A reminder claimed and failed leaves a job to resume: both the jobs' and the open cases' reads run.
+      const reminders = new ReminderWorker({
+        store,
+        cases,
+        policy: {
+          urgentUnassignedHours: 0,
+          unassignedHours: 0,
+          ageingHours: 1,
+          calendar: { timeZone: 'UTC', dayStart: 0, dayEnd: 24 * 60, isHoliday: () => false },
+        },
+        now: () => new Date(Date.now() + 30 * 86_400_000),
+        remind: async () => {
+          throw new Error('unavailable');
+        },
+        classify: () => ({ retry: true, reason: 'test' }),
+      });
+      await reminders.pass();
+      await reminders.pass();
+      expect((await cases.get(c.caseId))?.reminded).toEqual(['ageing']);
       await new RecordService(store, { retentionDays: 90 }).listFor('m-1');
 
       const plans = new Database(file, { readonly: true });
