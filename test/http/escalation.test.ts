@@ -32,6 +32,7 @@ function invoke(
   data: Record<string, unknown>,
   from: { id: string; name: string; aadObjectId: string },
   conversationId: string,
+  locale?: string,
 ): Activity {
   const base = message('', {
     serviceUrl,
@@ -39,6 +40,7 @@ function invoke(
     channelId: VE_CHANNEL,
     conversationId,
     from,
+    ...(locale ? { locale } : {}),
   });
   delete (base as Partial<Activity>).text;
   return {
@@ -158,6 +160,8 @@ describe('escalation to an office', () => {
     expect(card).toContain(SUMMARY);
     expect(card).toContain('Alex Tremblay');
     expect(card).toContain('Assign to me');
+    // Teams asks each viewer's own view of it (their language), see the per-viewer test below
+    expect(post.body.activity.attachments[0].content.refresh.action.verb).toBe('caseRefresh');
     const notice = await waitFor(
       () => visibleText(bot.connector.sentActivities(MANAGER_CHAT)).includes('has reached') || undefined,
       'the delivery notice',
@@ -207,6 +211,26 @@ describe('escalation to an office', () => {
     expect(visibleText(bot.connector.sentActivities(MANAGER_CHAT))).toContain(
       `Sam Okafor from the values and ethics office has taken your request ${caseId}`,
     );
+  });
+
+  it('shows each office member the case card in their own language, with the manager’s official language', async () => {
+    const view = async (locale: string) => {
+      const res = await bot.post(
+        invoke(bot.connector.url, 'caseRefresh', { caseId }, OFFICER2, thread.conversationId, locale),
+      );
+      return JSON.parse(res.body).value;
+    };
+    const frenchCard = await view('fr-CA');
+    // the view keeps asking Teams for each next viewer's own view
+    expect(frenchCard.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'caseRefresh' });
+    const french = visibleText([{ attachments: [{ content: frenchCard }] }]);
+    expect(french).toContain(`Demande ${caseId}`);
+    expect(french).toContain('Langue officielle du gestionnaire');
+    expect(french).toContain('anglais');
+    expect(french).not.toContain('Assigned');
+    const english = visibleText([{ attachments: [{ content: await view('en-CA') }] }]);
+    expect(english).toContain('Manager’s official language');
+    expect(english).toContain('English');
   });
 
   it('sends the officer’s question to the manager, whose answer is added to the case and the card', async () => {
@@ -704,7 +728,8 @@ describe('escalation to an office', () => {
     const res = await bot.post(
       invoke(bot.connector.url, 'caseAssign', { caseId: id, seenAssignee: '' }, OFFICER2, conv),
     );
-    expect(visibleText([{ attachments: [{ content: JSON.parse(res.body).value }] }])).not.toContain(
+    // The reply replaces the card for the one who clicked, now the assignee: their view has the details.
+    expect(visibleText([{ attachments: [{ content: JSON.parse(res.body).value }] }])).toContain(
       'confidential matter',
     );
     const update = bot.connector.calls.find((c) => c.kind === 'update')!;

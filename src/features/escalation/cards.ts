@@ -180,7 +180,14 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
       ? [{ title: t(lang, 'escalation.card.age'), value: formatAge(lang, c.createdAt, o.now) }]
       : []),
     ...(details
-      ? [{ title: t(lang, 'escalation.card.contact'), value: t(lang, `escalation.contact.${c.contact}`) }]
+      ? [
+          { title: t(lang, 'escalation.card.contact'), value: t(lang, `escalation.contact.${c.contact}`) },
+          // The official language the manager works in, so the office answers in it.
+          {
+            title: t(lang, 'escalation.card.language'),
+            value: t(lang, `escalation.language.${c.managerLang}`),
+          },
+        ]
       : []),
   ];
   const card = renderCard('case-office', {
@@ -205,11 +212,15 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
   });
   const actions = o.actions ? officeActions(c, lang, o.now, o.reopenDays) : [];
   if (actions.length > 0) card.actions = actions;
-  // The Ombud's assignee gets the detailed view through a user-specific refresh (others keep the summary).
-  if (o.actions && confidential && c.assignee?.teamsId && c.status !== 'closed')
+  // Each viewer's own view (Universal Actions): their language, and for the Ombud's assignee the details
+  // (others keep the summary). Teams refreshes it by itself for everyone in a channel of up to 60 people;
+  // beyond that only for `userIds`, so the Ombud's assignee is named there while the case is open.
+  if (o.actions)
     card.refresh = {
       action: { type: 'Action.Execute', verb: VERBS.refresh, data: { caseId: c.caseId } },
-      userIds: [c.assignee.teamsId],
+      ...(confidential && c.assignee?.teamsId && c.status !== 'closed'
+        ? { userIds: [c.assignee.teamsId] }
+        : {}),
     };
   return card;
 }

@@ -393,6 +393,16 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     },
   };
 
+  /** The case card as one office member sees it: in their language, with what they may see. */
+  const viewerCard = (c: CaseRecord, turn: Turn, aadObjectId: string) =>
+    caseCard(c, {
+      lang: turn.lang,
+      now: now(),
+      audience: { kind: 'officer', aadObjectId },
+      actions: true,
+      reopenDays: services.config.caseReopenDays,
+    });
+
   /** An office member's click on the case card (Action.Execute, or its Action.Submit fallback). */
   const officeAction =
     (verb: string) =>
@@ -418,16 +428,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       let result: ChangeResult;
       switch (verb) {
         case VERBS.refresh:
-          // The user-specific view: the Ombud's assignee sees the details; everyone else the channel card.
-          return {
-            card: caseCard(c, {
-              lang: channel.lang,
-              now: now(),
-              audience: { kind: 'officer', aadObjectId: aad },
-              actions: true,
-              reopenDays: services.config.caseReopenDays,
-            }),
-          };
+          // The viewer's own view: in their language; the Ombud's assignee sees the details, others the summary.
+          return { card: viewerCard(c, turn, aad) };
         case VERBS.assign:
           result = await cases.assign(c.caseId, officer, asString(data.seenAssignee) || undefined);
           break;
@@ -495,7 +497,8 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
               contact: t(lang, `escalation.contact.${updated.contact}`),
             });
       if (message) return { message };
-      return { card: await channelCard(updated) };
+      // The channel's copy was updated for everyone; the person who clicked gets their own view back.
+      return { card: viewerCard(updated, turn, aad) };
     };
 
   const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.release, VERBS.reopen, VERBS.refresh];
