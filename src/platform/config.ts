@@ -100,6 +100,12 @@ const schema = z.object({
     (origin) => /^https?:\/\/[^/\s]+$/.test(origin),
     'must be comma-separated origins like http://127.0.0.1:5000',
   ),
+  /** The Teams app's id (the manifest's, not the bot's): links to the app's tabs; empty = no such links. */
+  TEAMS_APP_ID: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || GUID.test(v), 'must be the Teams app id (a GUID), or empty'),
   OFFICE_ADMIN_IDS: commaList((id) => GUID.test(id), 'must be a comma-separated list of Entra object ids'),
   VE_TEAM_ID: optionalText,
   VE_CHANNEL_ID: optionalText,
@@ -203,6 +209,8 @@ export interface Config {
   };
   /** Entra object ids allowed to register an office channel in any team (besides that team's owners). */
   readonly officeAdminIds: readonly string[];
+  /** The Teams app's id, for links that open its tabs (the case board); empty when not configured. */
+  readonly teamsAppId: string;
   /** Office channels named by configuration, used when none was registered in Teams. */
   readonly officeChannels: {
     readonly valuesEthics?: { readonly teamId: string; readonly channelId: string };
@@ -338,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       devOrigins: v.MicrosoftAppId ? [] : v.TAB_DEV_ORIGINS,
     },
     officeAdminIds: v.OFFICE_ADMIN_IDS,
+    teamsAppId: v.TEAMS_APP_ID,
     officeChannels: {
       ...(v.VE_TEAM_ID && v.VE_CHANNEL_ID
         ? { valuesEthics: { teamId: v.VE_TEAM_ID, channelId: v.VE_CHANNEL_ID } }

@@ -123,6 +123,24 @@ export class ConnectorGateway {
 }
 
 /** A Teams deep link to a channel message, shown to the manager after a post. */
+/**
+ * A Teams deep link that opens one of the app's tabs, at one item of it: `entityId` is the tab's (the board's
+ * is set when the tab is configured in a channel), `subEntityId` what the page opens (it reads it from its
+ * context's `page.subPageId`), `channelId` the channel the tab is pinned in.
+ */
+export function tabDeepLink(args: {
+  appId: string;
+  entityId: string;
+  subEntityId: string;
+  channelId?: string;
+}): string {
+  const context = JSON.stringify({
+    subEntityId: args.subEntityId,
+    ...(args.channelId ? { channelId: args.channelId } : {}),
+  });
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(args.appId)}/${encodeURIComponent(args.entityId)}?context=${encodeURIComponent(context)}`;
+}
+
 export function channelMessageLink(args: {
   channelId: string;
   messageId: string;

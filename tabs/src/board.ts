@@ -7,6 +7,7 @@ import {
   type BoardCase,
   type BoardCaseDetail,
   type CaseStatus as Status,
+  CASE_ID_PATTERN,
 } from '../../src/shared/contract/tabs';
 import { runAction, type CaseAction } from './board/caseActions';
 import { CasePanel } from './board/casePanel';
@@ -62,6 +63,9 @@ class BoardPage {
     await this.showList();
     this.session.root.removeAttribute('aria-busy');
     notifyLoaded();
+    // Opened from a case card's "Open it on the case board" link: Teams passes the case id as the sub-page.
+    const linked = this.session.context.page.subPageId;
+    if (linked && CASE_ID_PATTERN.test(linked)) await this.openCase(linked);
   }
 
   private announce(text: string): void {

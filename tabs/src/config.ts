@@ -1,4 +1,5 @@
 import { pages } from '@microsoft/teams-js';
+import { BOARD_TAB_ENTITY_ID } from '../../src/shared/contract/tabs';
 import { h, replaceChildren } from './dom';
 import { notifyLoaded, startTab } from './runtime';
 import { tr } from './strings';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     const base = `${window.location.origin}/tabs`;
     pages.config
       .setConfig({
-        entityId: 'case-board',
+        entityId: BOARD_TAB_ENTITY_ID,
         contentUrl: `${base}/board.html`,
         suggestedDisplayName: t('config.tabName'),
       })

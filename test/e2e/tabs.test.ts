@@ -305,6 +305,16 @@ describe('case board tab', () => {
     expect(await row.locator('fluent-button').textContent()).toBe('Hand back');
   });
 
+  it('opens the case a card’s “Open it on the case board” link names', async () => {
+    const frame = await openTab('board.html', { ...officeContext(), subEntityId: ids.routine }, 'case');
+    const panel = frame.getByRole('dialog', { name: `Case ${ids.routine}` });
+    expect(await panel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await panel.isVisible()).toBe(false);
+    // the list is there behind it, so the officer goes on from the board
+    expect(await frame.locator(`tr[data-case="${ids.routine}"]`).count()).toBe(1);
+  });
+
   it('takes a case from its row, and when someone else acted first says so and shows the row as it is', async () => {
     const frame = await openTab('board.html', officeContext(), 'list');
     const row = (caseId: string) => frame.locator(`tr[data-case="${caseId}"]`);

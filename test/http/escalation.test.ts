@@ -99,12 +99,23 @@ function visibleText(activities: readonly any[]): string {
 }
 
 const posts = (c: FakeConnector) => c.calls.filter((x) => x.kind === 'createConversation');
+const TEAMS_APP_ID = '3f0c1c49-6c2a-4d8e-9a55-0b7d3c2e1f10';
+
+/** The case card's link to the board tab, decoded: which app, tab, case and channel it opens. */
+function boardLinkIn(card: Record<string, any>, label: string) {
+  const block = (card.body as Record<string, any>[]).find(
+    (b) => typeof b.text === 'string' && b.text.startsWith(`[${label}](`),
+  );
+  if (!block) return undefined;
+  const url = new URL(/\]\((.*)\)$/.exec(block.text)![1]!);
+  return { path: url.pathname, context: JSON.parse(url.searchParams.get('context') ?? '{}') };
+}
 const caseIdIn = (text: string) => /\b(VE|OMB)-\d{4}-\d{4}\b/.exec(text)?.[0];
 
 describe('escalation to an office', () => {
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot({ env: { OFFICE_ADMIN_IDS: OFFICER2.aadObjectId } });
+    bot = await startBot({ env: { OFFICE_ADMIN_IDS: OFFICER2.aadObjectId, TEAMS_APP_ID } });
     setUpMembers(bot.connector);
     // Each person has a personal chat with the bot, learned from a first message.
     for (const from of [MANAGER, OFFICER])
@@ -162,6 +173,11 @@ describe('escalation to an office', () => {
     expect(card).toContain('Assign to me');
     // Teams asks each viewer's own view of it (their language), see the per-viewer test below
     expect(post.body.activity.attachments[0].content.refresh.action.verb).toBe('caseRefresh');
+    // A link opens the case on the office's board tab, in the office's channel.
+    expect(boardLinkIn(post.body.activity.attachments[0].content, 'Open it on the case board')).toEqual({
+      path: `/l/entity/${TEAMS_APP_ID}/case-board`,
+      context: { subEntityId: caseId, channelId: VE_CHANNEL },
+    });
     const notice = await waitFor(
       () => visibleText(bot.connector.sentActivities(MANAGER_CHAT)).includes('has reached') || undefined,
       'the delivery notice',
@@ -227,6 +243,7 @@ describe('escalation to an office', () => {
     expect(french).toContain(`Demande ${caseId}`);
     expect(french).toContain('Langue officielle du gestionnaire');
     expect(french).toContain('anglais');
+    expect(boardLinkIn(frenchCard, 'L’ouvrir dans le tableau des cas')?.context.subEntityId).toBe(caseId);
     expect(french).not.toContain('Assigned');
     const english = visibleText([{ attachments: [{ content: await view('en-CA') }] }]);
     expect(english).toContain('Manager’s official language');

@@ -1,3 +1,4 @@
+import { CASE_ID_PATTERN } from '../../shared/contract/tabs';
 import type { OfficeId } from './types';
 
 /** Case ids people can say on the phone: VE-2026-0042, OMB-2026-0007 (a per-office, per-year counter). */
@@ -12,7 +13,7 @@ export function counterId(office: OfficeId, year: number): string {
   return `${OFFICE_PREFIX[office]}-${year}`;
 }
 
-const CASE_ID = /^(VE|OMB)-(\d{4})-(\d{4,})$/;
+const CASE_ID = CASE_ID_PATTERN;
 
 /** True for a case id exactly as the bot writes it. */
 export function isCaseId(text: string): boolean {

@@ -157,6 +157,8 @@ export interface CaseCardOptions {
   readonly reopenDays?: number;
   /** The audit trail, for the manager's copy. */
   readonly history?: readonly AuditEntry[];
+  /** A Teams link that opens the case on the office's board tab (office views, when the app id is known). */
+  readonly boardLink?: string;
 }
 
 /** The case card: the office channel's card, the preview shown for consent, the assignee's view, the copy. */
@@ -209,6 +211,7 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
     note: details ? (c.closeNote ?? '') : '',
     historyLabel: t(lang, 'escalation.copy.history'),
     history: (o.history ?? []).map((entry) => ({ line: auditLine(lang, c, entry) })),
+    boardLink: o.boardLink ? `[${escapeMarkdown(t(lang, 'escalation.card.openBoard'))}](${o.boardLink})` : '',
   });
   const actions = o.actions ? officeActions(c, lang, o.now, o.reopenDays) : [];
   if (actions.length > 0) card.actions = actions;

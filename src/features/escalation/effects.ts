@@ -1,6 +1,8 @@
 import { cardActivity, type Activity } from '../../platform/activities';
 import type { AppServices } from '../../platform/app';
 import { USER_CHATS, type UserChatRecord } from '../../platform/conversationRegistry';
+import { tabDeepLink } from '../../platform/connectorGateway';
+import { BOARD_TAB_ENTITY_ID } from '../../shared/contract/tabs';
 import type { Actor, CaseRecord } from '../../domain/cases/types';
 import type { DueReminder } from '../../domain/cases/reminders';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../shared/cards/render';
@@ -23,6 +25,8 @@ export interface CaseChange {
 export interface CaseEffects {
   /** The office channel's card for this case (the channel's view, with its buttons). */
   channelCard(c: CaseRecord): Promise<AdaptiveCardJson>;
+  /** The link that opens the case on the office's board tab, when the Teams app id is configured. */
+  boardLink(c: CaseRecord): Promise<string | undefined>;
   /** Updates the posted card in place, for everyone in the channel. */
   refreshChannelCard(c: CaseRecord): Promise<void>;
   /** A proactive message to someone's personal chat with the bot; false if they have none or it failed. */
@@ -78,14 +82,29 @@ export function createCaseEffects(
     sendToUser(c.managerAadObjectId, { type: 'message', text });
   const channelLang = async (c: CaseRecord): Promise<Lang> =>
     (await directory.resolve(c.office))?.lang ?? config.defaultLanguage;
-  const channelCard = async (c: CaseRecord) =>
-    caseCard(c, {
+  // The board tab is pinned in the office's channel (see the README), so the link names that channel.
+  const boardLink = async (c: CaseRecord): Promise<string | undefined> => {
+    if (!config.teamsAppId) return undefined;
+    const channel = await directory.resolve(c.office);
+    return tabDeepLink({
+      appId: config.teamsAppId,
+      entityId: BOARD_TAB_ENTITY_ID,
+      subEntityId: c.caseId,
+      ...(channel ? { channelId: channel.channelId } : {}),
+    });
+  };
+
+  const channelCard = async (c: CaseRecord) => {
+    const link = await boardLink(c);
+    return caseCard(c, {
       lang: await channelLang(c),
       now: now(),
       audience: { kind: 'channel' },
       actions: true,
       reopenDays: config.caseReopenDays,
+      ...(link ? { boardLink: link } : {}),
     });
+  };
 
   const refreshChannelCard = async (c: CaseRecord): Promise<void> => {
     if (!c.thread) return;
@@ -252,6 +271,7 @@ export function createCaseEffects(
 
   return {
     channelCard,
+    boardLink,
     refreshChannelCard,
     sendToUser,
     notifyManager,

@@ -394,14 +394,17 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
   };
 
   /** The case card as one office member sees it: in their language, with what they may see. */
-  const viewerCard = (c: CaseRecord, turn: Turn, aadObjectId: string) =>
-    caseCard(c, {
+  const viewerCard = async (c: CaseRecord, turn: Turn, aadObjectId: string) => {
+    const link = await effects.boardLink(c);
+    return caseCard(c, {
       lang: turn.lang,
       now: now(),
       audience: { kind: 'officer', aadObjectId },
       actions: true,
       reopenDays: services.config.caseReopenDays,
+      ...(link ? { boardLink: link } : {}),
     });
+  };
 
   /** An office member's click on the case card (Action.Execute, or its Action.Submit fallback). */
   const officeAction =
@@ -429,7 +432,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
       switch (verb) {
         case VERBS.refresh:
           // The viewer's own view: in their language; the Ombud's assignee sees the details, others the summary.
-          return { card: viewerCard(c, turn, aad) };
+          return { card: await viewerCard(c, turn, aad) };
         case VERBS.assign:
           result = await cases.assign(c.caseId, officer, asString(data.seenAssignee) || undefined);
           break;
@@ -498,7 +501,7 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
             });
       if (message) return { message };
       // The channel's copy was updated for everyone; the person who clicked gets their own view back.
-      return { card: viewerCard(updated, turn, aad) };
+      return { card: await viewerCard(updated, turn, aad) };
     };
 
   const officeVerbs = [VERBS.assign, VERBS.ask, VERBS.close, VERBS.release, VERBS.reopen, VERBS.refresh];

@@ -4,7 +4,16 @@
  * two cannot drift apart. Plain types and constants only: nothing here may need Node or the DOM.
  */
 
+/**
+ * The case board tab's entity id, set when the tab is added to a channel; deep links to the board name it
+ * (with the case's id as the sub-entity the page opens).
+ */
+export const BOARD_TAB_ENTITY_ID = 'case-board';
+
 export const OFFICE_IDS = ['valuesEthics', 'ombud'] as const;
+
+/** A case id exactly as the bot writes it: VE-2026-0042, OMB-2026-0007 (office, year, per-year number). */
+export const CASE_ID_PATTERN = /^(VE|OMB)-(\d{4})-(\d{4,})$/;
 export type OfficeId = (typeof OFFICE_IDS)[number];
 
 export const URGENCIES = ['routine', 'timeSensitive', 'urgent'] as const;

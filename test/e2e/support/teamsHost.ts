@@ -16,6 +16,8 @@ export interface HostContext {
   readonly team?: { readonly id: string; readonly name: string; readonly groupId: string };
   readonly channel?: { readonly id: string; readonly name: string };
   readonly entityId?: string;
+  /** What a deep link asked the tab to open (teams-js's page.subPageId). */
+  readonly subEntityId?: string;
 }
 
 export interface TeamsHost {
@@ -39,6 +41,7 @@ function legacyContext(c: HostContext, frameContext: string): Record<string, unk
     hostClientType: 'web',
     hostName: 'Teams',
     entityId: c.entityId ?? '',
+    ...(c.subEntityId ? { subEntityId: c.subEntityId } : {}),
     userObjectId: c.user.aadObjectId,
     userDisplayName: c.user.name,
     userPrincipalName: c.user.upn ?? '',

@@ -79,6 +79,12 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('links case cards to the board only with the Teams app id, which must be a GUID', () => {
+    expect(loadConfig({}).teamsAppId).toBe('');
+    expect(loadConfig({ TEAMS_APP_ID: ` ${APP_ID} ` }).teamsAppId).toBe(APP_ID);
+    expect(() => loadConfig({ TEAMS_APP_ID: 'my-app' })).toThrow(/TEAMS_APP_ID/);
+  });
+
   it('is authenticated as soon as an app id is configured', () => {
     expect(
       loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID })
