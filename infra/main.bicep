@@ -106,6 +106,8 @@ param caseRetentionDays int = 730
 param officeContactEn string = ''
 param officeContactFr string = ''
 param officeAdminIds string = ''
+@description('The Teams app id (the package\'s): case cards link to the case on the board tab. Empty: no link.')
+param teamsAppId string = ''
 param veTeamId string = ''
 param veChannelId string = ''
 param ombudTeamId string = ''
@@ -226,6 +228,7 @@ module app 'modules/app.bicep' = {
       officeContactEn: officeContactEn
       officeContactFr: officeContactFr
       officeAdminIds: officeAdminIds
+      teamsAppId: teamsAppId
       veTeamId: veTeamId
       veChannelId: veChannelId
       ombudTeamId: ombudTeamId

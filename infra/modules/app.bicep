@@ -75,6 +75,7 @@ var baseSettings = [
   { name: 'OFFICE_CONTACT_EN', value: settings.officeContactEn }
   { name: 'OFFICE_CONTACT_FR', value: settings.officeContactFr }
   { name: 'OFFICE_ADMIN_IDS', value: settings.officeAdminIds }
+  { name: 'TEAMS_APP_ID', value: settings.teamsAppId }
   { name: 'VE_TEAM_ID', value: settings.veTeamId }
   { name: 'VE_CHANNEL_ID', value: settings.veChannelId }
   { name: 'OMBUD_TEAM_ID', value: settings.ombudTeamId }
