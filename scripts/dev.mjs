@@ -13,10 +13,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import localTabs from './teams-host/localTabs.cjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BOT_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = 56150;
+/** The tabs' page (scripts/teams-host/localTabs.cjs): the Playground has no tabs. */
+const TABS_PORT = 56151;
+const TABS_ORIGIN = `http://localhost:${TABS_PORT}`;
 const BOT_URL = `http://localhost:${BOT_PORT}`;
 const PLAYGROUND_URL = `http://localhost:${PLAYGROUND_PORT}`;
 const open = process.argv.includes('--open');
@@ -96,6 +100,8 @@ const t0 = Date.now();
 start('bot', process.execPath, [entry], {
   ...(localAdmin ? { OFFICE_ADMIN_IDS: localAdmin } : {}),
   PORT: String(BOT_PORT),
+  // The tabs' local page may frame the tabs (local mode only; ignored once an app id is set).
+  TAB_DEV_ORIGINS: TABS_ORIGIN,
   // Local mode: the playground sends no Bot Framework token, so the bot must not expect one even if
   // .env holds a real registration (variables set here win over the bot's own .env loading).
   MicrosoftAppId: '',
@@ -119,11 +125,18 @@ start(
 );
 if (!(await waitFor(PLAYGROUND_URL, 'the playground', 60_000))) process.exit();
 const ready = Date.now();
+const yml = existsSync(path.join(ROOT, '.m365agentsplayground.yml'))
+  ? readFileSync(path.join(ROOT, '.m365agentsplayground.yml'), 'utf8')
+  : '';
+const tabs = await localTabs
+  .startLocalTabs({ port: TABS_PORT, botUrl: BOT_URL, yml })
+  .catch((err) => console.error(`dev: the tabs' page could not start (${err.message}); the rest runs.`));
 
 console.log(
   `\ndev: bot ready at ${BOT_URL} in ${((botReady - t0) / 1000).toFixed(1)} s; ` +
     `playground ready in ${((ready - botReady) / 1000).toFixed(1)} s.\n` +
     `dev: open ${PLAYGROUND_URL} in a browser (Personal Chat, group chat "Managers", team "Digital Services"). Ctrl-C stops both.\n` +
+    (tabs ? `dev: the tabs (case board, My cases) as the Playground's user: ${tabs.url}\n` : '') +
     (localAdmin
       ? `dev: the Playground's user may register office channels here (OFFICE_ADMIN_IDS=${localAdmin}).\n`
       : ''),

@@ -13,7 +13,7 @@ import { startTeamsHost, type HostContext, type TeamsHost } from './support/team
 import { SCREENSHOT_DIR } from './support/playground';
 
 /**
- * The two tabs in Chromium, each inside a stand-in for the Teams client (teamsHost.html) that answers
+ * The two tabs in Chromium, each inside a stand-in for the Teams client (scripts/teams-host/host.html) that answers
  * teams-js's messages: the office's case board (filter, search, a case's side panel and history, actions
  * from a row or the panel and a conflict; themes; keyboard; English and French), the
  * manager's "My cases" (EN/FR), the configuration page's save, and the page opened outside Teams.

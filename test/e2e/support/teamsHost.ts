@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /**
- * Serves the Teams stand-in (teamsHost.html) on its own loopback port, so the tab runs
+ * Serves the Teams stand-in (scripts/teams-host/host.html) on its own loopback port, so the tab runs
  * cross-origin in an iframe as it does in Teams, and builds the URL that loads a tab with a context.
  */
+
+/** The Teams stand-in page, shared with `npm run dev`'s local tabs (scripts/teams-host/). */
+const HOST_PAGE = path.join(__dirname, '../../../scripts/teams-host/host.html');
 
 export interface HostContext {
   readonly locale: string;
@@ -53,7 +56,7 @@ function legacyContext(c: HostContext, frameContext: string): Record<string, unk
 }
 
 export async function startTeamsHost(): Promise<TeamsHost> {
-  const html = readFileSync(path.join(__dirname, 'teamsHost.html'));
+  const html = readFileSync(HOST_PAGE);
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/') {
@@ -93,7 +96,7 @@ export async function routeAsTeams(
   page: import('playwright-core').Page,
   options: { domain: string; botUrl: string },
 ): Promise<{ url: TeamsHost['url'] }> {
-  const html = readFileSync(path.join(__dirname, 'teamsHost.html'));
+  const html = readFileSync(HOST_PAGE);
   await page.route('https://teams.microsoft.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
