@@ -762,6 +762,53 @@ describe('escalation to an office', () => {
       'confidential matter',
     );
   });
+
+  it('gives the assignee, and only them, a link to chat with a manager who asked for Teams chat', async () => {
+    const upn = 'alex.tremblay@example.gc.ca';
+    bot.connector.members.set(MANAGER.id, { ...MANAGER, userPrincipalName: upn });
+    try {
+      const id = caseIdIn(await escalate(bot)) ?? '';
+      const caseThread = await waitFor(
+        async () => (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))?.value.thread,
+        'the case card’s thread',
+      );
+      const saved = (await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, id))!.value;
+      expect(saved.manager.signInName).toBe(upn);
+      const link = `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(upn)}`;
+      const chatLinkIn = (card: Record<string, any>) =>
+        JSON.stringify(card).includes(`[Chat with the manager in Teams](${link})`);
+      bot.connector.reset();
+      const mine = JSON.parse(
+        (
+          await bot.post(
+            invoke(
+              bot.connector.url,
+              'caseAssign',
+              { caseId: id, seenAssignee: '' },
+              OFFICER,
+              caseThread.conversationId,
+            ),
+          )
+        ).body,
+      ).value;
+      expect(chatLinkIn(mine)).toBe(true);
+      // the channel's copy and a colleague's view do not carry it
+      const update = bot.connector.calls.find((c) => c.kind === 'update')!;
+      expect(chatLinkIn(update.body.attachments[0].content)).toBe(false);
+      const theirs = JSON.parse(
+        (
+          await bot.post(
+            invoke(bot.connector.url, 'caseRefresh', { caseId: id }, OFFICER2, caseThread.conversationId),
+          )
+        ).body,
+      ).value;
+      expect(chatLinkIn(theirs)).toBe(false);
+      // the sign-in name never reaches the logs
+      expect(bot.logs.text).not.toContain(upn);
+    } finally {
+      bot.connector.members.delete(MANAGER.id);
+    }
+  });
 });
 
 describe('escalation after a crash between saving and posting', () => {

@@ -40,6 +40,7 @@ export interface MemberFixture {
   readonly name: string;
   readonly aadObjectId: string;
   readonly email?: string;
+  readonly userPrincipalName?: string;
   readonly userRole?: string;
 }
 

@@ -34,6 +34,11 @@ export interface Actor {
   readonly aadObjectId: string;
   readonly name: string;
   readonly teamsId?: string;
+  /**
+   * The manager's Teams sign-in name (user principal name), kept only when they asked to be reached by Teams
+   * chat: the assignee's card links to a chat with them. Deleted with the case; never logged.
+   */
+  readonly signInName?: string;
 }
 
 export interface CaseQuestion {

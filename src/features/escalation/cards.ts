@@ -161,6 +161,18 @@ export interface CaseCardOptions {
   readonly boardLink?: string;
 }
 
+/**
+ * For the assignee's own view of an open case whose manager asked to be reached by Teams chat: a link that
+ * opens a chat with them (Teams' deep link takes the sign-in name). Nobody else's view has it.
+ */
+function managerChatLink(c: CaseRecord, o: CaseCardOptions, lang: Lang): string {
+  const signInName = c.manager.signInName;
+  const isAssignee = o.audience.kind === 'officer' && c.assignee?.aadObjectId === o.audience.aadObjectId;
+  if (!signInName || !isAssignee || c.contact !== 'teamsChat' || c.status === 'closed') return '';
+  const url = `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(signInName)}`;
+  return `[${escapeMarkdown(t(lang, 'escalation.card.chatManager'))}](${url})`;
+}
+
 /** The case card: the office channel's card, the preview shown for consent, the assignee's view, the copy. */
 export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
   const { lang } = o;
@@ -212,6 +224,7 @@ export function caseCard(c: CaseRecord, o: CaseCardOptions): AdaptiveCardJson {
     historyLabel: t(lang, 'escalation.copy.history'),
     history: (o.history ?? []).map((entry) => ({ line: auditLine(lang, c, entry) })),
     boardLink: o.boardLink ? `[${escapeMarkdown(t(lang, 'escalation.card.openBoard'))}](${o.boardLink})` : '',
+    chatLink: managerChatLink(c, o, lang),
   });
   const actions = o.actions ? officeActions(c, lang, o.now, o.reopenDays) : [];
   if (actions.length > 0) card.actions = actions;

@@ -3,6 +3,7 @@ import type { AppServices } from '../../platform/app';
 import type { CardActionReply, Feature } from '../../platform/feature';
 import { TURN_LANGUAGE, TURN_TIME_ZONE, type TurnLanguage } from '../../platform/guidanceBot';
 import { ConnectorError } from '../../platform/retry';
+import { senderSignInName } from '../../platform/teams';
 import type { Turn } from '../../platform/turn';
 import { CaseService, type ChangeResult } from '../../domain/cases/caseService';
 import { OFFICE_PREFIX } from '../../domain/cases/caseIds';
@@ -236,10 +237,13 @@ export function escalationFeatures(services: AppServices, wiring: EscalationWiri
     },
     async submit(context, draft: Draft, lang) {
       const from = context.activity.from;
+      // Asked to be reached by Teams chat: the assignee's card will link to a chat with them.
+      const signInName = draft.contact === 'teamsChat' ? await senderSignInName(context) : undefined;
       const manager: Actor = {
         aadObjectId: from.aadObjectId ?? from.id,
         name: from.name ?? '',
         teamsId: from.id,
+        ...(signInName ? { signInName } : {}),
       };
       const { case: c, created } = await cases.create({
         ...draft,
