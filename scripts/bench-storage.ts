@@ -18,11 +18,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readBoardPage } from '../src/domain/cases/caseBoard';
+import { reminderPolicyFrom } from '../src/domain/cases/reminders';
 import { CaseService } from '../src/domain/cases/caseService';
 import { OutboxWorker } from '../src/domain/cases/outbox';
 import { COLLECTIONS, type OfficeId, type Urgency } from '../src/domain/cases/types';
 import type { Store } from '../src/domain/store';
 import { board } from '../src/features/tabs/tabData';
+import { loadConfig } from '../src/platform/config';
 import { PostgresStore } from '../src/storage/postgres/postgresStore';
 import { SqliteStore } from '../src/storage/sqlite/sqliteStore';
 
@@ -213,6 +215,7 @@ async function measure(size: number): Promise<Row> {
           viewer: OFFICER.aadObjectId,
           now: clock(),
           reopenDays: 30,
+          reminders: reminderPolicyFrom(loadConfig({}).caseReminders),
         }),
       );
     const firstPage = await readBoardPage(store, 'valuesEthics', { sort: 'oldest' });

@@ -29,6 +29,15 @@ export function urgencyBadge(lang: TabLang, urgency: Urgency): HTMLElement {
   );
 }
 
+/** A case past its reminder threshold (the same business hours as the reminders in the channel). */
+export function overdueBadge(lang: TabLang, overdue: 'unassigned' | 'ageing'): HTMLElement {
+  return h(
+    'fluent-badge',
+    { appearance: 'filled', color: 'danger', shape: 'rounded', 'data-overdue': overdue },
+    tr(lang, `overdue.${overdue}`),
+  );
+}
+
 export function statusBadge(lang: TabLang, status: CaseStatus): HTMLElement {
   return h(
     'fluent-badge',

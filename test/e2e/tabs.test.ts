@@ -171,6 +171,8 @@ describe('case board tab', () => {
     expect(await rows.locator('th').allTextContents()).toEqual([ids.routine, ids.urgent, ids.soon]);
     expect(await rows.nth(1).textContent()).toContain('Urgent');
     expect(await rows.nth(1).textContent()).toContain(MANAGER.name);
+    // Nine days untaken is past the reminders' 8 business hours, whatever today is: marked in words.
+    expect(await rows.nth(0).locator('[data-overdue]').textContent()).toBe('Overdue: not taken yet');
     expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en-CA');
     expect(await axeViolations(frame)).toEqual([]);
     await shot('tab-board-default');

@@ -42,11 +42,13 @@ export function stillApplies(c: CaseRecord, kind: ReminderKind): boolean {
   return c.thread !== undefined && kindOf(c) === kind;
 }
 
-/** The reminder the case is due at `now`, if any: only cases whose card is in the channel can get one. */
-export function dueReminder(c: CaseRecord, now: Date, policy: ReminderPolicy): DueReminder | undefined {
-  if (c.delivery !== 'posted' || !c.thread) return undefined;
+/**
+ * Whether the case has stalled past its threshold at `now`, and how (reminded or not): what the board
+ * highlights, with the same thresholds as the reminders, so the two never disagree.
+ */
+export function overdue(c: CaseRecord, now: Date, policy: ReminderPolicy): DueReminder | undefined {
   const kind = kindOf(c);
-  if (!kind || c.reminded?.includes(kind)) return undefined;
+  if (!kind) return undefined;
   const hours = thresholdHours(c, kind, policy);
   if (hours <= 0) return undefined;
   const since = Date.parse(c.updatedAt);
@@ -55,4 +57,28 @@ export function dueReminder(c: CaseRecord, now: Date, policy: ReminderPolicy): D
   if (now.getTime() - since < hours * HOUR_MS) return undefined;
   const due = addBusinessTime(new Date(since), hours * HOUR_MS, policy.calendar);
   return due.getTime() <= now.getTime() ? { kind, hours } : undefined;
+}
+
+/** The reminder the case is due at `now`, if any: only cases whose card is in the channel can get one. */
+export function dueReminder(c: CaseRecord, now: Date, policy: ReminderPolicy): DueReminder | undefined {
+  if (c.delivery !== 'posted' || !c.thread) return undefined;
+  const late = overdue(c, now, policy);
+  return late && !c.reminded?.includes(late.kind) ? late : undefined;
+}
+
+/** The policy from the configured settings (CASE_REMINDER_*, CASE_BUSINESS_*). */
+export function reminderPolicyFrom(settings: {
+  readonly urgentUnassignedHours: number;
+  readonly unassignedHours: number;
+  readonly ageingHours: number;
+  readonly workingDay: { readonly dayStart: number; readonly dayEnd: number };
+  readonly timeZone: string;
+}): ReminderPolicy {
+  return {
+    urgentUnassignedHours: settings.urgentUnassignedHours,
+    unassignedHours: settings.unassignedHours,
+    ageingHours: settings.ageingHours,
+    // Federal holidays are the calendar's default (src/shared/holidays.ts).
+    calendar: { timeZone: settings.timeZone, ...settings.workingDay },
+  };
 }

@@ -2,21 +2,14 @@ import type { AppServices } from '../../platform/app';
 import type { Config } from '../../platform/config';
 import type { CaseService } from '../../domain/cases/caseService';
 import type { FailureVerdict } from '../../domain/cases/outbox';
-import type { ReminderPolicy } from '../../domain/cases/reminders';
+import { reminderPolicyFrom, type ReminderPolicy } from '../../domain/cases/reminders';
 import { ReminderWorker } from '../../domain/cases/reminderWorker';
 import type { Timers } from '../../shared/clock';
 import type { CaseEffects } from './effects';
 
 /** The reminder thresholds and the office's working week, as configured (CASE_REMINDER_*, CASE_BUSINESS_*). */
 export function reminderPolicy(config: Config): ReminderPolicy {
-  const r = config.caseReminders;
-  return {
-    urgentUnassignedHours: r.urgentUnassignedHours,
-    unassignedHours: r.unassignedHours,
-    ageingHours: r.ageingHours,
-    // Federal holidays are the calendar's default (src/shared/holidays.ts).
-    calendar: { timeZone: r.timeZone, ...r.workingDay },
-  };
+  return reminderPolicyFrom(config.caseReminders);
 }
 
 /**

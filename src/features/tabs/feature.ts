@@ -1,4 +1,5 @@
 import type { AppServices } from '../../platform/app';
+import { reminderPolicyFrom } from '../../domain/cases/reminders';
 import type { Feature } from '../../platform/feature';
 import { TEAMS, type TeamRecord } from '../../platform/conversationRegistry';
 import { safeError } from '../../shared/logger';
@@ -75,6 +76,7 @@ export function tabsFeature(services: AppServices, options: TabsOptions = {}): F
     records: { listFor: (owner) => records.listFor(owner, 20) },
     offices,
     reopenDays: config.caseReopenDays,
+    reminders: reminderPolicyFrom(config.caseReminders),
   });
   return { name: 'tabs', scopes: [], routes: [...pages, ...api] };
 }

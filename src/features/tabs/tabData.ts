@@ -15,6 +15,7 @@ import type { SawPostRecord } from '../../domain/records/sawPostRecord';
 import type { BoardPage } from '../../domain/cases/caseBoard';
 import { MAX_SEARCH_LENGTH, type SearchPage } from '../../domain/cases/caseSearch';
 import type { PageCursor } from '../../domain/store';
+import { overdue, type ReminderPolicy } from '../../domain/cases/reminders';
 
 /**
  * What the tabs show, shaped on the server: codes (statuses, urgencies, outcomes) that the page labels in
@@ -40,6 +41,8 @@ export interface BoardView {
   readonly now: Date;
   /** How many days after closing the office may reopen a case (CASE_REOPEN_DAYS). */
   readonly reopenDays: number;
+  /** The reminder thresholds: a case past one is shown as overdue. */
+  readonly reminders: ReminderPolicy;
 }
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -125,6 +128,7 @@ export function boardCase(c: CaseRecord, view: BoardView): BoardCase {
   const visible = canSeeDetails(c, viewer);
   const assignee = person(c.assignee, viewer);
   const manager = visible ? person(c.manager, viewer) : undefined;
+  const late = overdue(c, now, view.reminders);
   return {
     caseId: c.caseId,
     office: c.office,
@@ -137,6 +141,7 @@ export function boardCase(c: CaseRecord, view: BoardView): BoardCase {
     confidential: !visible,
     openQuestions: c.questions.filter((q) => q.answer === undefined).length,
     can: abilities(c, view),
+    ...(late ? { overdue: late.kind } : {}),
   };
 }
 

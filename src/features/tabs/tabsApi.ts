@@ -1,4 +1,5 @@
 import { isCaseId } from '../../domain/cases/caseIds';
+import type { ReminderPolicy } from '../../domain/cases/reminders';
 import { MAX_CASE_TEXT } from '../../domain/cases/caseService';
 import type { HttpRequest, HttpResponse, HttpRoute } from '../../platform/server/routes';
 import type { Logger } from '../../shared/logger';
@@ -26,6 +27,8 @@ export interface TabsApiDeps {
   readonly offices: OfficeAccess;
   /** How many days after closing a case its office may reopen it (CASE_REOPEN_DAYS). */
   readonly reopenDays: number;
+  /** The reminder thresholds, which the board's overdue marks follow. */
+  readonly reminders: ReminderPolicy;
   readonly now?: () => Date;
 }
 
@@ -114,6 +117,7 @@ export function tabsApiRoutes(deps: TabsApiDeps): HttpRoute[] {
     viewer: caller.aadObjectId,
     now: now(),
     reopenDays: deps.reopenDays,
+    reminders: deps.reminders,
   });
   const detail = async (c: CaseRecord, caller: SsoIdentity) =>
     boardCaseDetail(c, await deps.cases.auditTrail(c.caseId), viewOf(caller));

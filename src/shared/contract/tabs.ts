@@ -80,6 +80,11 @@ export interface BoardCase {
   readonly confidential: boolean;
   readonly openQuestions: number;
   readonly can: CaseAbilities;
+  /**
+   * Past its reminder threshold (the same business hours as the reminders in the channel): nobody has taken
+   * it ('unassigned') or nothing has changed since it was taken ('ageing'). Absent when on time or closed.
+   */
+  readonly overdue?: 'unassigned' | 'ageing';
 }
 
 /** One line of a case's history: what was done, when, and by whom as far as the viewer may know. */

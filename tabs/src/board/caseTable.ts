@@ -1,5 +1,5 @@
 import type { BoardCase } from '../../../src/shared/contract/tabs';
-import { statusBadge, urgencyBadge } from '../badges';
+import { overdueBadge, statusBadge, urgencyBadge } from '../badges';
 import { h } from '../dom';
 import { formatAge } from '../runtime';
 import { tr, type TabLang } from '../strings';
@@ -81,10 +81,19 @@ export function caseRow(lang: TabLang, c: BoardCase, handlers: TableHandlers): H
   );
   return h(
     'tr',
-    { 'data-case': c.caseId },
+    { 'data-case': c.caseId, ...(c.overdue ? { 'data-overdue': c.overdue } : {}) },
     h('th', { scope: 'row' }, open),
     h('td', {}, urgencyBadge(lang, c.urgency)),
-    h('td', {}, statusBadge(lang, c.status)),
+    h(
+      'td',
+      {},
+      h(
+        'div',
+        { class: 'badges' },
+        statusBadge(lang, c.status),
+        ...(c.overdue ? [overdueBadge(lang, c.overdue)] : []),
+      ),
+    ),
     h('td', {}, formatAge(lang, c.ageDays)),
     h('td', {}, personText(lang, c.assignee, 'board.nobody')),
     h('td', {}, c.confidential ? tr(lang, 'board.confidential') : personText(lang, c.manager, 'none')),

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../../../src/domain/cases/types';
 import { board, boardCase, boardCaseDetail, parseBoardQuery } from '../../../../src/features/tabs/tabData';
+import { reminderPolicyFrom } from '../../../../src/domain/cases/reminders';
 
 /** What the board shows each viewer, and what it lets them do. */
 
@@ -7,7 +8,15 @@ const NOW = new Date('2026-03-12T12:00:00Z');
 const MANAGER = { aadObjectId: 'm-1', name: 'Alex Tremblay' };
 const OFFICER = { aadObjectId: 'o-1', name: 'Sam Okafor' };
 const OTHER = 'o-2';
-const view = (viewer: string, reopenDays = 30) => ({ viewer, now: NOW, reopenDays });
+/** The shipped thresholds: 2 business hours for an urgent case nobody has taken, 8 otherwise, 40 once taken. */
+const REMINDERS = reminderPolicyFrom({
+  urgentUnassignedHours: 2,
+  unassignedHours: 8,
+  ageingHours: 40,
+  workingDay: { dayStart: 8 * 60, dayEnd: 17 * 60 },
+  timeZone: 'America/Toronto',
+});
+const view = (viewer: string, reopenDays = 30) => ({ viewer, now: NOW, reopenDays, reminders: REMINDERS });
 
 function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -120,6 +129,20 @@ describe('board data', () => {
     expect(parseBoardQuery({ q: 'x'.repeat(101) })).toBeUndefined();
     expect(parseBoardQuery({ q: ['a', 'b'] })).toBeUndefined();
     expect(parseBoardQuery({ sort: 'name' })).toBeUndefined();
+  });
+
+  it('marks a case overdue at the reminders’ thresholds, counted in Toronto business hours', () => {
+    // NOW is Thursday 12 March 2026, 08:00 in Toronto (daylight time since the Sunday before).
+    const lateUrgent = record({ urgency: 'urgent', updatedAt: '2026-03-11T18:00:00Z' }); // Wed 14:00
+    expect(boardCase(lateUrgent, view(OFFICER.aadObjectId)).overdue).toBe('unassigned');
+    // the same age for a routine case: 3 hours on Wednesday, 5 more due by Thursday 13:00
+    const routine = record({ urgency: 'routine', updatedAt: '2026-03-11T18:00:00Z' });
+    expect(boardCase(routine, view(OFFICER.aadObjectId)).overdue).toBeUndefined();
+    // taken on Monday 2 March and untouched since: 40 business hours ran out on Friday 6 March
+    const taken = record({ status: 'assigned', assignee: OFFICER, updatedAt: '2026-03-02T09:00:00Z' });
+    expect(boardCase(taken, view(OFFICER.aadObjectId)).overdue).toBe('ageing');
+    const closed = record({ status: 'closed', assignee: OFFICER, updatedAt: '2026-03-02T09:00:00Z' });
+    expect(boardCase(closed, view(OFFICER.aadObjectId)).overdue).toBeUndefined();
   });
 
   it('offers reopening a closed case only within the reopen window, and says until when', () => {
