@@ -161,11 +161,13 @@ describe('reminders and urgent notices in the case thread', () => {
     } as Activity;
     clock.set('2026-03-04T20:00:00Z'); // taken Wednesday 15:00 EST
     await bot.post(click);
+    // the thread says who took it (no mention: nobody else had it)
+    expect(inThread(urgent)[2]!.body.text).toBe(`Sam Okafor took ${urgent.caseId}.`);
     // 2 h Wednesday, 9 h Thursday and Friday, 9 h Monday and Tuesday (EDT from Sunday), 2 h Wednesday: 10:00.
     await pollAt('2026-03-11T13:58:00Z');
-    expect(inThread(urgent)).toHaveLength(2);
+    expect(inThread(urgent)).toHaveLength(3);
     await pollAt('2026-03-11T14:01:00Z');
-    const reminder = await waitFor(() => inThread(urgent)[2], 'the ageing reminder');
+    const reminder = await waitFor(() => inThread(urgent)[3], 'the ageing reminder');
     expect(reminder.body.text).toBe(
       `Reminder for <at>Sam Okafor</at>: request ${urgent.caseId} has had no activity for 40 business hours. Take the next step on the card, or hand it back to the office if someone else should have it.`,
     );
@@ -173,7 +175,7 @@ describe('reminders and urgent notices in the case thread', () => {
       { type: 'mention', text: '<at>Sam Okafor</at>', mentioned: { id: OFFICER.id, name: 'Sam Okafor' } },
     ]);
     await pollAt('2026-04-30T14:00:00Z');
-    expect(inThread(urgent)).toHaveLength(3);
+    expect(inThread(urgent)).toHaveLength(4);
     expect((await bot.app.store.get<CaseRecord>(COLLECTIONS.cases, urgent.caseId))?.value.reminded).toEqual([
       'unassigned',
       'ageing',

@@ -372,9 +372,47 @@ describe('escalation to an office', () => {
     expect(released.actions[0].title).toBe('Assign to me');
     const trail = await bot.app.store.list<AuditEntry>(COLLECTIONS.audit, { where: { caseId } });
     expect(trail.map((d) => d.value.action).slice(-2)).toEqual(['reopened', 'unassigned']);
+    // Each change is said in the case's thread, without case text.
+    const notices = bot.connector.calls
+      .filter((c) => c.kind === 'send' && c.conversationId === thread.conversationId)
+      .map((c) => c.body.text);
+    expect(notices).toEqual([
+      `Sam Okafor reopened ${caseId}.`,
+      `Sam Okafor handed ${caseId} back to the office; it waits for someone to take it.`,
+    ]);
     // Taken again, so the tests after this one find no case of the office still new.
     await bot.post(
       invoke(bot.connector.url, 'caseAssign', { caseId, seenAssignee: '' }, OFFICER, thread.conversationId),
+    );
+  });
+
+  it('tells whoever had the case, by @mention in its thread, when a colleague takes it over', async () => {
+    const takeOver = await bot.post(
+      invoke(
+        bot.connector.url,
+        'caseAssign',
+        { caseId, seenAssignee: OFFICER.aadObjectId },
+        OFFICER2,
+        thread.conversationId,
+      ),
+    );
+    expect(JSON.parse(takeOver.body).type).toBe('application/vnd.microsoft.card.adaptive');
+    const notice = bot.connector.calls.find(
+      (c) => c.kind === 'send' && c.conversationId === thread.conversationId,
+    );
+    expect(notice?.body.text).toBe(`<at>Sam Okafor</at>: Jordan Lee took over ${caseId}.`);
+    expect(notice?.body.entities).toEqual([
+      { type: 'mention', text: '<at>Sam Okafor</at>', mentioned: { id: OFFICER.id, name: 'Sam Okafor' } },
+    ]);
+    // Given back to Sam, as the tests after this one expect.
+    await bot.post(
+      invoke(
+        bot.connector.url,
+        'caseAssign',
+        { caseId, seenAssignee: OFFICER2.aadObjectId },
+        OFFICER,
+        thread.conversationId,
+      ),
     );
   });
 

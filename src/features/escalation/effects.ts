@@ -228,8 +228,39 @@ export function createCaseEffects(
     await sendToUser(c.assignee.aadObjectId, cardActivity(card));
   };
 
-  const afterChange = async ({ action, before, after, officer }: CaseChange) => {
+  /**
+   * Each change, said in the case's thread so the channel keeps its story: whoever had the case before is
+   * @mentioned when someone else changed it (taken over, closed, reopened by a colleague). Names and the
+   * case id only: what the case says stays on the card, where confidentiality applies.
+   */
+  const noteChangeInThread = async ({ action, before, after, officer }: CaseChange): Promise<void> => {
+    if (!after.thread) return;
+    const lang = await channelLang(after);
+    const kind = action === 'assign' && before.assignee ? 'takeOver' : action;
+    const notice = t(lang, `escalation.thread.change.${kind}`, {
+      officer: escapeMarkdown(officer.name),
+      caseId: after.caseId,
+    });
+    const holder = before.assignee ?? after.assignee;
+    const tell = holder && holder.aadObjectId !== officer.aadObjectId ? addressing(holder) : undefined;
+    try {
+      await postInThread(
+        after,
+        tell ? t(lang, 'escalation.thread.toAssignee', { who: tell.who, notice }) : notice,
+        tell?.entities ?? [],
+      );
+    } catch (err) {
+      logger.warn(
+        { event: 'case.threadNoticeFailed', caseId: after.caseId, err: safeError(err) },
+        'change notice not posted',
+      );
+    }
+  };
+
+  const afterChange = async (change: CaseChange) => {
+    const { action, before, after, officer } = change;
     await refreshChannelCard(after);
+    await noteChangeInThread(change);
     const ml = after.managerLang;
     const office = officeWords(ml, after.office);
     if (action === 'assign' || (action === 'requestInfo' && before.assignee === undefined)) {

@@ -92,6 +92,14 @@ export const escalation = defineMessages({
     'escalation.thread.urgent':
       '{who}: urgent request {caseId} has just arrived and nobody has it yet. To take it, use "{assign}" on the card.',
     'escalation.reminder.to': 'Reminder for {who}: {notice}',
+    'escalation.thread.change.assign': '{officer} took {caseId}.',
+    'escalation.thread.change.takeOver': '{officer} took over {caseId}.',
+    'escalation.thread.change.release':
+      '{officer} handed {caseId} back to the office; it waits for someone to take it.',
+    'escalation.thread.change.requestInfo': '{officer} asked the manager a question on {caseId}.',
+    'escalation.thread.change.close': '{officer} closed {caseId}.',
+    'escalation.thread.change.reopen': '{officer} reopened {caseId}.',
+    'escalation.thread.toAssignee': '{who}: {notice}',
     'escalation.reminder.plain': 'Reminder: {notice}',
     'escalation.reminder.unassigned':
       'request {caseId} has waited {hours} and nobody has it. To take it, use "{assign}" on the card.',
@@ -307,6 +315,14 @@ export const escalation = defineMessages({
     'escalation.thread.urgent':
       '{who} : la demande urgente {caseId} vient d’arriver et personne ne s’en occupe encore. Pour la prendre, utilisez « {assign} » sur la carte.',
     'escalation.reminder.to': 'Rappel pour {who} : {notice}',
+    'escalation.thread.change.assign': '{officer} a pris {caseId}.',
+    'escalation.thread.change.takeOver': '{officer} a repris {caseId}.',
+    'escalation.thread.change.release':
+      '{officer} a remis {caseId} au bureau; le cas attend que quelqu’un le prenne.',
+    'escalation.thread.change.requestInfo': '{officer} a posé une question au gestionnaire sur {caseId}.',
+    'escalation.thread.change.close': '{officer} a fermé {caseId}.',
+    'escalation.thread.change.reopen': '{officer} a rouvert {caseId}.',
+    'escalation.thread.toAssignee': '{who} : {notice}',
     'escalation.reminder.plain': 'Rappel : {notice}',
     'escalation.reminder.unassigned':
       'la demande {caseId} attend depuis {hours} et personne ne s’en occupe. Pour la prendre, utilisez « {assign} » sur la carte.',
