@@ -87,10 +87,13 @@ async function crashWhilePosting(
     for (const text of ['escalate', 'Values and ethics office', SUMMARY, 'Routine', 'Teams chat'])
       await bot.post(message(text, o));
     connector.failNext(1, { status: 504, delayMs: 60_000, kinds: ['createConversation'] });
-    const arrived = connector.arrived;
+    const before = connector.arrivals.length;
     await bot.post(message('Send it', o));
-    // Two arrivals: the confirmation, then the post, held.
-    await waitFor(() => connector.arrived > arrived + 1, 'the post in flight');
+    // The card's post has arrived and is held (the confirmation and any member lookup came before it).
+    await waitFor(
+      () => connector.arrivals.slice(before).includes('createConversation'),
+      'the post in flight',
+    );
     await bot.stop('SIGKILL');
     connector.reset();
 

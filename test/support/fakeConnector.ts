@@ -60,6 +60,8 @@ export class FakeConnector {
   private counter = 0;
   /** Requests received so far, counted on arrival (before any delay), to know a held call has come in. */
   arrived = 0;
+  /** The kind of each request on arrival (before any delay), to know which held call has come in. */
+  readonly arrivals: string[] = [];
   url = '';
 
   async start(): Promise<this> {
@@ -125,6 +127,7 @@ export class FakeConnector {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     const { kind, conversationId, activityId } = classify(method, parts);
+    this.arrivals.push(kind);
     const failureIndex = this.failures.findIndex((f) => !f.kinds || f.kinds.includes(kind));
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
