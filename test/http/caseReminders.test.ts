@@ -2,7 +2,15 @@ import type { Activity } from 'botbuilder';
 import type { Clock } from '../../src/shared/clock';
 import { COLLECTIONS, type CaseRecord } from '../../src/domain/cases/types';
 import { OFFICE_CHANNELS, type OfficeChannel } from '../../src/features/escalation/officeChannels';
-import { MANAGER, OFFICER, mention, message } from '../support/activities';
+import {
+  MANAGER,
+  OFFICER,
+  mention,
+  message,
+  VE_CHANNEL,
+  OMBUD_CHANNEL,
+  OFFICER2,
+} from '../support/activities';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { startBot, type RunningBot } from '../support/harness';
 import { waitFor } from '../support/waitFor';
@@ -14,13 +22,6 @@ import { waitFor } from '../support/waitFor';
  * office's week; the reminder worker's poll is fired by hand.
  */
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
-const OMBUD_CHANNEL = '19:ombud@thread.tacv2';
-const OFFICER2 = {
-  id: '29:officer-2',
-  name: 'Jordan Lee',
-  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
-};
 const POLL_SECONDS = 3600;
 
 /** The wall clock moved to a chosen instant (time keeps running from there); intervals fire when told. */

@@ -5,18 +5,22 @@ import type { Activity } from 'botbuilder';
 import { COLLECTIONS, type AuditEntry, type CaseRecord } from '../../src/domain/cases/types';
 import { OFFICE_CHANNELS, type OfficeChannel } from '../../src/features/escalation/officeChannels';
 import { RecordService } from '../../src/domain/records/sawPostRecord';
-import { BOT, MANAGER, OFFICER, TEAM, mention, message, submit } from '../support/activities';
+import {
+  BOT,
+  MANAGER,
+  OFFICER,
+  TEAM,
+  mention,
+  message,
+  submit,
+  VE_CHANNEL,
+  OMBUD_CHANNEL,
+  OFFICER2,
+} from '../support/activities';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText as plainText, type RunningBot } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
-const OMBUD_CHANNEL = '19:ombud@thread.tacv2';
-const OFFICER2 = {
-  id: '29:officer-2',
-  name: 'Jordan Lee',
-  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
-};
 const OUTSIDER = {
   id: '29:outsider',
   name: 'Pat Outsider',

@@ -8,7 +8,7 @@ import { t } from '../../src/i18n';
 import { RECORDS_COLLECTION } from '../../src/domain/records/sawPostRecord';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
 import { SqliteStore } from '../../src/storage/sqlite/sqliteStore';
-import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
+import { MANAGER, OFFICER, mention, message, submit, VE_CHANNEL } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
@@ -24,7 +24,6 @@ import { waitFor } from '../support/waitFor';
  * loses what it has acknowledged.
  */
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
 const SUMMARY = 'An employee posted about a program our team delivers; I need advice on next steps.';
 const UNAVAILABLE = t('en', 'common.error.unavailable');
 const caseIdIn = (text: string) => /\bVE-\d{4}-\d{4}\b/.exec(text)?.[0];

@@ -2,7 +2,7 @@ import { COLLECTIONS, type CaseRecord } from '../../src/domain/cases/types';
 import { t } from '../../src/i18n';
 import { RECORDS_COLLECTION, type SawPostRecord } from '../../src/domain/records/sawPostRecord';
 import { safeText } from '../../src/shared/text';
-import { OFFICER, TEAM, cardAction, mention, message, submit } from '../support/activities';
+import { OFFICER, TEAM, cardAction, mention, message, submit, VE_CHANNEL } from '../support/activities';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 import { FORBIDDEN, HOSTILE, stringsIn } from '../support/hostileText';
 import { TEST_DATABASE_URL, freshPgSchema } from '../support/pgSchema';
@@ -16,7 +16,6 @@ import { waitFor } from '../support/waitFor';
  * normally, and what the manager previewed is what was stored and what the office's card shows.
  */
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
 const ERRORS = (
   ['common.error.generic', 'common.error.unavailable', 'common.error.delivery'] as const
 ).flatMap((key) => [t('en', key), t('fr', key)]);

@@ -1,7 +1,16 @@
 import type { Activity } from 'botbuilder';
 import { COLLECTIONS, type CaseRecord } from '../../src/domain/cases/types';
 import { t } from '../../src/i18n';
-import { MANAGER, OFFICER, TEAM, botInstalled, mention, message, submit } from '../support/activities';
+import {
+  MANAGER,
+  OFFICER,
+  TEAM,
+  botInstalled,
+  mention,
+  message,
+  submit,
+  VE_CHANNEL,
+} from '../support/activities';
 import { startBot, visibleText, type RunningBot } from '../support/harness';
 
 /**
@@ -11,7 +20,6 @@ import { startBot, visibleText, type RunningBot } from '../support/harness';
  * errors carry no internals.
  */
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
 const VNE = { id: '19:vne@thread.tacv2', name: 'Values and Ethics Office' };
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
 /** Markdown link, adaptive-expression template, Teams mention, zero-width space, right-to-left override. */

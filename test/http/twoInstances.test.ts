@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { COLLECTIONS, type CaseRecord, type OutboxItem } from '../../src/domain/cases/types';
 import { PostgresStore } from '../../src/storage/postgres/postgresStore';
-import { MANAGER, OFFICER, mention, message, submit } from '../support/activities';
+import { MANAGER, OFFICER, mention, message, submit, VE_CHANNEL } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { visibleText } from '../support/harness';
@@ -16,7 +16,6 @@ import { waitFor } from '../support/waitFor';
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const maybe = DATABASE_URL ? describe : describe.skip;
 
-const VE_CHANNEL = '19:values-ethics@thread.tacv2';
 const ESCALATIONS = 200;
 /** Managers confirming at the same moment (each is one conversation walking the dialog). */
 const PARALLEL = 8;

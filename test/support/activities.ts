@@ -14,6 +14,15 @@ export const OFFICER = {
   name: 'Sam Okafor',
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002',
 };
+/** A second member of the office, for who-acted-first and hand-over cases. */
+export const OFFICER2 = {
+  id: '29:officer-2',
+  name: 'Jordan Lee',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
+};
+/** The channels the offices register in the tests' team. */
+export const VE_CHANNEL = '19:values-ethics@thread.tacv2';
+export const OMBUD_CHANNEL = '19:ombud@thread.tacv2';
 export const TEAM = {
   id: '19:team-general@thread.tacv2',
   name: 'Digital Services',
