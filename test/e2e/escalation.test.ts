@@ -57,6 +57,12 @@ describe('escalation from the personal chat to the office channel', () => {
     await playground().screenshot('escalation-case-card', card);
     await playground().clickCardButton(card, 'Assign to me');
     const assigned = await playground().waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
+    const assignedText = (await assigned.textContent()) ?? '';
+    // The assignee's own view: the manager's official language, and a chat with them (they asked for Teams chat).
+    expect(assignedText).toMatch(/Manager’s official language\s*English/);
+    expect(await assigned.getByRole('link', { name: 'Chat with the manager in Teams' }).count()).toBe(1);
     await playground().screenshot('escalation-assigned', assigned);
+    // The case's thread says who took it.
+    await playground().waitForText(/Alex Tremblay took VE-\d{4}-0001\./);
   });
 });
