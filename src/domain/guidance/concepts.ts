@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { Negation } from './lexicon';
 import { compileExpressions, expressionSource } from './patterns';
+import { textWords, WordGate } from './wordGate';
 
 /**
  * What a question is about, from content/concepts.json: topics that point to passages, frames (how the
@@ -130,6 +131,8 @@ export interface QuestionSentence {
 
 interface CompiledConcept {
   readonly concept: Concept;
+  /** Skips the concept's expressions for a sentence that has none of their first words (see wordGate.ts). */
+  readonly gate: WordGate;
   readonly any: RegExp;
   readonly each: readonly { text: string; re: RegExp }[];
 }
@@ -144,6 +147,7 @@ export class ConceptMatcher {
   ) {
     this.compiled = file.concepts.map((concept) => ({
       concept,
+      gate: new WordGate(concept.expressions),
       any: compileExpressions(concept.expressions, concept.negatable ? 'g' : ''),
       each: concept.expressions.map((text) => ({ text, re: compileExpressions([text]) })),
     }));
@@ -175,12 +179,13 @@ export class ConceptMatcher {
   /** The concepts in `sentences`, each once; `explain` also lists which expressions matched. */
   find(sentences: readonly QuestionSentence[], explain = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
+    const present = sentences.map((s) => textWords(s.folded));
     // "^" expressions look at the start of the message: the first sentence.
-    for (const { concept, any, each } of this.compiled) {
+    for (const { concept, gate, any, each } of this.compiled) {
       let inQuestion = false;
       let found = false;
-      for (const s of sentences) {
-        if (!this.matches(concept, any, s.folded)) continue;
+      for (const [i, s] of sentences.entries()) {
+        if (!gate.mayMatch(present[i]!) || !this.matches(concept, any, s.folded)) continue;
         found = true;
         if (s.asks) inQuestion = true;
         if (inQuestion) break;

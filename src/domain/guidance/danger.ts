@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { compileExpressions, expressionSource, type ExpressionMatch } from './patterns';
+import { textWords, WordGate } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
@@ -118,6 +119,8 @@ export interface DangerInput {
 
 interface CompiledGroup {
   readonly name: string;
+  /** Skips the group's expressions for a sentence that has none of their first words (see wordGate.ts). */
+  readonly gate: WordGate;
   readonly re: RegExp;
   readonly expressions: readonly { text: string; re: RegExp }[];
 }
@@ -140,10 +143,12 @@ export class DangerDetector {
   ) {
     this.signalTopics = file.signalTopics;
     this.neutral = compileExpressions(file.neutral, 'g');
-    this.jokes = compileExpressions(file.jokes);
+    // Global: `affirmed` walks every match (its lastIndex is reset there).
+    this.jokes = compileExpressions(file.jokes, 'g');
     this.hypothetical = compileExpressions(file.hypothetical);
     this.groups = Object.entries(file.signals).map(([name, expressions]) => ({
       name,
+      gate: new WordGate(expressions),
       re: compileExpressions(expressions),
       expressions: expressions.map((text) => ({ text, re: compileExpressions([text], 'g') })),
     }));
@@ -175,10 +180,10 @@ export class DangerDetector {
     return { signals, joking, general, ...(score !== undefined ? { score } : {}) };
   }
 
-  /** True when `re` matches `sentence` somewhere not just after a negation word. */
-  private affirmed(re: RegExp, sentence: string): boolean {
+  /** True when `global` (a /g expression) matches `sentence` somewhere not just after a negation word. */
+  private affirmed(global: RegExp, sentence: string): boolean {
     const words = sentence.split(' ');
-    const global = new RegExp(re.source, 'g');
+    global.lastIndex = 0;
     for (let m = global.exec(sentence); m; m = global.exec(sentence)) {
       const word = wordIndexAt(sentence, m.index);
       if (!this.negation.negates(words, word)) return true;
@@ -191,8 +196,9 @@ export class DangerDetector {
     const out: SignalMatch[] = [];
     sentences.forEach((sentence, index) => {
       const words = sentence.split(' ');
+      const present = textWords(sentence);
       for (const group of this.groups) {
-        if (!group.re.test(sentence)) continue;
+        if (!group.gate.mayMatch(present) || !group.re.test(sentence)) continue;
         for (const { text, re } of group.expressions) {
           re.lastIndex = 0;
           for (let m = re.exec(sentence); m; m = re.exec(sentence)) {

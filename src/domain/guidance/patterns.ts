@@ -154,14 +154,22 @@ function phraseAlternatives(text: string): boolean {
   return false;
 }
 
-/** The regular-expression source of one expression (without flags or anchors). */
-export function expressionSource(expression: string): string {
-  // Written as a person writes (accents, capitals): matched against folded text, so folded the same way.
+/**
+ * An expression as the parsers read it: folded as the text it is matched against (written as a person
+ * writes, with accents and capitals), its "^" apart, and top-level phrase alternatives grouped.
+ */
+export function prepareExpression(expression: string): { readonly text: string; readonly anchored: boolean } {
   let text = foldAccents(expression.toLowerCase()).trim();
   if (text === '') throw new ExpressionError('empty expression');
   const anchored = text.startsWith('^');
   if (anchored) text = text.slice(1).trim();
   if (phraseAlternatives(text)) text = `(${text})`;
+  return { text, anchored };
+}
+
+/** The regular-expression source of one expression (without flags or anchors). */
+export function expressionSource(expression: string): string {
+  const { text, anchored } = prepareExpression(expression);
   return new Parser(`${anchored ? '^ ' : ''}${text}`).parse();
 }
 

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConceptFile } from '../../../../src/domain/guidance/concepts';
+import { loadContent } from '../../../../src/domain/guidance/content';
+import { loadDangerFile } from '../../../../src/domain/guidance/danger';
+import { fold } from '../../../../src/domain/guidance/normalise';
+import { compileExpressions } from '../../../../src/domain/guidance/patterns';
+import { firstRequiredWords, textWords, WordGate } from '../../../../src/domain/guidance/wordGate';
+
+/** The word gate skips a regular expression only when it cannot match: checked on every routing expression. */
+
+describe('first required words of an expression', () => {
+  it('reads the first word that must be there, past optional words and gaps', () => {
+    expect(firstRequiredWords('take down')).toEqual({ exact: ['take'], prefixes: [] });
+    expect(firstRequiredWords('?really (delete|remove) ~2 post')).toEqual({
+      exact: ['delete', 'remove'],
+      prefixes: [],
+    });
+    expect(firstRequiredWords('(of the)? threat* ~ him')).toEqual({ exact: [], prefixes: ['threat'] });
+    expect(firstRequiredWords('^ please help')).toEqual({ exact: ['please'], prefixes: [] });
+    expect(firstRequiredWords('(see you|show up) later')).toEqual({ exact: ['see', 'show'], prefixes: [] });
+    // a top-level "|" touching a group means whole phrases
+    expect(firstRequiredWords('do a (x|y)|faire un (z)')).toEqual({ exact: ['do', 'faire'], prefixes: [] });
+    // folded as the text it is matched against
+    expect(firstRequiredWords('Élection*')).toEqual({ exact: [], prefixes: ['election'] });
+  });
+
+  it('opens the gate for a set of expressions only when one of their first words is in the text', () => {
+    const gate = new WordGate(['take down', 'threat* ~ him']);
+    expect(gate.mayMatch(textWords('please take it down'))).toBe(true);
+    expect(gate.mayMatch(textWords('he threatened him'))).toBe(true);
+    expect(gate.mayMatch(textWords('a question about elections'))).toBe(false);
+    // words are runs of letters and digits, as the expressions' word boundaries see them
+    expect(gate.mayMatch(textWords('take😂down'))).toBe(true);
+  });
+});
+
+describe('the gate on the shipped routing files', () => {
+  const content = loadContent();
+  const concepts = loadConceptFile(new Set(content.passages.map((p) => p.id)));
+  const danger = loadDangerFile();
+  const expressions = [
+    ...concepts.concepts.flatMap((c) => c.expressions),
+    ...Object.values(danger.signals).flat(),
+  ];
+  const evalDir = path.join(__dirname, '../../../eval');
+  const texts = ['questions.jsonl', 'danger-tune-1.jsonl', 'fresh-tune-4.jsonl'].flatMap((file) =>
+    readFileSync(path.join(evalDir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => fold((JSON.parse(line) as { q: string }).q)),
+  );
+
+  it('knows the first word of every shipped expression (an unknown one keeps its gate open and saves nothing)', () => {
+    const unknown = expressions.filter((e) => firstRequiredWords(e) === undefined);
+    expect(unknown).toEqual([]);
+  });
+
+  it('never says "cannot match" where the expression matches', () => {
+    let matches = 0;
+    for (const expression of expressions) {
+      const re = compileExpressions([expression]);
+      const gate = new WordGate([expression]);
+      for (const text of texts) {
+        if (!re.test(text)) continue;
+        matches += 1;
+        if (!gate.mayMatch(textWords(text))) throw new Error(`gate closed on "${expression}" for "${text}"`);
+      }
+    }
+    // the check has something to check: thousands of matches over ~1,000 questions
+    expect(matches).toBeGreaterThan(1000);
+  });
+});
