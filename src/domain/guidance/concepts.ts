@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { Negation } from './lexicon';
 import { compileExpressions, expressionSource } from './patterns';
-import { textWords, WordGate } from './wordGate';
+import { WordGates } from './wordGate';
 
 /**
  * What a question is about, from content/concepts.json: topics that point to passages, frames (how the
@@ -131,14 +131,14 @@ export interface QuestionSentence {
 
 interface CompiledConcept {
   readonly concept: Concept;
-  /** Skips the concept's expressions for a sentence that has none of their first words (see wordGate.ts). */
-  readonly gate: WordGate;
   readonly any: RegExp;
   readonly each: readonly { text: string; re: RegExp }[];
 }
 
 export class ConceptMatcher {
   private readonly compiled: CompiledConcept[];
+  /** The concepts' first words, in the order of `compiled`. */
+  private readonly gates: WordGates;
   private readonly single = new Map<string, RegExp>();
 
   constructor(
@@ -147,10 +147,10 @@ export class ConceptMatcher {
   ) {
     this.compiled = file.concepts.map((concept) => ({
       concept,
-      gate: new WordGate(concept.expressions),
       any: compileExpressions(concept.expressions, concept.negatable ? 'g' : ''),
       each: concept.expressions.map((text) => ({ text, re: compileExpressions([text]) })),
     }));
+    this.gates = new WordGates(file.concepts.map((c) => c.expressions));
   }
 
   /** Whether `re` (the concept's expressions) matches `folded`, a negated match not counting when it may be. */
@@ -179,13 +179,14 @@ export class ConceptMatcher {
   /** The concepts in `sentences`, each once; `explain` also lists which expressions matched. */
   find(sentences: readonly QuestionSentence[], explain = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
-    const present = sentences.map((s) => textWords(s.folded));
+    // Which concepts each sentence may have at all (see wordGate.ts): the others' expressions are not run.
+    const open = sentences.map((s) => this.gates.openFor(s.folded));
     // "^" expressions look at the start of the message: the first sentence.
-    for (const { concept, gate, any, each } of this.compiled) {
+    for (const [index, { concept, any, each }] of this.compiled.entries()) {
       let inQuestion = false;
       let found = false;
       for (const [i, s] of sentences.entries()) {
-        if (!gate.mayMatch(present[i]!) || !this.matches(concept, any, s.folded)) continue;
+        if (!open[i]!.has(index) || !this.matches(concept, any, s.folded)) continue;
         found = true;
         if (s.asks) inQuestion = true;
         if (inQuestion) break;

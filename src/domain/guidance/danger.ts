@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { compileExpressions, expressionSource, type ExpressionMatch } from './patterns';
-import { textWords, WordGate } from './wordGate';
+import { WordGates } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
@@ -119,8 +119,6 @@ export interface DangerInput {
 
 interface CompiledGroup {
   readonly name: string;
-  /** Skips the group's expressions for a sentence that has none of their first words (see wordGate.ts). */
-  readonly gate: WordGate;
   readonly re: RegExp;
   readonly expressions: readonly { text: string; re: RegExp }[];
 }
@@ -133,6 +131,8 @@ export class DangerDetector {
   private readonly jokes: RegExp;
   private readonly hypothetical: RegExp;
   private readonly groups: CompiledGroup[];
+  /** The signal groups' first words, in the order of `groups`. */
+  private readonly gates: WordGates;
   private readonly rules: readonly Rule[];
   private readonly signalTopics: DangerFile['signalTopics'];
 
@@ -148,10 +148,10 @@ export class DangerDetector {
     this.hypothetical = compileExpressions(file.hypothetical);
     this.groups = Object.entries(file.signals).map(([name, expressions]) => ({
       name,
-      gate: new WordGate(expressions),
       re: compileExpressions(expressions),
       expressions: expressions.map((text) => ({ text, re: compileExpressions([text], 'g') })),
     }));
+    this.gates = new WordGates(Object.values(file.signals));
     this.rules = file.rules;
   }
 
@@ -196,9 +196,10 @@ export class DangerDetector {
     const out: SignalMatch[] = [];
     sentences.forEach((sentence, index) => {
       const words = sentence.split(' ');
-      const present = textWords(sentence);
-      for (const group of this.groups) {
-        if (!group.gate.mayMatch(present) || !group.re.test(sentence)) continue;
+      // Which signal groups the sentence may have at all (see wordGate.ts): the others are not run.
+      const open = this.gates.openFor(sentence);
+      for (const [g, group] of this.groups.entries()) {
+        if (!open.has(g) || !group.re.test(sentence)) continue;
         for (const { text, re } of group.expressions) {
           re.lastIndex = 0;
           for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
