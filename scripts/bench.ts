@@ -54,6 +54,8 @@ const { values: args } = parseArgs({
     tsx: { type: 'boolean', default: false },
     /** Caps both bots' V8 old space (--max-old-space-size) as the deployment does; 0 = no cap. */
     'heap-mb': { type: 'string', default: '384' },
+    /** Both bots' young generation (--max-semi-space-size) as the deployment sets it; 0 = V8's default. */
+    'semi-space-mb': { type: 'string', default: '4' },
     /** More V8/Node flags for both bots, space-separated (e.g. "--max-semi-space-size=32"), for experiments. */
     'node-flags': { type: 'string', default: '' },
     /** Writes a V8 CPU profile of each bot into this folder (open it in Chrome DevTools or speedscope). */
@@ -78,6 +80,8 @@ const seconds =
   args.seconds === undefined ? (turns === undefined ? 10 : undefined) : positive('seconds', args.seconds);
 const rounds = positive('rounds', args.rounds);
 const heapMb = args['heap-mb'] === '0' ? undefined : positive('heap-mb', args['heap-mb']);
+const semiSpaceMb =
+  args['semi-space-mb'] === '0' ? undefined : positive('semi-space-mb', args['semi-space-mb']);
 const nodeFlags = args['node-flags'].split(' ').filter(Boolean);
 const postgresUrl = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : undefined;
 if (args.db && !postgresUrl) fail('--db must be a postgres:// URL (SQLite in a temp folder is the default)');
@@ -179,6 +183,7 @@ async function startBot(kind: Kind, childEntry: string, dataDir: string): Promis
       ...(args.users !== undefined ? ['--expose-gc'] : []),
       ...nodeFlags,
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
       ...(args.tsx ? ['--import', 'tsx'] : []),
       ...(args['cpu-prof']
         ? [

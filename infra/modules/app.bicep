@@ -42,7 +42,8 @@ var isMsi = botAuth == 'UserAssignedMSI'
 
 var baseSettings = [
   { name: 'NODE_ENV', value: 'production' }
-  { name: 'NODE_OPTIONS', value: '--max-old-space-size=${nodeMaxOldSpaceMb}' }
+  // The young generation at 4 MB: peak RSS ~15 % lower for a few % more CPU (README, "Memory").
+  { name: 'NODE_OPTIONS', value: '--max-old-space-size=${nodeMaxOldSpaceMb} --max-semi-space-size=4' }
   // The built-in Node image routes to 8080; HOST must listen on every interface.
   { name: 'PORT', value: '8080' }
   { name: 'HOST', value: '0.0.0.0' }
