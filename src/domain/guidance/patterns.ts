@@ -27,6 +27,21 @@ export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
 }
 
+/**
+ * The words one of which every match of an expression contains: its first required item's words, and word
+ * starts for items written "threat*" (see wordGate.ts).
+ */
+export interface FirstWords {
+  readonly exact: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/** What parsing an item gives: its regular-expression source and its first words. */
+interface Parsed {
+  readonly source: string;
+  readonly first: FirstWords;
+}
+
 function wordPattern(token: string, expression: string): string {
   const alternatives = token.split('|').map((alt) => {
     if (!/^[a-z0-9]+\*?$/.test(alt))
@@ -46,16 +61,16 @@ class Parser {
   private pos = 0;
   constructor(private readonly text: string) {}
 
-  parse(): string {
+  parse(): Parsed {
     this.skipSpaces();
     let source = '';
     if (this.text[this.pos] === '^') {
       this.pos += 1;
       source = '^';
     }
-    source += this.sequence(false);
+    const sequence = this.sequence(false);
     if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
-    return source;
+    return { source: source + sequence.source, first: sequence.first };
   }
 
   private fail(message: string): never {
@@ -67,8 +82,9 @@ class Parser {
   }
 
   /** Items separated by spaces, up to the end, a "|" (inside a group) or a ")". */
-  private sequence(inGroup: boolean): string {
+  private sequence(inGroup: boolean): Parsed {
     let source = '';
+    let first: FirstWords | undefined;
     let words = 0;
     let gap = 0;
     // items after the last gap: a gap followed only by optional items makes the gap and them mean nothing
@@ -91,12 +107,15 @@ class Parser {
       let optional = ch === '?';
       if (optional) this.pos += 1;
       const isGroup = this.text[this.pos] === '(';
-      const atom = isGroup ? this.group() : this.words(inGroup);
+      const item = isGroup ? this.group() : this.words(inGroup);
+      const atom = item.source;
       // "(of the )?" after a group, as in regular expressions, is the same as "?(of the)"
       if (isGroup && this.text[this.pos] === '?') {
         this.pos += 1;
         optional = true;
       }
+      // every match contains the first required item, so one of its words
+      if (!optional && !first) first = item.first;
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
@@ -114,11 +133,12 @@ class Parser {
     // case of bullying, and "calling it ~2 (quits)?" a farewell.
     if (afterGap && afterGap.optional > 0 && afterGap.required === 0)
       this.fail('only optional words follow the gap, so the gap and they match nothing more');
-    return source;
+    // a sequence has a required word (checked above), so `first` is set
+    return { source, first: first! };
   }
 
   /** "(a b|c)": alternatives of sequences. */
-  private group(): string {
+  private group(): Parsed {
     this.pos += 1; // (
     const alternatives = [this.sequence(true)];
     while (this.text[this.pos] === '|') {
@@ -127,15 +147,28 @@ class Parser {
     }
     if (this.text[this.pos] !== ')') this.fail('a "(" without its ")"');
     this.pos += 1;
-    return `(?:${alternatives.join('|')})`;
+    return {
+      source: `(?:${alternatives.map((a) => a.source).join('|')})`,
+      first: {
+        exact: alternatives.flatMap((a) => a.first.exact),
+        prefixes: alternatives.flatMap((a) => a.first.prefixes),
+      },
+    };
   }
 
   /** "a|b*|c": one of these words (inside a group, "|" separates phrases instead: "(a|b c)" is a or "b c"). */
-  private words(inGroup: boolean): string {
+  private words(inGroup: boolean): Parsed {
     const m = (inGroup ? /^[^\s()~?|]+/ : /^[^\s()~?]+/).exec(this.text.slice(this.pos));
     if (!m) this.fail(`expected a word at "${this.text.slice(this.pos, this.pos + 10)}"`);
     this.pos += m[0].length;
-    return wordPattern(m[0], this.text);
+    const alternatives = m[0].split('|');
+    return {
+      source: wordPattern(m[0], this.text),
+      first: {
+        exact: alternatives.filter((a) => !a.endsWith('*')),
+        prefixes: alternatives.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
+      },
+    };
   }
 }
 
@@ -154,23 +187,24 @@ function phraseAlternatives(text: string): boolean {
   return false;
 }
 
-/**
- * An expression as the parsers read it: folded as the text it is matched against (written as a person
- * writes, with accents and capitals), its "^" apart, and top-level phrase alternatives grouped.
- */
-export function prepareExpression(expression: string): { readonly text: string; readonly anchored: boolean } {
+function parseExpression(expression: string): Parsed {
+  // Written as a person writes (accents, capitals): matched against folded text, so folded the same way.
   let text = foldAccents(expression.toLowerCase()).trim();
   if (text === '') throw new ExpressionError('empty expression');
   const anchored = text.startsWith('^');
   if (anchored) text = text.slice(1).trim();
   if (phraseAlternatives(text)) text = `(${text})`;
-  return { text, anchored };
+  return new Parser(`${anchored ? '^ ' : ''}${text}`).parse();
 }
 
 /** The regular-expression source of one expression (without flags or anchors). */
 export function expressionSource(expression: string): string {
-  const { text, anchored } = prepareExpression(expression);
-  return new Parser(`${anchored ? '^ ' : ''}${text}`).parse();
+  return parseExpression(expression).source;
+}
+
+/** The words one of which every match of `expression` contains (see wordGate.ts). */
+export function firstRequiredWords(expression: string): FirstWords {
+  return parseExpression(expression).first;
 }
 
 /** Matches any of `expressions` as whole words in folded text. */
