@@ -16,7 +16,9 @@ const ALEX_AAD = '4b8e2f6a-1c3d-4e5f-8a7b-9c0d1e2f3a41';
 const SUMMARY =
   'An employee’s post about a program we deliver was shared widely. I need advice on next steps.';
 
-const playground = usePlaygroundSession({ env: { OFFICE_ADMIN_IDS: ALEX_AAD } });
+// With the Teams app's id the case card links to the case on the board tab (the link itself needs Teams).
+const TEAMS_APP_ID = '3f0c1c49-6c2a-4d8e-9a55-0b7d3c2e1f10';
+const playground = usePlaygroundSession({ env: { OFFICE_ADMIN_IDS: ALEX_AAD, TEAMS_APP_ID } });
 
 describe('escalation from the personal chat to the office channel', () => {
   it('registers the office channel by @mention', async () => {
@@ -54,6 +56,10 @@ describe('escalation from the personal chat to the office channel', () => {
     const text = (await card.textContent()) ?? '';
     expect(text).toContain(SUMMARY);
     expect(text).toContain('Nobody yet');
+    const boardLink = card.getByRole('link', { name: 'Open it on the case board' });
+    expect(await boardLink.getAttribute('href')).toContain(
+      `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/case-board`,
+    );
     await playground().screenshot('escalation-case-card', card);
     await playground().clickCardButton(card, 'Assign to me');
     const assigned = await playground().waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
