@@ -56,6 +56,9 @@ const SETS: readonly Floors[] = [
   // Québec French wordings (questions at the end, « checker », ephemeral stories, defending one's own
   // program): tuned on after a first measurement (fr 68.8 %); not in the learned score's training
   { file: 'fresh-tune-5.jsonl', en: 0, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
+  // near misses to decline (leave, telework, procurement, official accounts, candidacy, gifts, conflicts of
+  // interest, pay, tasks): tuned on after a first measurement (declined 19 of 22)
+  { file: 'fresh-tune-6.jsonl', en: 0, fr: 0, declined: 0.9, urgent: 1, falseUrgent: 0 },
   // written before the mild-post work and not tuned on (first measured en 50 %, fr 42.9 %): a measure
   { file: 'fresh-holdout-3.jsonl', en: 0.7, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
