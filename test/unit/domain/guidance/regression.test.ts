@@ -59,9 +59,9 @@ const SETS: readonly Floors[] = [
   // near misses to decline (leave, telework, procurement, official accounts, candidacy, gifts, conflicts of
   // interest, pay, tasks): tuned on after a first measurement (declined 19 of 22)
   { file: 'fresh-tune-6.jsonl', en: 0, fr: 0, declined: 0.9, urgent: 1, falseUrgent: 0 },
-  // real danger in words the lexicon lacked (a burden to no one, a caption of finality, a child's school
-  // named): tuned on after a first measurement (crisis card 8 of 12)
-  { file: 'fresh-tune-7.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // real danger in words the lexicon lacked (a burden to no one, a child's school named), with look-alikes
+  // that must not raise the card: tuned on after a first measurement (crisis card 8 of 12; 12 of 13 after)
+  { file: 'fresh-tune-7.jsonl', en: 0, fr: 0, declined: 1, urgent: 0.9, falseUrgent: 0 },
   // written before the mild-post work and not tuned on (first measured en 50 %, fr 42.9 %): a measure
   { file: 'fresh-holdout-3.jsonl', en: 0.7, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
