@@ -62,7 +62,7 @@ const SETS: readonly Floors[] = [
   // real danger in words the lexicon lacked (a burden to no one, a child's school named), with look-alikes
   // that must not raise the card: tuned on after a first measurement (crisis card 8 of 12; 12 of 13 after)
   { file: 'fresh-tune-7.jsonl', en: 0, fr: 0, declined: 1, urgent: 0.9, falseUrgent: 0 },
-  // written before the mild-post work and not tuned on (first measured en 50 %, fr 42.9 %): a measure
+  // written before and during the mild-post work, not tuned on (first measured en 50 %, fr 42.9 %): a measure
   { file: 'fresh-holdout-3.jsonl', en: 0.7, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
