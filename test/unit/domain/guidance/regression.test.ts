@@ -62,6 +62,9 @@ const SETS: readonly Floors[] = [
   // real danger in words the lexicon lacked (a burden to no one, a child's school named), with look-alikes
   // that must not raise the card: tuned on after a first measurement (crisis card 8 of 12; 12 of 13 after)
   { file: 'fresh-tune-7.jsonl', en: 0, fr: 0, declined: 1, urgent: 0.9, falseUrgent: 0 },
+  // French questions across the guidance (a media interview, details of an ongoing investigation, harsher on
+  // some employees, sharing without writing, contesting a decision): tuned on after a first measurement (61.1 %)
+  { file: 'fresh-tune-8.jsonl', en: 0, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
   // written before and during the mild-post work, not tuned on (first measured en 50 %, fr 42.9 %): a measure
   { file: 'fresh-holdout-3.jsonl', en: 0.7, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
