@@ -17,7 +17,7 @@ const STOP: Record<Lang, Set<string>> = {
       'what which who whom whose when where why how there here any some all each every both either no not nor ' +
       'just only also very too more most such own same other up out off again further once s t re ve ll d m ' +
       'get got getting go going want let make one someone something anything thing things really please hey ok okay ' +
-      'know think like stuff guy guys kinda sorta gonna wanna idk lol pls plz ppl'
+      'know think like stuff guy guys kinda sorta gonna wanna idk lol pls plz ppl question questions'
     ).split(' '),
   ),
   fr: new Set(
@@ -27,7 +27,7 @@ const STOP: Record<Lang, Set<string>> = {
       'vos votre vous c d l n s t y ete etre est sont suis es etes ai as avons avez ont avait fait faire peut peuvent puis ' +
       'dois doit devrais devrait doivent comment pourquoi quand quel quelle quels quelles est-ce si ca cela ceci ici la-bas ' +
       'tout tous toute toutes tres plus moins aussi bien alors donc car ni sans sous chez vers selon dont depuis ' +
-      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp sais savoir ' +
+      'quelqu quelque chose quelqu-un il-y-a y-a-t-il ya svp stp sais savoir question questions ' +
       // informal Quebec French and fillers: "pis" (and), "pu" (no longer), "ben", "faque" (so)
       'pis pu pus ben faque mettons coudonc tsé tse tsais astheure icitte contre trop deja encore juste '
     ).split(' '),

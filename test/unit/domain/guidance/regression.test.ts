@@ -67,6 +67,11 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-8.jsonl', en: 0, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
   // written before and during the mild-post work, not tuned on (first measured en 50 %, fr 42.9 %): a measure
   { file: 'fresh-holdout-3.jsonl', en: 0.7, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
+  // questions to ask the employee, who to call, what to stress with a team, the manager's own reaction, name-calling
+  // the employer, criticism of a government plan: tuned on after a first measurement (en 4 of 9, fr 4 of 8)
+  { file: 'fresh-tune-9.jsonl', en: 0.4, fr: 0.6, declined: 1, urgent: 1, falseUrgent: 0 },
+  // written with fresh-tune-9, before any change, never read for tuning (first measured en 6 of 8, fr 4 of 8)
+  { file: 'fresh-holdout-4.jsonl', en: 0.6, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
