@@ -85,9 +85,9 @@ const SETS: readonly Floors[] = [
   // hiring and a candidate's online presence (first measured 3 of 4)
   { file: 'fresh-tune-14.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // written by a helper from the guidance alone, read for failures after its first measurement (en 85.7 %, fr 79.2 %)
-  { file: 'train-bank-b.jsonl', en: 0.8, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-b.jsonl', en: 0.8, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
   // written by a helper from the guidance alone, never read for failures (first measured en 83.3 %, fr 84.6 %)
-  { file: 'train-bank-a.jsonl', en: 0.75, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 1 },
+  { file: 'bank-a.jsonl', en: 0.75, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 1 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
