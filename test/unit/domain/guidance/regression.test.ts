@@ -94,6 +94,8 @@ const SETS: readonly Floors[] = [
   { file: 'bank-c-holdout.jsonl', en: 0, fr: 0.7, declined: 1, urgent: 1, falseUrgent: 1 },
   // campaigning for a candidate (answered) versus one's own candidacy (declined), written after that fix: 5 of 5
   { file: 'fresh-tune-15.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // English long stories written first (6 of 8 at first measurement and after)
+  { file: 'fresh-tune-16.jsonl', en: 0.7, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
