@@ -33,7 +33,10 @@ ENV NODE_ENV=production \
     # Live heap after GC is ~75 MB; the cap makes V8 collect before the container limit instead of
     # growing to 460+ MB under load. A 4 MB young generation (V8's default is larger) keeps peak RSS
     # ~15 % lower for a few % more CPU (README, "Memory"). Give it 768 MB or more.
-    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=4"
+    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=4" \
+    # Two malloc arenas instead of glibc's 8 per core: native memory (SQLite, HTTP parsers, TLS) is reused
+    # rather than spread over arenas; RSS 6-8 MB lower, 1,000 to 50,000 users (README, "Memory").
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 # The image's unprivileged "node" user (uid 1000) owns nothing it could rewrite: code is root-owned.
 COPY --from=build /app/package.json ./package.json

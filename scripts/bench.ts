@@ -195,6 +195,8 @@ async function startBot(kind: Kind, childEntry: string, dataDir: string): Promis
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
+      // As the Dockerfile and the Bicep set it (two glibc malloc arenas); MALLOC_ARENA_MAX= in the environment overrides.
+      MALLOC_ARENA_MAX: '2',
       ...process.env,
       BENCH_KIND: kind,
       BENCH_DATABASE_URL: postgresUrl ?? `sqlite:${path.join(dataDir, `${kind}.db`)}`,

@@ -44,6 +44,8 @@ var baseSettings = [
   { name: 'NODE_ENV', value: 'production' }
   // The young generation at 4 MB: peak RSS ~15 % lower for a few % more CPU (README, "Memory").
   { name: 'NODE_OPTIONS', value: '--max-old-space-size=${nodeMaxOldSpaceMb} --max-semi-space-size=4' }
+  // Two malloc arenas instead of glibc's 8 per core: RSS 6-8 MB lower (README, "Memory").
+  { name: 'MALLOC_ARENA_MAX', value: '2' }
   // The built-in Node image routes to 8080; HOST must listen on every interface.
   { name: 'PORT', value: '8080' }
   { name: 'HOST', value: '0.0.0.0' }
