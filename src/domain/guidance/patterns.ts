@@ -40,6 +40,8 @@ export interface FirstWords {
 interface Parsed {
   readonly source: string;
   readonly first: FirstWords;
+  /** For a sequence: the first words of each of its required items, in order (the first is `first`). */
+  readonly required?: readonly FirstWords[];
 }
 
 function wordPattern(token: string, expression: string): string {
@@ -70,7 +72,7 @@ class Parser {
     }
     const sequence = this.sequence(false);
     if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
-    return { source: source + sequence.source, first: sequence.first };
+    return { source: source + sequence.source, first: sequence.first, required: sequence.required! };
   }
 
   private fail(message: string): never {
@@ -85,6 +87,7 @@ class Parser {
   private sequence(inGroup: boolean): Parsed {
     let source = '';
     let first: FirstWords | undefined;
+    const required: FirstWords[] = [];
     let words = 0;
     let gap = 0;
     // items after the last gap: a gap followed only by optional items makes the gap and them mean nothing
@@ -116,6 +119,8 @@ class Parser {
       }
       // every match contains the first required item, so one of its words
       if (!optional && !first) first = item.first;
+      // and every other required item, so one of its words too
+      if (!optional) required.push(item.first);
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
@@ -134,7 +139,7 @@ class Parser {
     if (afterGap && afterGap.optional > 0 && afterGap.required === 0)
       this.fail('only optional words follow the gap, so the gap and they match nothing more');
     // a sequence has a required word (checked above), so `first` is set
-    return { source, first: first! };
+    return { source, first: first!, required };
   }
 
   /** "(a b|c)": alternatives of sequences. */
@@ -205,6 +210,14 @@ export function expressionSource(expression: string): string {
 /** The words one of which every match of `expression` contains (see wordGate.ts). */
 export function firstRequiredWords(expression: string): FirstWords {
   return parseExpression(expression).first;
+}
+
+/**
+ * The words of each required item of `expression`, in order: every match contains one of each item's words
+ * (or a word with one of its starts). The first is `firstRequiredWords(expression)`.
+ */
+export function requiredWords(expression: string): readonly FirstWords[] {
+  return parseExpression(expression).required!;
 }
 
 /** Matches any of `expressions` as whole words in folded text. */
