@@ -28,6 +28,8 @@ const pctl = (p: number): number => times[Math.min(times.length - 1, Math.floor(
 console.log(`content load + validation: ${(t1 - t0).toFixed(1)} ms`);
 console.log(`index build:               ${(t2 - t1).toFixed(1)} ms (target ≤ 500 ms)`);
 console.log(`answers timed:             ${times.length} (${questions.length} questions × ${REPEAT})`);
+const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
+console.log(`latency mean:              ${mean.toFixed(3)} ms`);
 console.log(`latency p50:               ${pctl(50).toFixed(3)} ms`);
 console.log(`latency p99:               ${pctl(99).toFixed(3)} ms (target ≤ 5 ms)`);
 console.log(`latency max:               ${times[times.length - 1]!.toFixed(3)} ms`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { Negation } from './lexicon';
 import { compileExpressions, expressionSource } from './patterns';
-import { WordGates } from './wordGate';
+import { GatedExpressions, textWords } from './wordGate';
 
 /**
  * What a question is about, from content/concepts.json: topics that point to passages, frames (how the
@@ -129,39 +129,33 @@ export interface QuestionSentence {
   readonly asks: boolean;
 }
 
-interface CompiledConcept {
-  readonly concept: Concept;
-  readonly any: RegExp;
-  readonly each: readonly { text: string; re: RegExp }[];
-}
-
 export class ConceptMatcher {
-  private readonly compiled: CompiledConcept[];
-  /** The concepts' first words, in the order of `compiled`. */
-  private readonly gates: WordGates;
+  /** Every concept's expressions, concept after concept, each run alone when the text has its first words. */
+  private readonly expressions: GatedExpressions;
+  /** For each expression of `expressions`, the index of its concept. */
+  private readonly conceptOf: Int32Array;
   private readonly single = new Map<string, RegExp>();
 
   constructor(
     readonly file: ConceptFile,
     private readonly negation: Negation = new Negation(),
   ) {
-    this.compiled = file.concepts.map((concept) => ({
-      concept,
-      any: compileExpressions(concept.expressions, concept.negatable ? 'g' : ''),
-      each: concept.expressions.map((text) => ({ text, re: compileExpressions([text]) })),
-    }));
-    this.gates = new WordGates(file.concepts.map((c) => c.expressions));
+    this.expressions = new GatedExpressions(file.concepts.flatMap((c) => c.expressions));
+    this.conceptOf = Int32Array.from(file.concepts.flatMap((c, i) => c.expressions.map(() => i)));
   }
 
-  /** Whether `re` (the concept's expressions) matches `folded`, a negated match not counting when it may be. */
-  private matches(concept: Concept, re: RegExp, folded: string): boolean {
-    if (!concept.negatable) return re.test(folded);
+  /**
+   * Whether the concept's expressions `open` (indices in `expressions`, in order) match `folded`, a negated
+   * match not counting when it may be: what the alternation of all its expressions would say.
+   */
+  private matches(concept: Concept, open: readonly number[], folded: string): boolean {
+    if (!concept.negatable) return this.expressions.test(folded, open);
     const words = folded.split(' ');
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const walk = this.expressions.alternation(folded, open);
+    for (let m = walk.exec(); m; m = walk.exec()) {
       const index = m.index === 0 ? 0 : folded.slice(0, m.index).trim().split(' ').length;
       if (!this.negation.negates(words, index)) return true;
-      if (m[0].length === 0) re.lastIndex += 1;
+      if (m[0].length === 0) walk.lastIndex += 1;
     }
     return false;
   }
@@ -179,24 +173,47 @@ export class ConceptMatcher {
   /** The concepts in `sentences`, each once; `explain` also lists which expressions matched. */
   find(sentences: readonly QuestionSentence[], explain = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
-    // Which concepts each sentence may have at all (see wordGate.ts): the others' expressions are not run.
-    const open = sentences.map((s) => this.gates.openFor(s.folded));
+    // Which expressions each sentence may have at all (see wordGate.ts), by concept: the others are not run.
+    const open = sentences.map((s) => {
+      const byConcept = new Map<number, number[]>();
+      for (const e of this.expressions.open(textWords(s.folded))) {
+        const c = this.conceptOf[e]!;
+        const list = byConcept.get(c);
+        if (list) list.push(e);
+        else byConcept.set(c, [e]);
+      }
+      return byConcept;
+    });
+    const candidates = [...new Set(open.flatMap((byConcept) => [...byConcept.keys()]))].sort((a, b) => a - b);
     // "^" expressions look at the start of the message: the first sentence.
-    for (const [index, { concept, any, each }] of this.compiled.entries()) {
+    for (const index of candidates) {
+      const concept = this.file.concepts[index]!;
       let inQuestion = false;
       let found = false;
       for (const [i, s] of sentences.entries()) {
-        if (!open[i]!.has(index) || !this.matches(concept, any, s.folded)) continue;
+        const expressions = open[i]!.get(index);
+        if (!expressions || !this.matches(concept, expressions, s.folded)) continue;
         found = true;
         if (s.asks) inQuestion = true;
         if (inQuestion) break;
       }
       if (!found) continue;
-      const expressions = explain
-        ? each.filter(({ re }) => sentences.some((s) => re.test(s.folded))).map(({ text }) => text)
-        : [];
+      const expressions = explain ? this.matched(index, sentences, open) : [];
       hits.push({ concept, inQuestion, expressions });
     }
     return hits;
+  }
+
+  /** The expressions of a concept that match one of `sentences` (given what each sentence opens), in order. */
+  private matched(
+    concept: number,
+    sentences: readonly QuestionSentence[],
+    open: readonly ReadonlyMap<number, readonly number[]>[],
+  ): string[] {
+    const each = new Set<number>();
+    sentences.forEach((s, i) => {
+      for (const e of open[i]!.get(concept) ?? []) if (this.expressions.test(s.folded, [e])) each.add(e);
+    });
+    return [...each].sort((a, b) => a - b).map((e) => this.expressions.expressions[e]!);
   }
 }

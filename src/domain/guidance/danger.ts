@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
-import { compileExpressions, expressionSource, type ExpressionMatch } from './patterns';
-import { WordGates } from './wordGate';
+import { expressionSource, type ExpressionMatch } from './patterns';
+import { GatedExpressions, textWords, type Alternation } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
@@ -117,22 +117,17 @@ export interface DangerInput {
   readonly laughing: boolean;
 }
 
-interface CompiledGroup {
-  readonly name: string;
-  readonly re: RegExp;
-  readonly expressions: readonly { text: string; re: RegExp }[];
-}
-
 const wordIndexAt = (text: string, offset: number): number =>
   offset === 0 ? 0 : text.slice(0, offset).trim().split(' ').filter(Boolean).length;
 
 export class DangerDetector {
-  private readonly neutral: RegExp;
-  private readonly jokes: RegExp;
-  private readonly hypothetical: RegExp;
-  private readonly groups: CompiledGroup[];
-  /** The signal groups' first words, in the order of `groups`. */
-  private readonly gates: WordGates;
+  private readonly neutral: GatedExpressions;
+  private readonly jokes: GatedExpressions;
+  private readonly hypothetical: GatedExpressions;
+  /** Every group's expressions, group after group, each run alone when the sentence has its first words. */
+  private readonly signalExpressions: GatedExpressions;
+  /** For each expression of `signalExpressions`, the name of its group. */
+  private readonly signalGroup: readonly string[];
   private readonly rules: readonly Rule[];
   private readonly signalTopics: DangerFile['signalTopics'];
 
@@ -142,27 +137,31 @@ export class DangerDetector {
     private readonly model: DangerModel | undefined = loadDangerModel(),
   ) {
     this.signalTopics = file.signalTopics;
-    this.neutral = compileExpressions(file.neutral, 'g');
-    // Global: `affirmed` walks every match (its lastIndex is reset there).
-    this.jokes = compileExpressions(file.jokes, 'g');
-    this.hypothetical = compileExpressions(file.hypothetical);
-    this.groups = Object.entries(file.signals).map(([name, expressions]) => ({
-      name,
-      re: compileExpressions(expressions),
-      expressions: expressions.map((text) => ({ text, re: compileExpressions([text], 'g') })),
-    }));
-    this.gates = new WordGates(Object.values(file.signals));
+    this.neutral = new GatedExpressions(file.neutral);
+    this.jokes = new GatedExpressions(file.jokes);
+    this.hypothetical = new GatedExpressions(file.hypothetical);
+    const groups = Object.entries(file.signals);
+    this.signalExpressions = new GatedExpressions(groups.flatMap(([, expressions]) => expressions));
+    this.signalGroup = groups.flatMap(([name, expressions]) => expressions.map(() => name));
     this.rules = file.rules;
   }
 
   assess(input: DangerInput): DangerAssessment {
     // Figures of speech and the topics of posts become a neutral word: positions of the rest stay comparable.
-    const sentences = input.sentences.map((s) => s.replace(this.neutral, 'x'));
+    const words: string[][] = [];
+    const sentences = input.sentences.map((s) => {
+      const before = textWords(s);
+      const neutral = this.neutral.replace(s, this.neutral.open(before), 'x');
+      words.push(neutral === s ? before : textWords(neutral));
+      return neutral;
+    });
     const whole = sentences.join(' ');
     // A joke marker counts unless negated ("not one to joke"): same window as for signals.
-    const joking = input.laughing || sentences.some((s) => this.affirmed(this.jokes, s));
-    const general = this.hypothetical.test(whole);
-    const signals = this.signals(sentences);
+    const joking =
+      input.laughing ||
+      sentences.some((s, i) => this.affirmed(this.jokes.alternation(s, this.jokes.open(words[i]!)), s));
+    const general = this.hypothetical.test(whole, this.hypothetical.open(words.flat()));
+    const signals = this.signals(sentences, words);
     let score: number | undefined;
     for (const [index, rule] of this.rules.entries()) {
       if (rule.jokes === false && joking) continue;
@@ -180,42 +179,41 @@ export class DangerDetector {
     return { signals, joking, general, ...(score !== undefined ? { score } : {}) };
   }
 
-  /** True when `global` (a /g expression) matches `sentence` somewhere not just after a negation word. */
-  private affirmed(global: RegExp, sentence: string): boolean {
+  /** True when `matches` (an alternation's walk over `sentence`) has a match not just after a negation word. */
+  private affirmed(matches: Alternation, sentence: string): boolean {
     const words = sentence.split(' ');
-    global.lastIndex = 0;
-    for (let m = global.exec(sentence); m; m = global.exec(sentence)) {
+    for (let m = matches.exec(); m; m = matches.exec()) {
       const word = wordIndexAt(sentence, m.index);
       if (!this.negation.negates(words, word)) return true;
-      if (m[0].length === 0) global.lastIndex += 1;
+      if (m[0].length === 0) matches.lastIndex += 1;
     }
     return false;
   }
 
-  private signals(sentences: readonly string[]): SignalMatch[] {
+  private signals(sentences: readonly string[], words: readonly (readonly string[])[]): SignalMatch[] {
     const out: SignalMatch[] = [];
     sentences.forEach((sentence, index) => {
-      const words = sentence.split(' ');
-      // Which signal groups the sentence may have at all (see wordGate.ts): the others are not run.
-      const open = this.gates.openFor(sentence);
-      for (const [g, group] of this.groups.entries()) {
-        if (!open.has(g) || !group.re.test(sentence)) continue;
-        for (const { text, re } of group.expressions) {
-          re.lastIndex = 0;
-          for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-            const word = wordIndexAt(sentence, m.index);
-            out.push({
-              group: group.name,
-              expression: text,
-              start: m.index,
-              end: m.index + m[0].length,
-              sentence: index,
-              word,
-              lastWord: word + m[0].trim().split(' ').length - 1,
-              negated: this.negation.negates(words, word),
-            });
-            if (m[0].length === 0) re.lastIndex += 1;
-          }
+      // Which expressions the sentence may have at all (see wordGate.ts), in the order of the groups and
+      // their expressions: the others are not run.
+      const open = this.signalExpressions.open(words[index]!);
+      if (open.length === 0) return;
+      const sentenceWords = sentence.split(' ');
+      for (const e of open) {
+        const re = this.signalExpressions.regexes[e]!;
+        re.lastIndex = 0;
+        for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+          const word = wordIndexAt(sentence, m.index);
+          out.push({
+            group: this.signalGroup[e]!,
+            expression: this.signalExpressions.expressions[e]!,
+            start: m.index,
+            end: m.index + m[0].length,
+            sentence: index,
+            word,
+            lastWord: word + m[0].trim().split(' ').length - 1,
+            negated: this.negation.negates(sentenceWords, word),
+          });
+          if (m[0].length === 0) re.lastIndex += 1;
         }
       }
     });

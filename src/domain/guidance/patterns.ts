@@ -36,10 +36,20 @@ export interface FirstWords {
   readonly prefixes: readonly string[];
 }
 
-/** What parsing an item gives: its regular-expression source and its first words. */
+/**
+ * What words a text must have for an expression (or a part of it) to match: one of some words or word starts,
+ * every one of a sequence's required items, or one of a group's phrases (see wordGate.ts).
+ */
+export type WordRequirement =
+  | { readonly words: FirstWords }
+  | { readonly all: readonly WordRequirement[] }
+  | { readonly any: readonly WordRequirement[] };
+
+/** What parsing an item gives: its regular-expression source, its first words and the words it needs. */
 interface Parsed {
   readonly source: string;
   readonly first: FirstWords;
+  readonly needs: WordRequirement;
 }
 
 function wordPattern(token: string, expression: string): string {
@@ -70,7 +80,7 @@ class Parser {
     }
     const sequence = this.sequence(false);
     if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
-    return { source: source + sequence.source, first: sequence.first };
+    return { source: source + sequence.source, first: sequence.first, needs: sequence.needs };
   }
 
   private fail(message: string): never {
@@ -85,6 +95,7 @@ class Parser {
   private sequence(inGroup: boolean): Parsed {
     let source = '';
     let first: FirstWords | undefined;
+    const required: WordRequirement[] = [];
     let words = 0;
     let gap = 0;
     // items after the last gap: a gap followed only by optional items makes the gap and them mean nothing
@@ -116,6 +127,8 @@ class Parser {
       }
       // every match contains the first required item, so one of its words
       if (!optional && !first) first = item.first;
+      // and every other required item, so one of its words too
+      if (!optional) required.push(item.needs);
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
@@ -134,7 +147,7 @@ class Parser {
     if (afterGap && afterGap.optional > 0 && afterGap.required === 0)
       this.fail('only optional words follow the gap, so the gap and they match nothing more');
     // a sequence has a required word (checked above), so `first` is set
-    return { source, first: first! };
+    return { source, first: first!, needs: { all: required } };
   }
 
   /** "(a b|c)": alternatives of sequences. */
@@ -153,6 +166,7 @@ class Parser {
         exact: alternatives.flatMap((a) => a.first.exact),
         prefixes: alternatives.flatMap((a) => a.first.prefixes),
       },
+      needs: { any: alternatives.map((a) => a.needs) },
     };
   }
 
@@ -162,13 +176,11 @@ class Parser {
     if (!m) this.fail(`expected a word at "${this.text.slice(this.pos, this.pos + 10)}"`);
     this.pos += m[0].length;
     const alternatives = m[0].split('|');
-    return {
-      source: wordPattern(m[0], this.text),
-      first: {
-        exact: alternatives.filter((a) => !a.endsWith('*')),
-        prefixes: alternatives.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
-      },
+    const first = {
+      exact: alternatives.filter((a) => !a.endsWith('*')),
+      prefixes: alternatives.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
     };
+    return { source: wordPattern(m[0], this.text), first, needs: { words: first } };
   }
 }
 
@@ -205,6 +217,14 @@ export function expressionSource(expression: string): string {
 /** The words one of which every match of `expression` contains (see wordGate.ts). */
 export function firstRequiredWords(expression: string): FirstWords {
   return parseExpression(expression).first;
+}
+
+/**
+ * The words a text must have for `expression` to match it: every match contains a word of each required item
+ * (or a word with one of its starts), and of one of the phrases of each required group (see wordGate.ts).
+ */
+export function wordRequirement(expression: string): WordRequirement {
+  return parseExpression(expression).needs;
 }
 
 /** Matches any of `expressions` as whole words in folded text. */
