@@ -113,24 +113,14 @@ export class GatedExpressions {
       const mark = this.byWord.get(word);
       if (mark !== undefined) {
         mark.seen = stamp;
-        if (mark.indices !== undefined)
-          for (const i of mark.indices)
-            if (seen[i] !== stamp) {
-              seen[i] = stamp;
-              out.push(i);
-            }
+        if (mark.indices !== undefined) listOnce(mark.indices, seen, stamp, out);
       }
       let node: StartNode | undefined = this.byStart;
       for (let c = 0; c < word.length; c++) {
         node = node.next.get(word.charCodeAt(c));
         if (node === undefined) break;
         node.seen = stamp;
-        if (node.indices !== undefined)
-          for (const i of node.indices)
-            if (seen[i] !== stamp) {
-              seen[i] = stamp;
-              out.push(i);
-            }
+        if (node.indices !== undefined) listOnce(node.indices, seen, stamp, out);
       }
     }
     if (out.length === 0) return out;
@@ -254,4 +244,13 @@ export class Alternation {
     else this.lastIndex = best.index + best[0].length;
     return best;
   }
+}
+
+/** Appends to `out` the expressions of `indices` not yet listed for the text being looked up (`seen` at `stamp`). */
+function listOnce(indices: readonly number[], seen: Uint32Array, stamp: number, out: number[]): void {
+  for (const i of indices)
+    if (seen[i] !== stamp) {
+      seen[i] = stamp;
+      out.push(i);
+    }
 }
