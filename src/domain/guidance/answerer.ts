@@ -346,13 +346,22 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
 
     const parts = questionParts(sentences, asking);
     const partBests = parts.length >= 2 ? parts.map((part) => bestForPart(part, present, lang)) : [];
-    // Two questions: each gets its own passage, in the order asked, when each part has one.
+    // Two questions: each gets its own passage when each part has one.
     const twoParts =
       !scenario &&
       partBests.length >= 2 &&
       partBests.every((b) => b !== undefined) &&
       partBests[0]!.hit.passage.id !== partBests[1]!.hit.passage.id;
-    let chosen = scenario?.first ?? (twoParts ? partBests[0]!.hit.passage.id : ranked[0]!.hit.passage.id);
+    // The one the whole message leans to most comes first: a vague part ("how do I approach this?") would
+    // otherwise lead with a generic passage.
+    const overall = (id: string) => ranked.find((s) => s.hit.passage.id === id)?.final ?? 0;
+    const partIds = twoParts
+      ? partBests
+          .slice(0, 2)
+          .map((b) => b!.hit.passage.id)
+          .sort((a, b) => overall(b) - overall(a))
+      : [];
+    let chosen = scenario?.first ?? (twoParts ? partIds[0]! : ranked[0]!.hit.passage.id);
     const chosenScore = ranked.find((s) => s.hit.passage.id === chosen)?.final ?? ranked[0]!.final;
     if (!scenario && !twoParts && present.has('frame.list')) {
       const list = rootList(content, chosen);
@@ -361,7 +370,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     }
     const ids = [chosen];
     const unrelated = (id: string) => !contains(content, chosen, id) && !contains(content, id, chosen);
-    const secondPart = twoParts ? partBests[1]!.hit.passage.id : undefined;
+    const secondPart = twoParts ? partIds[1] : undefined;
     if (secondPart && unrelated(secondPart)) ids.push(secondPart);
     else if (scenario?.then === 'best' || content.byId.get(chosen)!.kind !== 'list') {
       const second = ranked.find((s) => unrelated(s.hit.passage.id));
