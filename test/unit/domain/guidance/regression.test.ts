@@ -96,6 +96,13 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-15.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // English long stories written first (6 of 8 at first measurement and after)
   { file: 'fresh-tune-16.jsonl', en: 0.7, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone, weighted to Québec stories, traps and verdicts, in two halves: bank-d
+  // read for failures after a first measurement (en 73.7 %, fr 78.6 %, 1 false crisis card), bank-d-holdout never
+  // read (en 57.9 %, fr 57.1 %, danger 5 of 7, 1 false crisis card at first measurement)
+  { file: 'bank-d.jsonl', en: 0.9, fr: 0.9, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-d-holdout.jsonl', en: 0.55, fr: 0.6, declined: 1, urgent: 0.7, falseUrgent: 1 },
+  // variants of the bank-d failures' causes, written after the fixes to check them (12 of 18 before, 17 after)
+  { file: 'fresh-tune-17.jsonl', en: 0.85, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
