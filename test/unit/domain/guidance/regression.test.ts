@@ -103,6 +103,10 @@ const SETS: readonly Floors[] = [
   { file: 'bank-d-holdout.jsonl', en: 0.55, fr: 0.6, declined: 1, urgent: 0.7, falseUrgent: 1 },
   // variants of the bank-d failures' causes, written after the fixes to check them (12 of 18 before, 17 after)
   { file: 'fresh-tune-17.jsonl', en: 0.85, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // real danger in new words (a licence plate and "see you in the parking lot", "I know which office you work at",
+  // veiled threats, « j'en peux pu ») with look-alikes, each written before its fix: 6 of 10 and 4 of 7 at first
+  { file: 'fresh-tune-18.jsonl', en: 0, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-19.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
