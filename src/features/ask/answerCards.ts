@@ -156,7 +156,9 @@ function renderAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
 const renderedCards = new LRUCache<string, { readonly card: AdaptiveCardJson | undefined }>({ max: 1000 });
 
 function cachedAnswerCard(result: AnswerResult): AdaptiveCardJson | undefined {
-  const key = JSON.stringify(result);
+  // A quoted passage is a function of its id, the answer's language and the content version, all in the key:
+  // keying on the ids spares stringifying the quoted text (kilobytes) on every turn.
+  const key = JSON.stringify({ ...result, passages: result.passages.map((p) => p.id) });
   const cached = renderedCards.get(key);
   if (cached) return cached.card;
   const card = renderAnswerCard(result);
