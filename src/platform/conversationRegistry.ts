@@ -1,4 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../shared/logger';
 import { safeError } from '../shared/logger';
 import type { DocumentStore } from '../domain/store';
@@ -42,10 +43,11 @@ export function conversationRegistry(
   logger: Logger,
   retention: { readonly userChatDays: number; readonly now?: () => Date },
 ): Middleware {
+  const confirmed = new ConfirmedChats();
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       try {
-        await record(store, context, retention.userChatDays, retention.now?.() ?? new Date());
+        await record(store, context, retention.userChatDays, retention.now?.() ?? new Date(), confirmed);
       } catch (err) {
         logger.warn(
           { event: 'registry.failed', err: safeError(err) },
@@ -57,11 +59,44 @@ export function conversationRegistry(
   };
 }
 
+/** People chatting at once whose record stays confirmed (about 300 bytes each). */
+const CONFIRMED_CHATS_MAX = 1000;
+/** How long a confirmed record is trusted without reading it again. */
+const CONFIRMED_CHAT_TTL_MS = 10 * 60_000;
+
+/**
+ * The personal-chat records this instance has just read or written, so that a person's every message does
+ * not read theirs again: their fields and expiry, for people active in the last minutes. Bounded in size and
+ * age: memory does not grow with users, and a record changed or deleted elsewhere (another instance, the
+ * retention purge) is read again within CONFIRMED_CHAT_TTL_MS.
+ */
+class ConfirmedChats {
+  private readonly byUser = new LRUCache<string, { readonly fields: string; readonly expiresAt?: string }>({
+    max: CONFIRMED_CHATS_MAX,
+    ttl: CONFIRMED_CHAT_TTL_MS,
+  });
+
+  /** The stored record's expiry when it is known to hold exactly these fields, else undefined. */
+  expiryIfSame(user: string, next: UserChatRecord): { expiresAt?: string } | undefined {
+    const known = this.byUser.get(user);
+    return known && known.fields === chatFields(next) ? known : undefined;
+  }
+
+  remember(user: string, record: UserChatRecord, expiresAt: string | undefined): void {
+    this.byUser.set(user, { fields: chatFields(record), ...(expiresAt ? { expiresAt } : {}) });
+  }
+}
+
+function chatFields(r: UserChatRecord): string {
+  return `${r.userId}\n${r.conversationId}\n${r.tenantId}\n${r.serviceUrl}`;
+}
+
 async function record(
   store: DocumentStore,
   context: TurnContext,
   userChatDays: number,
   now: Date,
+  confirmed: ConfirmedChats,
 ): Promise<void> {
   const activity = context.activity;
   if (activity.channelId !== 'msteams' || !activity.serviceUrl) return;
@@ -99,13 +134,16 @@ async function record(
       tenantId,
       serviceUrl: activity.serviceUrl,
     };
+    const known = confirmed.expiryIfSame(from.aadObjectId, next);
+    if (known && !needsRenewal(known.expiresAt, now, userChatDays)) return;
     const existing = await store.get<UserChatRecord>(USER_CHATS, from.aadObjectId);
     // A person's chat address is kept while they use the bot and deleted after USER_RETENTION_DAYS without
     // activity; written on change, and otherwise at most weekly to push the expiry back.
-    if (!sameFields(existing?.value, next) || needsRenewal(existing?.expiresAt, now, userChatDays))
-      await store.put(USER_CHATS, from.aadObjectId, next, {
-        expiresAt: expiryAfterInactivity(now, userChatDays),
-      });
+    if (!sameFields(existing?.value, next) || needsRenewal(existing?.expiresAt, now, userChatDays)) {
+      const expiresAt = expiryAfterInactivity(now, userChatDays);
+      await store.put(USER_CHATS, from.aadObjectId, next, { expiresAt });
+      confirmed.remember(from.aadObjectId, next, expiresAt);
+    } else confirmed.remember(from.aadObjectId, next, existing?.expiresAt);
   }
 }
 

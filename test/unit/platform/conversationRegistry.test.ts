@@ -45,4 +45,27 @@ describe('conversation registry retention', () => {
       await cleanup();
     }
   });
+
+  it("reads a person's record once while they keep writing, and writes a changed chat address at once", async () => {
+    const { store, cleanup } = tempStore();
+    try {
+      const reads: string[] = [];
+      const counting = Object.create(store) as typeof store;
+      counting.get = (collection, id) => {
+        reads.push(`${collection}/${id}`);
+        return store.get(collection, id);
+      };
+      const registry = conversationRegistry(counting, createLogger('silent'), { userChatDays: 395 });
+      const turn = (activity: Partial<Activity>) =>
+        registry.onTurn(new TurnContext(new TestAdapter(), activity), async () => undefined);
+      for (let i = 0; i < 5; i++) await turn(message('aad-busy'));
+      expect(reads.filter((r) => r === `${USER_CHATS}/aad-busy`)).toHaveLength(1);
+      // Teams moved the chat to another service URL: proactive messages must use the new one right away.
+      await turn({ ...message('aad-busy'), serviceUrl: 'https://smba-2.example.test/' });
+      const stored = await store.get<{ serviceUrl: string }>(USER_CHATS, 'aad-busy');
+      expect(stored?.value.serviceUrl).toBe('https://smba-2.example.test/');
+    } finally {
+      await cleanup();
+    }
+  });
 });
