@@ -363,7 +363,10 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       : [];
     let chosen = scenario?.first ?? (twoParts ? partIds[0]! : ranked[0]!.hit.passage.id);
     const chosenScore = ranked.find((s) => s.hit.passage.id === chosen)?.final ?? ranked[0]!.final;
-    if (!scenario && !twoParts && present.has('frame.list')) {
+    // A list question that names one item's subject ("what do I tell my team about privacy settings?") keeps
+    // that item: the concept found in the question sentence points at it.
+    const namedItem = topics.some((h) => h.inQuestion && h.concept.passages?.[chosen] !== undefined);
+    if (!scenario && !twoParts && !namedItem && present.has('frame.list')) {
       const list = rootList(content, chosen);
       const listScore = list && ranked.find((s) => s.hit.passage.id === list.id);
       if (list && listScore && listScore.final >= LIST_RATIO * chosenScore) chosen = list.id;

@@ -113,6 +113,8 @@ const SETS: readonly Floors[] = [
   { file: 'bank-e-holdout.jsonl', en: 0.4, fr: 0.3, declined: 0.6, urgent: 0.65, falseUrgent: 2 },
   // variants of the bank-e failures' causes, written before those fixes were checked (danger 1 of 6, 1 false card)
   { file: 'fresh-tune-20.jsonl', en: 0, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // French across the guidance, Québec and plain, written first (14 of 17 at first measurement)
+  { file: 'fresh-tune-21.jsonl', en: 0, fr: 0.85, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
