@@ -115,6 +115,11 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-20.jsonl', en: 0, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
   // French across the guidance, Québec and plain, written first (14 of 17 at first measurement)
   { file: 'fresh-tune-21.jsonl', en: 0, fr: 0.85, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone: 80 dangers in many wordings, 40 look-alikes; read for failures after a first
+  // measurement (danger 54 of 80, 8 false cards of 40, 1 of 10 declined)
+  { file: 'bank-f.jsonl', en: 0.4, fr: 0.3, declined: 0.1, urgent: 0.95, falseUrgent: 0 },
+  // variants of the bank-f failures' causes, written before checking those fixes (danger 5 of 12, 3 false cards of 6)
+  { file: 'fresh-tune-22.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
