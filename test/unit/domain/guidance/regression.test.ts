@@ -120,6 +120,8 @@ const SETS: readonly Floors[] = [
   { file: 'bank-f.jsonl', en: 0.4, fr: 0.3, declined: 0.1, urgent: 0.95, falseUrgent: 0 },
   // variants of the bank-f failures' causes, written before checking those fixes (danger 5 of 12, 3 false cards of 6)
   { file: 'fresh-tune-22.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // near misses about client-safety training, workplace-violence rules and EAP coverage, with in-scope neighbours
+  { file: 'fresh-tune-23.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
