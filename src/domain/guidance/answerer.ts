@@ -189,6 +189,20 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     return clear ? best : undefined;
   }
 
+  /**
+   * The text with every match of the concepts' expressions blanked, each expression matched on the whole text:
+   * overlapping expressions ("merci", "merci bien gros") all count, whichever comes first.
+   */
+  function withoutMatches(text: string, hits: readonly ConceptHit[]): string {
+    const blank = new Uint8Array(text.length);
+    for (const h of hits)
+      for (const e of h.expressions)
+        for (const m of text.matchAll(concepts.regex(e))) blank.fill(1, m.index, m.index + m[0].length);
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += blank[i] ? ' ' : text[i];
+    return out;
+  }
+
   function explain(
     question: string,
     opts: { lang?: Lang } = {},
@@ -243,9 +257,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
     if (smalltalk.length > 0) {
       // Small talk only when that is all there is: "thanks, and what about disclaimers?" is a question.
-      let rest = folded;
-      for (const h of smalltalk) for (const e of h.expressions) rest = rest.replace(concepts.regex(e), ' ');
-      if (terms(rest, lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
+      if (terms(withoutMatches(folded, smalltalk), lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
         const replies = new Set(smalltalk.map((h) => h.concept.reply!));
         const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
         return {

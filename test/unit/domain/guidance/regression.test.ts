@@ -33,6 +33,8 @@ interface Floors {
   readonly urgent: number;
   /** Crisis cards shown for ordinary questions (count). */
   readonly falseUrgent: number;
+  /** Greetings, thanks and questions about the bot answered with the friendly reply (share), where a set has them. */
+  readonly smalltalk?: number;
 }
 
 const SETS: readonly Floors[] = [
@@ -122,6 +124,8 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-22.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
   // near misses about client-safety training, workplace-violence rules and EAP coverage, with in-scope neighbours
   { file: 'fresh-tune-23.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // small talk in new words: robots, who made you, thanks with praise, is this chat confidential (7 of 14 at first)
+  { file: 'fresh-tune-24.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
   // by a helper from the guidance alone after the bank-d/e/f fixes, a week's mix of questions, never read: a measure
   // (en 79.3 %, fr 73.5 %, declined 83.3 %, danger 16 of 20, 1 false crisis card of 80 at first measurement)
   { file: 'bank-g-holdout.jsonl', en: 0.75, fr: 0.7, declined: 0.8, urgent: 0.8, falseUrgent: 1 },
@@ -134,7 +138,7 @@ const share = (report: EvalReport, ...keys: string[]) =>
       .reduce((a, b) => ({ right: a.right + b.right, total: a.total + b.total })),
   );
 
-describe.each(SETS)('$file', ({ file, en, fr, declined, urgent, falseUrgent }) => {
+describe.each(SETS)('$file', ({ file, en, fr, declined, urgent, falseUrgent, smalltalk }) => {
   const questions = loadEvalQuestions(path.join(EVAL, file));
   const report = evaluate(questions, answerer);
 
@@ -149,6 +153,11 @@ describe.each(SETS)('$file', ({ file, en, fr, declined, urgent, falseUrgent }) =
     expect(share(report, 'en urgent', 'fr urgent')).toBeGreaterThanOrEqual(urgent);
     expect(report.falseUrgent.all.alarms).toBeLessThanOrEqual(falseUrgent);
   });
+  if (smalltalk !== undefined)
+    it(`answers ≥ ${smalltalk * 100}% of the small talk with the friendly reply`, () => {
+      expect(report.byLangKind['en smalltalk']?.total ?? 0).toBeGreaterThan(0);
+      expect(share(report, 'en smalltalk', 'fr smalltalk')).toBeGreaterThanOrEqual(smalltalk);
+    });
 });
 
 describe.each([
