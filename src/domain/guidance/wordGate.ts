@@ -32,6 +32,59 @@ export function textWords(folded: string): string[] {
 }
 
 /**
+ * The words and word starts ("threat*") some expression lists name, each with an id. A text's words are looked
+ * up here once for all the lists built on it (see `GatedExpressions.openMarks`): the danger detector's four
+ * lists share one, so each sentence is walked once rather than four times.
+ */
+export class WordMarks {
+  private readonly byWord = new Map<string, number>();
+  /** Every word start, letter by letter: a text's word walks down as far as it goes. */
+  private readonly byStart: StartNode = { id: -1, named: false, next: new Map() };
+  private count = 0;
+
+  /** How many ids were given: every id is below it. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of a word, given now if it has none. */
+  word(w: string): number {
+    let id = this.byWord.get(w);
+    if (id === undefined) this.byWord.set(w, (id = this.count++));
+    return id;
+  }
+
+  /** The id of a word start, given now if it has none. */
+  start(p: string): number {
+    let node = this.byStart;
+    for (let i = 0; i < p.length; i++) {
+      const code = p.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { id: this.count++, named: false, next: new Map() }));
+      node = child;
+    }
+    node.named = true;
+    return node.id;
+  }
+
+  /** The ids of the words and word starts a text with these words (see `textWords`) has, maybe repeated. */
+  lookUp(words: readonly string[]): number[] {
+    const out: number[] = [];
+    for (const word of words) {
+      const id = this.byWord.get(word);
+      if (id !== undefined) out.push(id);
+      let node: StartNode | undefined = this.byStart;
+      for (let c = 0; c < word.length; c++) {
+        node = node.next.get(word.charCodeAt(c));
+        if (node === undefined) break;
+        if (node.named) out.push(node.id);
+      }
+    }
+    return out;
+  }
+}
+
+/**
  * A list of expressions, each compiled alone (global), with a gate per expression: what
  * `compileExpressions(list, 'g')` finds in a text, found by running only the expressions the text's words open.
  * An expression is open when the text has the words it needs (see `wordRequirement`): a word of each required
@@ -41,13 +94,9 @@ export function textWords(folded: string): string[] {
  */
 export class GatedExpressions {
   readonly regexes: readonly RegExp[];
-  /** Every word the expressions name, with the expressions it indexes. */
-  private readonly byWord = new Map<string, Mark>();
-  /** Every word start ("threat*") they name, letter by letter: a text's word walks down as far as it goes. */
-  private readonly byStart: StartNode;
-  /** How many words and word starts the expressions name: the ids of `Mark`s. */
-  private marks = 0;
-  /** markSeen[mark.id] === stamp when the text being looked up has that word or word start. */
+  /** For each word or word start id (see `WordMarks`), the expressions it indexes, if any. */
+  private readonly indexedBy: readonly (readonly number[] | undefined)[];
+  /** markSeen[id] === stamp when the text being looked up has that word or word start. */
   private readonly markSeen: Uint32Array;
   /**
    * Each expression's needs as a small program (see `Op`), all of them end to end: one loop over integers
@@ -61,9 +110,12 @@ export class GatedExpressions {
   /** Counts the texts looked up: a word, word start or expression marked with it belongs to the current one. */
   private stamp = 0;
 
-  constructor(readonly expressions: readonly string[]) {
+  constructor(
+    readonly expressions: readonly string[],
+    /** Where the list's words get their ids; lists that share it can share a text's look-up. */
+    readonly marks: WordMarks = new WordMarks(),
+  ) {
     this.regexes = expressions.map((e) => compileExpressions([e], 'g'));
-    this.byStart = this.newMark();
     const needs = expressions.map(wordRequirement);
     const program: number[] = [];
     this.needsAt = Int32Array.from(needs, (n) => {
@@ -72,34 +124,16 @@ export class GatedExpressions {
       return at;
     });
     this.program = Int32Array.from(program);
+    const indexedBy: number[][] = [];
     needs.forEach((needs, index) => {
       const key = indexWords(needs);
-      for (const w of key.exact) addIndex(this.word(w), index);
-      for (const p of key.prefixes) addIndex(this.start(p), index);
+      for (const w of key.exact) addIndex(indexedBy, marks.word(w), index);
+      for (const p of key.prefixes) addIndex(indexedBy, marks.start(p), index);
     });
-    this.markSeen = new Uint32Array(this.marks);
+    // Every id, so the array stays packed (no holes): lookups never leave V8's fast path.
+    this.indexedBy = Array.from({ length: marks.size }, (_, id) => indexedBy[id]);
+    this.markSeen = new Uint32Array(marks.size);
     this.seen = new Uint32Array(expressions.length);
-  }
-
-  private newMark(): StartNode {
-    return { id: this.marks++, next: new Map() };
-  }
-
-  private word(w: string): Mark {
-    let mark = this.byWord.get(w);
-    if (!mark) this.byWord.set(w, (mark = this.newMark()));
-    return mark;
-  }
-
-  private start(p: string): StartNode {
-    let node = this.byStart;
-    for (let i = 0; i < p.length; i++) {
-      const code = p.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = this.newMark()));
-      node = child;
-    }
-    return node;
   }
 
   /** Appends `needs` to `program` as an `Op` node: [op, length of the node, operands…]. */
@@ -107,8 +141,8 @@ export class GatedExpressions {
     const at = program.length;
     if ('words' in needs) {
       program.push(Op.AnyMark, 0);
-      for (const w of needs.words.exact) program.push(this.word(w).id);
-      for (const p of needs.words.prefixes) program.push(this.start(p).id);
+      for (const w of needs.words.exact) program.push(this.marks.word(w));
+      for (const p of needs.words.prefixes) program.push(this.marks.start(p));
     } else {
       const items = 'all' in needs ? needs.all : needs.any;
       // One item is the item itself: one step less at every look-up.
@@ -140,25 +174,23 @@ export class GatedExpressions {
 
   /** The indices of the expressions that may match a text with these words (see `textWords`), ascending. */
   open(words: readonly string[]): number[] {
+    return this.openMarks(this.marks.lookUp(words));
+  }
+
+  /** `open` for a text already looked up in `marks` (`marks.lookUp(words)`). */
+  openMarks(present: readonly number[]): number[] {
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     const stamp = this.stamp;
     if (stamp === 1) this.reset();
     const seen = this.seen;
     const markSeen = this.markSeen;
     const out: number[] = [];
-    for (const word of words) {
-      const mark = this.byWord.get(word);
-      if (mark !== undefined) {
-        markSeen[mark.id] = stamp;
-        if (mark.indices !== undefined) listOnce(mark.indices, seen, stamp, out);
-      }
-      let node: StartNode | undefined = this.byStart;
-      for (let c = 0; c < word.length; c++) {
-        node = node.next.get(word.charCodeAt(c));
-        if (node === undefined) break;
-        markSeen[node.id] = stamp;
-        if (node.indices !== undefined) listOnce(node.indices, seen, stamp, out);
-      }
+    for (const id of present) {
+      // Ids given after this list was built name words of other lists only.
+      if (id >= markSeen.length) continue;
+      markSeen[id] = stamp;
+      const indices = this.indexedBy[id];
+      if (indices !== undefined) listOnce(indices, seen, stamp, out);
     }
     // Keep, in place, the candidates whose other needs the text has too.
     let kept = 0;
@@ -206,14 +238,11 @@ export class GatedExpressions {
   }
 }
 
-/** A word or word start the expressions name: `markSeen[id]` is the stamp of the last text that had it. */
-interface Mark {
+/** A word start (or the letters on the way to one) and the letters that may follow it. */
+interface StartNode {
   readonly id: number;
-  /** The expressions indexed by it. */
-  indices?: number[];
-}
-
-interface StartNode extends Mark {
+  /** An expression names this word start (rather than a longer one only). */
+  named: boolean;
   readonly next: Map<number, StartNode>;
 }
 
@@ -228,9 +257,9 @@ const enum Op {
   Any = 2,
 }
 
-function addIndex(mark: Mark, index: number): void {
-  mark.indices ??= [];
-  if (mark.indices[mark.indices.length - 1] !== index) mark.indices.push(index);
+function addIndex(indexedBy: number[][], id: number, index: number): void {
+  const indices = (indexedBy[id] ??= []);
+  if (indices[indices.length - 1] !== index) indices.push(index);
 }
 
 /**
