@@ -7,7 +7,7 @@ import { DangerDetector, type DangerAssessment, type DangerTopic } from './dange
 import { detectLanguage } from './detectLanguage';
 import { Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
-import { loadPassageModel } from './passageModel';
+import { loadPassageModel, type PassageProbabilities } from './passageModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
 import {
@@ -150,7 +150,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     hits: readonly ConceptHit[],
     present: ReadonlySet<string>,
     lexicalWeight = LEXICAL_WEIGHT,
-    probabilities?: ReadonlyMap<string, number>,
+    probabilities?: PassageProbabilities,
   ): Scored[] {
     const top = r.hits[0]?.score ?? 0;
     const added = new Map<string, number>();
@@ -288,7 +288,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       topics,
       present,
       genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT,
-      passageModel?.probabilities(folded),
+      passageModel?.score(folded),
     );
     const candidates = ranked.slice(0, 8).map((s) => ({
       id: s.hit.passage.id,
