@@ -125,9 +125,11 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   const concepts = new ConceptMatcher(conceptFile);
   const passageModel = loadPassageModel();
   const scenarios = conceptFile.scenarios;
+  // Each concept's and boost's passage weights as entries, once rather than at every `score` (per answer).
+  const conceptWeights = new Map(conceptFile.concepts.map((c) => [c, Object.entries(c.passages ?? {})]));
   const boosts = Object.entries(conceptFile.boosts).map(([key, weights]) => ({
     needs: key.split('+'),
-    weights,
+    weights: Object.entries(weights),
   }));
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
@@ -159,22 +161,22 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const questionHasTopic = hits.some((h) => h.inQuestion);
     for (const h of hits) {
       const share = h.inQuestion || !questionHasTopic || h.concept.story === 'full' ? 1 : STORY_CONCEPT_SHARE;
-      for (const [id, w] of Object.entries(h.concept.passages ?? {})) add(id, w * share);
+      for (const [id, w] of conceptWeights.get(h.concept) ?? []) add(id, w * share);
     }
     for (const b of boosts)
-      if (b.needs.every((id) => present.has(id))) for (const [id, w] of Object.entries(b.weights)) add(id, w);
-    const byId = new Map(r.hits.map((h) => [h.passage.id, h]));
+      if (b.needs.every((id) => present.has(id))) for (const [id, w] of b.weights) add(id, w);
+    const scored = (hit: Hit): Scored => {
+      const normalised = top > 0 ? hit.score / top : 0;
+      const c = added.get(hit.passage.id) ?? 0;
+      const learned = PASSAGE_MODEL_WEIGHT * (probabilities?.get(hit.passage.id) ?? 0);
+      return { hit, normalised, concepts: c, learned, final: lexicalWeight * normalised + c + learned };
+    };
+    const ranked = r.hits.map(scored);
     // A concept may point to a passage retrieval did not find at all: it still competes, on concepts alone.
     for (const id of added.keys())
-      if (!byId.has(id)) byId.set(id, { passage: content.byId.get(id)!, score: 0, matched: 0 });
-    return [...byId.values()]
-      .map((hit) => {
-        const normalised = top > 0 ? hit.score / top : 0;
-        const c = added.get(hit.passage.id) ?? 0;
-        const learned = PASSAGE_MODEL_WEIGHT * (probabilities?.get(hit.passage.id) ?? 0);
-        return { hit, normalised, concepts: c, learned, final: lexicalWeight * normalised + c + learned };
-      })
-      .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
+      if (!r.hits.some((h) => h.passage.id === id))
+        ranked.push(scored({ passage: content.byId.get(id)!, score: 0, matched: 0 }));
+    return ranked.sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
   }
 
   /** The best passage for one part of a two-part question, when that part has a clear answer of its own. */
