@@ -191,10 +191,15 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     return clear ? best : undefined;
   }
 
-  function explain(
+  /**
+   * The answer, and with `traced` the evidence behind it. `answer` (once per chat message) passes false: the
+   * trace, the candidates and the matched expressions of every concept are then not built.
+   */
+  function respond(
     question: string,
-    opts: { lang?: Lang } = {},
-  ): { result: AnswerResult; trace: AnswerTrace } {
+    opts: { lang?: Lang },
+    traced: boolean,
+  ): { result: AnswerResult; trace: AnswerTrace | undefined } {
     const raw = normaliseQuestion(question);
     const language = detectLanguage(raw.text, opts.lang);
     const lang = language.lang;
@@ -207,21 +212,25 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const asking = sentences.map((_, i) =>
       anyMark ? raw.questionMarks[i] === true : i === 0 || i === sentences.length - 1,
     );
-    const found = concepts.find(
-      sentences.map((s, i) => ({ folded: s, asks: asking[i]! })),
-      true,
-    );
+    const questionSentences = sentences.map((s, i) => ({ folded: s, asks: asking[i]! }));
+    const found = concepts.find(questionSentences, traced);
     const present = new Set(found.map((h) => h.concept.id));
-    const trace = (decision: string, extra: Partial<AnswerTrace> = {}): AnswerTrace => ({
-      lang,
-      languageFromText: language.fromText,
-      folded,
-      danger: assessment,
-      concepts: found,
-      decision,
-      candidates: [],
-      ...extra,
-    });
+    const trace = (
+      decision: string,
+      retrieval?: () => Pick<AnswerTrace, 'candidates' | 'retrieval'>,
+    ): AnswerTrace | undefined =>
+      traced
+        ? {
+            lang,
+            languageFromText: language.fromText,
+            folded,
+            danger: assessment,
+            concepts: found,
+            decision,
+            candidates: [],
+            ...retrieval?.(),
+          }
+        : undefined;
     const flags = {
       offerSawAPost: present.has('frame.describesPost'),
       verdictRequested: present.has('frame.verdict'),
@@ -242,9 +251,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       };
     }
 
-    const smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
+    let smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
     if (smalltalk.length > 0) {
       // Small talk only when that is all there is: "thanks, and what about disclaimers?" is a question.
+      // Which expressions matched (found untraced, they were not listed: small talk is the rare case).
+      if (!traced)
+        smalltalk = concepts.find(questionSentences, true).filter((h) => h.concept.role === 'smalltalk');
       let rest = folded;
       for (const h of smalltalk) for (const e of h.expressions) rest = rest.replace(concepts.regex(e), ' ');
       if (terms(rest, lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
@@ -292,21 +304,23 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT,
       passageModel?.score(folded),
     );
-    const candidates = ranked.slice(0, 8).map((s) => ({
-      id: s.hit.passage.id,
-      bm25: s.hit.score,
-      normalised: s.normalised,
-      concepts: s.concepts,
-      learned: s.learned,
-      final: s.final,
-    }));
-    const retrievalTrace = {
-      coverage: r.coverage,
-      queryWeight: r.queryWeight,
-      maxTermIdf: r.maxTermIdf,
-      knownTerms: r.knownTerms,
-      queryTerms: r.queryTerms,
-    };
+    const retrievalTrace = () => ({
+      candidates: ranked.slice(0, 8).map((s) => ({
+        id: s.hit.passage.id,
+        bm25: s.hit.score,
+        normalised: s.normalised,
+        concepts: s.concepts,
+        learned: s.learned,
+        final: s.final,
+      })),
+      retrieval: {
+        coverage: r.coverage,
+        queryWeight: r.queryWeight,
+        maxTermIdf: r.maxTermIdf,
+        knownTerms: r.knownTerms,
+        queryTerms: r.queryTerms,
+      },
+    });
     const scenario = scenarios.find(
       (s) => s.when.every((id) => present.has(id)) && (!s.whenAny || s.whenAny.some((id) => present.has(id))),
     );
@@ -330,10 +344,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       if (!domain && (top === undefined || top.score < minScore)) {
         return {
           result: result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) }),
-          trace: trace('out of scope: no domain word and no clear match', {
-            candidates,
-            retrieval: retrievalTrace,
-          }),
+          trace: trace('out of scope: no domain word and no clear match', retrievalTrace),
         };
       }
       const closest = relatedQuestions(content, r.hits, [], lang);
@@ -342,7 +353,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
           ...flags,
           relatedQuestions: closest.length > 0 ? closest : exampleQuestions(lang),
         }),
-        trace: trace('unsure: no confident match', { candidates, retrieval: retrievalTrace }),
+        trace: trace('unsure: no confident match', retrievalTrace),
       };
     }
 
@@ -384,13 +395,16 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
           lang,
         ),
       }),
-      trace: trace(decision, { candidates, retrieval: retrievalTrace }),
+      trace: trace(decision, retrievalTrace),
     };
   }
 
   return {
-    answer: (question, opts) => explain(question, opts).result,
-    explain,
+    answer: (question, opts = {}) => respond(question, opts, false).result,
+    explain: (question, opts = {}) => {
+      const { result, trace } = respond(question, opts, true);
+      return { result, trace: trace! };
+    },
     retrieve: (question, lang) =>
       index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
     content,
