@@ -3,13 +3,15 @@ import { exampleQuestionMessages } from './messages';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
 import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
 import { loadContent, type GuidanceContent } from './content';
-import { DangerDetector, type DangerAssessment, type DangerTopic } from './danger';
+import { DangerDetector, loadDangerFile, type DangerAssessment, type DangerTopic } from './danger';
+import { loadDangerModel } from './dangerModel';
 import { detectLanguage } from './detectLanguage';
-import { Spelling } from './lexicon';
+import { Negation, Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
 import { loadPassageModel, type PassageProbabilities } from './passageModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
+import { WordMarks } from './wordGate';
 import {
   COVERAGE_TERMS,
   LEXICAL_WEIGHT,
@@ -119,10 +121,14 @@ interface Scored {
 
 export function createAnswerer(content: GuidanceContent = loadContent()): Answerer {
   const index = new GuidanceIndex(content);
-  const danger = new DangerDetector();
+  // The danger detector and the concepts look up the same sentences: one word index for both, so each
+  // sentence's words are looked up once.
+  const words = new WordMarks();
+  const negation = new Negation();
+  const danger = new DangerDetector(loadDangerFile(), negation, loadDangerModel(), words);
   const spelling = new Spelling();
   const conceptFile = loadConceptFile(new Set(content.byId.keys()));
-  const concepts = new ConceptMatcher(conceptFile);
+  const concepts = new ConceptMatcher(conceptFile, negation, words);
   const passageModel = loadPassageModel();
   const scenarios = conceptFile.scenarios;
   // Each concept's and boost's passage weights as entries, once rather than at every `score` (per answer).

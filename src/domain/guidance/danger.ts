@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { expressionSource, type ExpressionMatch } from './patterns';
-import { GatedExpressions, textWords, WordMarks, type Alternation } from './wordGate';
+import { GatedExpressions, WordMarks, type Alternation } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
@@ -121,8 +121,6 @@ const wordIndexAt = (text: string, offset: number): number =>
   offset === 0 ? 0 : text.slice(0, offset).trim().split(' ').filter(Boolean).length;
 
 export class DangerDetector {
-  /** The words of all four lists below: a sentence is looked up once for all of them. */
-  private readonly marks = new WordMarks();
   private readonly neutral: GatedExpressions;
   private readonly jokes: GatedExpressions;
   private readonly hypothetical: GatedExpressions;
@@ -137,6 +135,8 @@ export class DangerDetector {
     file: DangerFile = loadDangerFile(),
     private readonly negation: Negation = new Negation(),
     private readonly model: DangerModel | undefined = loadDangerModel(),
+    /** The words of all four lists below (and maybe of others): a sentence is looked up once for all. */
+    private readonly marks: WordMarks = new WordMarks(),
   ) {
     this.signalTopics = file.signalTopics;
     this.neutral = new GatedExpressions(file.neutral, this.marks);
@@ -154,11 +154,11 @@ export class DangerDetector {
   assess(input: DangerInput): DangerAssessment {
     // Figures of speech and the topics of posts become a neutral word: positions of the rest stay comparable.
     // Each sentence's words are looked up once (`marks`) for the four lists.
-    const marks: number[][] = [];
+    const marks: (readonly number[])[] = [];
     const sentences = input.sentences.map((s) => {
-      const before = this.marks.lookUp(textWords(s));
+      const before = this.marks.lookUpText(s);
       const neutral = this.neutral.replace(s, this.neutral.openMarks(before), 'x');
-      marks.push(neutral === s ? before : this.marks.lookUp(textWords(neutral)));
+      marks.push(neutral === s ? before : this.marks.lookUpText(neutral));
       return neutral;
     });
     const whole = sentences.join(' ');

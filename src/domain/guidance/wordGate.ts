@@ -31,16 +31,21 @@ export function textWords(folded: string): string[] {
   return out;
 }
 
+/** How many texts `WordMarks.lookUpText` remembers: more than the sentences of nearly every message. */
+const RECENT_TEXTS = 16;
+
 /**
  * The words and word starts ("threat*") some expression lists name, each with an id. A text's words are looked
- * up here once for all the lists built on it (see `GatedExpressions.openMarks`): the danger detector's four
- * lists share one, so each sentence is walked once rather than four times.
+ * up here once for all the lists built on it (see `GatedExpressions.openMarks`): the answerer's concepts and
+ * danger detector share one, so each sentence is walked once rather than five times.
  */
 export class WordMarks {
   private readonly byWord = new Map<string, number>();
   /** Every word start, letter by letter: a text's word walks down as far as it goes. */
   private readonly byStart: StartNode = { id: -1, named: false, next: new Map() };
   private count = 0;
+  /** The last texts `lookUpText` looked up, with their ids, oldest first. */
+  private readonly recent: { readonly text: string; readonly ids: readonly number[] }[] = [];
 
   /** How many ids were given: every id is below it. */
   get size(): number {
@@ -50,7 +55,10 @@ export class WordMarks {
   /** The id of a word, given now if it has none. */
   word(w: string): number {
     let id = this.byWord.get(w);
-    if (id === undefined) this.byWord.set(w, (id = this.count++));
+    if (id === undefined) {
+      this.byWord.set(w, (id = this.count++));
+      this.recent.length = 0; // a remembered look-up lacks the new word
+    }
     return id;
   }
 
@@ -63,8 +71,21 @@ export class WordMarks {
       if (!child) node.next.set(code, (child = { id: this.count++, named: false, next: new Map() }));
       node = child;
     }
+    if (!node.named) this.recent.length = 0; // a remembered look-up lacks the new word start
     node.named = true;
     return node.id;
+  }
+
+  /**
+   * `lookUp(textWords(folded))`, remembered for the last few texts: the danger detector and then the concepts
+   * look up the same sentences of a message. Not to be changed by the caller.
+   */
+  lookUpText(folded: string): readonly number[] {
+    for (const seen of this.recent) if (seen.text === folded) return seen.ids;
+    const ids = this.lookUp(textWords(folded));
+    if (this.recent.length === RECENT_TEXTS) this.recent.shift();
+    this.recent.push({ text: folded, ids });
+    return ids;
   }
 
   /** The ids of the words and word starts a text with these words (see `textWords`) has, maybe repeated. */
