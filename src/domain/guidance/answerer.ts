@@ -3,13 +3,15 @@ import { exampleQuestionMessages } from './messages';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
 import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
 import { loadContent, type GuidanceContent } from './content';
-import { DangerDetector, type DangerAssessment, type DangerTopic } from './danger';
+import { DangerDetector, loadDangerFile, type DangerAssessment, type DangerTopic } from './danger';
+import { loadDangerModel } from './dangerModel';
 import { detectLanguage } from './detectLanguage';
-import { Spelling } from './lexicon';
+import { Negation, Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
-import { loadPassageModel } from './passageModel';
+import { loadPassageModel, type PassageProbabilities } from './passageModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
+import { WordMarks } from './wordGate';
 import {
   COVERAGE_TERMS,
   LEXICAL_WEIGHT,
@@ -119,15 +121,21 @@ interface Scored {
 
 export function createAnswerer(content: GuidanceContent = loadContent()): Answerer {
   const index = new GuidanceIndex(content);
-  const danger = new DangerDetector();
+  // The danger detector and the concepts look up the same sentences: one word index for both, so each
+  // sentence's words are looked up once.
+  const words = new WordMarks();
+  const negation = new Negation();
+  const danger = new DangerDetector(loadDangerFile(), negation, loadDangerModel(), words);
   const spelling = new Spelling();
   const conceptFile = loadConceptFile(new Set(content.byId.keys()));
-  const concepts = new ConceptMatcher(conceptFile);
+  const concepts = new ConceptMatcher(conceptFile, negation, words);
   const passageModel = loadPassageModel();
   const scenarios = conceptFile.scenarios;
+  // Each concept's and boost's passage weights as entries, once rather than at every `score` (per answer).
+  const conceptWeights = new Map(conceptFile.concepts.map((c) => [c, Object.entries(c.passages ?? {})]));
   const boosts = Object.entries(conceptFile.boosts).map(([key, weights]) => ({
     needs: key.split('+'),
-    weights,
+    weights: Object.entries(weights),
   }));
 
   function result(lang: Lang, kind: AnswerKind, extra: Partial<AnswerResult> = {}): AnswerResult {
@@ -150,7 +158,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     hits: readonly ConceptHit[],
     present: ReadonlySet<string>,
     lexicalWeight = LEXICAL_WEIGHT,
-    probabilities?: ReadonlyMap<string, number>,
+    probabilities?: PassageProbabilities,
   ): Scored[] {
     const top = r.hits[0]?.score ?? 0;
     const added = new Map<string, number>();
@@ -159,22 +167,22 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const questionHasTopic = hits.some((h) => h.inQuestion);
     for (const h of hits) {
       const share = h.inQuestion || !questionHasTopic || h.concept.story === 'full' ? 1 : STORY_CONCEPT_SHARE;
-      for (const [id, w] of Object.entries(h.concept.passages ?? {})) add(id, w * share);
+      for (const [id, w] of conceptWeights.get(h.concept) ?? []) add(id, w * share);
     }
     for (const b of boosts)
-      if (b.needs.every((id) => present.has(id))) for (const [id, w] of Object.entries(b.weights)) add(id, w);
-    const byId = new Map(r.hits.map((h) => [h.passage.id, h]));
+      if (b.needs.every((id) => present.has(id))) for (const [id, w] of b.weights) add(id, w);
+    const scored = (hit: Hit): Scored => {
+      const normalised = top > 0 ? hit.score / top : 0;
+      const c = added.get(hit.passage.id) ?? 0;
+      const learned = PASSAGE_MODEL_WEIGHT * (probabilities?.get(hit.passage.id) ?? 0);
+      return { hit, normalised, concepts: c, learned, final: lexicalWeight * normalised + c + learned };
+    };
+    const ranked = r.hits.map(scored);
     // A concept may point to a passage retrieval did not find at all: it still competes, on concepts alone.
     for (const id of added.keys())
-      if (!byId.has(id)) byId.set(id, { passage: content.byId.get(id)!, score: 0, matched: 0 });
-    return [...byId.values()]
-      .map((hit) => {
-        const normalised = top > 0 ? hit.score / top : 0;
-        const c = added.get(hit.passage.id) ?? 0;
-        const learned = PASSAGE_MODEL_WEIGHT * (probabilities?.get(hit.passage.id) ?? 0);
-        return { hit, normalised, concepts: c, learned, final: lexicalWeight * normalised + c + learned };
-      })
-      .sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
+      if (!r.hits.some((h) => h.passage.id === id))
+        ranked.push(scored({ passage: content.byId.get(id)!, score: 0, matched: 0 }));
+    return ranked.sort((a, b) => b.final - a.final || a.hit.passage.order - b.hit.passage.order);
   }
 
   /** The best passage for one part of a two-part question, when that part has a clear answer of its own. */
@@ -203,10 +211,15 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     return out;
   }
 
-  function explain(
+  /**
+   * The answer, and with `traced` the evidence behind it. `answer` (once per chat message) passes false: the
+   * trace, the candidates and the matched expressions of every concept are then not built.
+   */
+  function respond(
     question: string,
-    opts: { lang?: Lang } = {},
-  ): { result: AnswerResult; trace: AnswerTrace } {
+    opts: { lang?: Lang },
+    traced: boolean,
+  ): { result: AnswerResult; trace: AnswerTrace | undefined } {
     const raw = normaliseQuestion(question);
     const language = detectLanguage(raw.text, opts.lang);
     const lang = language.lang;
@@ -219,21 +232,25 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const asking = sentences.map((_, i) =>
       anyMark ? raw.questionMarks[i] === true : i === 0 || i === sentences.length - 1,
     );
-    const found = concepts.find(
-      sentences.map((s, i) => ({ folded: s, asks: asking[i]! })),
-      true,
-    );
+    const questionSentences = sentences.map((s, i) => ({ folded: s, asks: asking[i]! }));
+    const found = concepts.find(questionSentences, traced);
     const present = new Set(found.map((h) => h.concept.id));
-    const trace = (decision: string, extra: Partial<AnswerTrace> = {}): AnswerTrace => ({
-      lang,
-      languageFromText: language.fromText,
-      folded,
-      danger: assessment,
-      concepts: found,
-      decision,
-      candidates: [],
-      ...extra,
-    });
+    const trace = (
+      decision: string,
+      retrieval?: () => Pick<AnswerTrace, 'candidates' | 'retrieval'>,
+    ): AnswerTrace | undefined =>
+      traced
+        ? {
+            lang,
+            languageFromText: language.fromText,
+            folded,
+            danger: assessment,
+            concepts: found,
+            decision,
+            candidates: [],
+            ...retrieval?.(),
+          }
+        : undefined;
     const flags = {
       offerSawAPost: present.has('frame.describesPost'),
       verdictRequested: present.has('frame.verdict'),
@@ -254,9 +271,12 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       };
     }
 
-    const smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
+    let smalltalk = found.filter((h) => h.concept.role === 'smalltalk');
     if (smalltalk.length > 0) {
       // Small talk only when that is all there is: "thanks, and what about disclaimers?" is a question.
+      // Which expressions matched (found untraced, they were not listed: small talk is the rare case).
+      if (!traced)
+        smalltalk = concepts.find(questionSentences, true).filter((h) => h.concept.role === 'smalltalk');
       if (terms(withoutMatches(folded, smalltalk), lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
         const replies = new Set(smalltalk.map((h) => h.concept.reply!));
         const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
@@ -300,23 +320,25 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       topics,
       present,
       genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT,
-      passageModel?.probabilities(folded),
+      passageModel?.score(folded),
     );
-    const candidates = ranked.slice(0, 8).map((s) => ({
-      id: s.hit.passage.id,
-      bm25: s.hit.score,
-      normalised: s.normalised,
-      concepts: s.concepts,
-      learned: s.learned,
-      final: s.final,
-    }));
-    const retrievalTrace = {
-      coverage: r.coverage,
-      queryWeight: r.queryWeight,
-      maxTermIdf: r.maxTermIdf,
-      knownTerms: r.knownTerms,
-      queryTerms: r.queryTerms,
-    };
+    const retrievalTrace = () => ({
+      candidates: ranked.slice(0, 8).map((s) => ({
+        id: s.hit.passage.id,
+        bm25: s.hit.score,
+        normalised: s.normalised,
+        concepts: s.concepts,
+        learned: s.learned,
+        final: s.final,
+      })),
+      retrieval: {
+        coverage: r.coverage,
+        queryWeight: r.queryWeight,
+        maxTermIdf: r.maxTermIdf,
+        knownTerms: r.knownTerms,
+        queryTerms: r.queryTerms,
+      },
+    });
     const scenario = scenarios.find(
       (s) => s.when.every((id) => present.has(id)) && (!s.whenAny || s.whenAny.some((id) => present.has(id))),
     );
@@ -340,10 +362,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       if (!domain && (top === undefined || top.score < minScore)) {
         return {
           result: result(lang, 'out-of-scope', { ...flags, relatedQuestions: exampleQuestions(lang) }),
-          trace: trace('out of scope: no domain word and no clear match', {
-            candidates,
-            retrieval: retrievalTrace,
-          }),
+          trace: trace('out of scope: no domain word and no clear match', retrievalTrace),
         };
       }
       const closest = relatedQuestions(content, r.hits, [], lang);
@@ -352,7 +371,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
           ...flags,
           relatedQuestions: closest.length > 0 ? closest : exampleQuestions(lang),
         }),
-        trace: trace('unsure: no confident match', { candidates, retrieval: retrievalTrace }),
+        trace: trace('unsure: no confident match', retrievalTrace),
       };
     }
 
@@ -406,13 +425,16 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
           lang,
         ),
       }),
-      trace: trace(decision, { candidates, retrieval: retrievalTrace }),
+      trace: trace(decision, retrievalTrace),
     };
   }
 
   return {
-    answer: (question, opts) => explain(question, opts).result,
-    explain,
+    answer: (question, opts = {}) => respond(question, opts, false).result,
+    explain: (question, opts = {}) => {
+      const { result, trace } = respond(question, opts, true);
+      return { result, trace: trace! };
+    },
     retrieve: (question, lang) =>
       index.search(spelling.apply(normaliseQuestion(question).folded, lang), lang),
     content,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { Negation } from './lexicon';
 import { compileExpressions, expressionSource } from './patterns';
-import { GatedExpressions, textWords } from './wordGate';
+import { GatedExpressions, WordMarks } from './wordGate';
 
 /**
  * What a question is about, from content/concepts.json: topics that point to passages, frames (how the
@@ -139,8 +139,13 @@ export class ConceptMatcher {
   constructor(
     readonly file: ConceptFile,
     private readonly negation: Negation = new Negation(),
+    /** Where the expressions' words get their ids: shared with the danger detector in the answerer. */
+    marks: WordMarks = new WordMarks(),
   ) {
-    this.expressions = new GatedExpressions(file.concepts.flatMap((c) => c.expressions));
+    this.expressions = new GatedExpressions(
+      file.concepts.flatMap((c) => c.expressions),
+      marks,
+    );
     this.conceptOf = Int32Array.from(file.concepts.flatMap((c, i) => c.expressions.map(() => i)));
   }
 
@@ -176,7 +181,7 @@ export class ConceptMatcher {
     // Which expressions each sentence may have at all (see wordGate.ts), by concept: the others are not run.
     const open = sentences.map((s) => {
       const byConcept = new Map<number, number[]>();
-      for (const e of this.expressions.open(textWords(s.folded))) {
+      for (const e of this.expressions.openMarks(this.expressions.marks.lookUpText(s.folded))) {
         const c = this.conceptOf[e]!;
         const list = byConcept.get(c);
         if (list) list.push(e);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
 import { expressionSource, type ExpressionMatch } from './patterns';
-import { GatedExpressions, textWords, type Alternation } from './wordGate';
+import { GatedExpressions, WordMarks, type Alternation } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
 
@@ -135,38 +135,47 @@ export class DangerDetector {
     file: DangerFile = loadDangerFile(),
     private readonly negation: Negation = new Negation(),
     private readonly model: DangerModel | undefined = loadDangerModel(),
+    /** The words of all four lists below (and maybe of others): a sentence is looked up once for all. */
+    private readonly marks: WordMarks = new WordMarks(),
   ) {
     this.signalTopics = file.signalTopics;
-    this.neutral = new GatedExpressions(file.neutral);
-    this.jokes = new GatedExpressions(file.jokes);
-    this.hypothetical = new GatedExpressions(file.hypothetical);
+    this.neutral = new GatedExpressions(file.neutral, this.marks);
+    this.jokes = new GatedExpressions(file.jokes, this.marks);
+    this.hypothetical = new GatedExpressions(file.hypothetical, this.marks);
     const groups = Object.entries(file.signals);
-    this.signalExpressions = new GatedExpressions(groups.flatMap(([, expressions]) => expressions));
+    this.signalExpressions = new GatedExpressions(
+      groups.flatMap(([, expressions]) => expressions),
+      this.marks,
+    );
     this.signalGroup = groups.flatMap(([name, expressions]) => expressions.map(() => name));
     this.rules = file.rules;
   }
 
   assess(input: DangerInput): DangerAssessment {
     // Figures of speech and the topics of posts become a neutral word: positions of the rest stay comparable.
-    const words: string[][] = [];
+    // Each sentence's words are looked up once (`marks`) for the four lists.
+    const marks: (readonly number[])[] = [];
     const sentences = input.sentences.map((s) => {
-      const before = textWords(s);
-      const neutral = this.neutral.replace(s, this.neutral.open(before), 'x');
-      words.push(neutral === s ? before : textWords(neutral));
+      const before = this.marks.lookUpText(s);
+      const neutral = this.neutral.replace(s, this.neutral.openMarks(before), 'x');
+      marks.push(neutral === s ? before : this.marks.lookUpText(neutral));
       return neutral;
     });
     const whole = sentences.join(' ');
     // A joke marker counts unless negated ("not one to joke"): same window as for signals.
     const joking =
       input.laughing ||
-      sentences.some((s, i) => this.affirmed(this.jokes.alternation(s, this.jokes.open(words[i]!)), s));
-    const general = this.hypothetical.test(whole, this.hypothetical.open(words.flat()));
-    const signals = this.signals(sentences, words);
+      sentences.some((s, i) => this.affirmed(this.jokes.alternation(s, this.jokes.openMarks(marks[i]!)), s));
+    const general = this.hypothetical.test(whole, this.hypothetical.openMarks(marks.flat()));
+    const signals = this.signals(sentences, marks);
+    const liveGroups = new Set<string>();
+    for (const s of signals) if (!s.negated) liveGroups.add(s.group);
     let score: number | undefined;
-    for (const [index, rule] of this.rules.entries()) {
+    for (let index = 0; index < this.rules.length; index++) {
+      const rule = this.rules[index]!;
       if (rule.jokes === false && joking) continue;
       if (rule.general === false && general) continue;
-      if (!this.holds(rule, signals)) continue;
+      if (!mayHold(rule, liveGroups) || !this.holds(rule, signals)) continue;
       if (rule.model !== undefined) {
         if (!this.model) continue;
         score ??= this.model.score(input.sentences.join(' '));
@@ -190,12 +199,13 @@ export class DangerDetector {
     return false;
   }
 
-  private signals(sentences: readonly string[], words: readonly (readonly string[])[]): SignalMatch[] {
+  /** `marks`: each sentence's words looked up in `this.marks`. */
+  private signals(sentences: readonly string[], marks: readonly (readonly number[])[]): SignalMatch[] {
     const out: SignalMatch[] = [];
     sentences.forEach((sentence, index) => {
       // Which expressions the sentence may have at all (see wordGate.ts), in the order of the groups and
       // their expressions: the others are not run.
-      const open = this.signalExpressions.open(words[index]!);
+      const open = this.signalExpressions.openMarks(marks[index]!);
       if (open.length === 0) return;
       const sentenceWords = sentence.split(' ');
       for (const e of open) {
@@ -248,6 +258,17 @@ export class DangerDetector {
         .every((list) => list.some((s) => s.sentence === anchor.sentence && withinReach(rule, anchor, s))),
     );
   }
+}
+
+/**
+ * What `holds` first checks, from the groups that have a live (not negated) signal alone: no "unless" group,
+ * one "any" group and every "all" group. Most messages have no signal at all, and then no rule is looked at
+ * further (`holds` builds lists per rule: a tenth of the answer's garbage was there).
+ */
+function mayHold(rule: Rule, liveGroups: ReadonlySet<string>): boolean {
+  if (rule.unless?.some((g) => liveGroups.has(g))) return false;
+  if (rule.any && !rule.any.some((g) => liveGroups.has(g))) return false;
+  return rule.all.every((g) => liveGroups.has(g));
 }
 
 /** Whether `s` sits where `rule` wants it relative to `anchor`: after it, before it, or either, within `near` words. */

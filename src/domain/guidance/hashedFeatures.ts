@@ -4,25 +4,35 @@
  * hashed into a fixed number of buckets. Training and the bot call the same function, so they cannot drift.
  */
 
-/** FNV-1a, 32 bits: a stable hash, the same in training and in the bot. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a, 32 bits (a stable hash, the same in training and in the bot), of the first `end` characters of
+ * `text`, continuing from `h`: a feature's text is hashed piece by piece ("w:" then the word) rather than
+ * built as a string first, three strings per word of every message otherwise.
+ */
+function hashOn(h: number, text: string, end = text.length): number {
+  for (let i = 0; i < end; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
-/** Distinct hashed features of a folded message. */
+const WORD = hashOn(FNV_OFFSET, 'w:');
+const PREFIX = hashOn(FNV_OFFSET, 'p:');
+const PAIR = hashOn(FNV_OFFSET, 'b:');
+
+/** Distinct hashed features of a folded message: "w:word", "p:" + its first five letters, "b:word next". */
 export function hashedFeatures(folded: string, buckets: number): number[] {
   const words = folded.split(' ').filter(Boolean);
   const out = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    out.add(hash(`w:${w}`) % buckets);
-    if (w.length >= 6) out.add(hash(`p:${w.slice(0, 5)}`) % buckets);
-    if (i + 1 < words.length) out.add(hash(`b:${w} ${words[i + 1]}`) % buckets);
+    out.add((hashOn(WORD, w) >>> 0) % buckets);
+    if (w.length >= 6) out.add((hashOn(PREFIX, w, 5) >>> 0) % buckets);
+    if (i + 1 < words.length) out.add((hashOn(hashOn(hashOn(PAIR, w), ' '), words[i + 1]!) >>> 0) % buckets);
   }
   return [...out];
 }

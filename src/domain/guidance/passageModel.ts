@@ -34,9 +34,27 @@ const ModelSchema = z
 
 export type PassageModelFile = z.infer<typeof ModelSchema>;
 
+/** A passage's probability by id (undefined for a passage the model does not score). */
+export interface PassageProbabilities {
+  get(id: string): number | undefined;
+}
+
 export class PassageModel {
   private readonly weights: Int8Array;
   readonly passages: readonly string[];
+  private readonly columnOf: ReadonlyMap<string, number>;
+  private readonly bias: Float64Array;
+  /** Buffers of `score`, reused: it runs once per answer and needs nothing from one call to the next. */
+  private readonly logits: Float64Array;
+  private readonly sums: Int32Array;
+  private total = 1;
+  /** What `score` returns: reads the buffers, so it holds the last call's probabilities only. */
+  private readonly latest: PassageProbabilities = {
+    get: (id) => {
+      const column = this.columnOf.get(id);
+      return column === undefined ? undefined : this.logits[column]! / this.total;
+    },
+  };
 
   constructor(private readonly file: PassageModelFile) {
     const bytes = Buffer.from(file.weights, 'base64');
@@ -47,20 +65,30 @@ export class PassageModel {
       file.bias.length !== file.passages.length
     )
       throw new Error('passage-model.json: the weights do not match the buckets and passages it names');
+    this.columnOf = new Map(file.passages.map((id, column) => [id, column]));
+    this.bias = Float64Array.from(file.bias);
+    this.logits = new Float64Array(file.passages.length);
+    this.sums = new Int32Array(file.passages.length);
   }
 
-  /** Each passage's probability for a folded, respelled question. */
-  probabilities(folded: string): Map<string, number> {
+  /**
+   * Each passage's probability for a folded, respelled question, valid until the next call (the answering
+   * path reads them at once; a map of them per answer was a few KB of garbage).
+   */
+  score(folded: string): PassageProbabilities {
     const k = this.passages.length;
-    const z = Float64Array.from(this.file.bias);
-    const sums = new Int32Array(k);
+    const z = this.logits;
+    const sums = this.sums;
+    // In a local: the inner loop (passages × features, the bulk of the time) then reads no field.
+    const weights = this.weights;
+    sums.fill(0);
     for (const f of hashedFeatures(folded, this.file.buckets)) {
       const row = f * k;
-      for (let c = 0; c < k; c++) sums[c] += this.weights[row + c]!;
+      for (let c = 0; c < k; c++) sums[c] += weights[row + c]!;
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) {
-      z[c] += sums[c]! * this.file.scale;
+      z[c] = this.bias[c]! + sums[c]! * this.file.scale;
       if (z[c]! > max) max = z[c]!;
     }
     let total = 0;
@@ -68,7 +96,14 @@ export class PassageModel {
       z[c] = Math.exp(z[c]! - max);
       total += z[c]!;
     }
-    return new Map(this.passages.map((id, c) => [id, z[c]! / total]));
+    this.total = total;
+    return this.latest;
+  }
+
+  /** Each passage's probability for a folded, respelled question, in a map of its own. */
+  probabilities(folded: string): Map<string, number> {
+    const p = this.score(folded);
+    return new Map(this.passages.map((id) => [id, p.get(id)!]));
   }
 }
 

@@ -30,19 +30,17 @@ interface DocStats {
   tf: Map<string, number>;
 }
 
-/** One passage's weight for a term, with BM25's saturation already applied: (tf·(k1+1))/(tf+k1). */
-interface Posting {
-  doc: number;
-  saturated: number;
-}
-
 /** What scoring needs to know about an index term, computed once when the index is built. */
 interface TermEntry {
   idf: number;
   /** An adjacent-term pair ("a_b"): adds to the score but not to coverage. */
   pair: boolean;
-  /** Passages containing the term, in passage order. */
-  postings: Posting[];
+  /**
+   * The passages containing the term, in passage order, and each one's weight for it with BM25's saturation
+   * already applied, (tf·(k1+1))/(tf+k1): side by side in typed arrays, read in one tight loop per term.
+   */
+  docs: Int32Array;
+  saturated: Float64Array;
 }
 
 interface LangIndex {
@@ -52,6 +50,14 @@ interface LangIndex {
   entries: Map<string, TermEntry>;
   /** single-word terms only, for fuzzy lookups */
   vocabulary: string[];
+  /**
+   * The pair terms by their first and second term: a question's adjacent terms are looked up without
+   * building the "a_b" string, which most pairs of a question are not in the index.
+   */
+  pairs: Map<string, Map<string, string>>;
+  /** Scratch for `search`: each passage's score and matched weight (zeroed at each search). */
+  scores: Float64Array;
+  matches: Float64Array;
 }
 
 export interface Hit {
@@ -115,15 +121,44 @@ function buildLangIndex(content: GuidanceContent, lang: Lang): LangIndex {
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
   const vocabulary = [...idf.keys()].filter((t) => !t.includes('_'));
-  const entries = new Map<string, TermEntry>();
-  for (const [t, v] of idf) entries.set(t, { idf: v, pair: t.includes('_'), postings: [] });
+  const postings = new Map<string, { docs: number[]; saturated: number[] }>();
+  for (const t of idf.keys()) postings.set(t, { docs: [], saturated: [] });
   docs.forEach((doc, i) => {
     for (const [t, tf] of doc.tf) {
       if (!tf) continue;
-      entries.get(t)!.postings.push({ doc: i, saturated: (tf * (K1 + 1)) / (tf + K1) });
+      const list = postings.get(t)!;
+      list.docs.push(i);
+      list.saturated.push((tf * (K1 + 1)) / (tf + K1));
     }
   });
-  return { docs, idf, entries, vocabulary };
+  const entries = new Map<string, TermEntry>();
+  const pairs = new Map<string, Map<string, string>>();
+  for (const [t, v] of idf) {
+    const list = postings.get(t)!;
+    const pair = t.includes('_');
+    entries.set(t, {
+      idf: v,
+      pair,
+      docs: Int32Array.from(list.docs),
+      saturated: Float64Array.from(list.saturated),
+    });
+    if (pair) {
+      // Terms are runs of letters and digits: a pair has one "_".
+      const [first, second] = t.split('_') as [string, string];
+      let bySecond = pairs.get(first);
+      if (!bySecond) pairs.set(first, (bySecond = new Map()));
+      bySecond.set(second, t);
+    }
+  }
+  return {
+    docs,
+    idf,
+    entries,
+    vocabulary,
+    pairs,
+    scores: new Float64Array(n),
+    matches: new Float64Array(n),
+  };
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -202,8 +237,8 @@ export class GuidanceIndex {
       }
     }
     for (let i = 0; i + 1 < resolved.length; i++) {
-      const pair = `${resolved[i]}_${resolved[i + 1]}`;
-      if (index.idf.has(pair)) weighted.set(pair, PAIR_WEIGHT);
+      const pair = index.pairs.get(resolved[i]!)?.get(resolved[i + 1]!);
+      if (pair !== undefined) weighted.set(pair, PAIR_WEIGHT);
     }
     let maxPossible = 0;
     let maxTermIdf = 0;
@@ -219,14 +254,16 @@ export class GuidanceIndex {
     let bestScore = 0;
     // The same sums as above, term by term in the same order for every passage, over postings only.
     const n = index.docs.length;
-    const scores = new Float64Array(n);
-    const matches = new Float64Array(n);
+    const scores = index.scores.fill(0);
+    const matches = index.matches.fill(0);
     for (const [t, w] of weighted) {
       const entry = index.entries.get(t);
       if (!entry) continue;
       const wIdf = w * entry.idf;
-      for (const { doc, saturated } of entry.postings) {
-        scores[doc] += wIdf * saturated;
+      const { docs, saturated } = entry;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k]!;
+        scores[doc] += wIdf * saturated[k]!;
         if (!entry.pair) matches[doc] += wIdf;
       }
     }
