@@ -22,12 +22,18 @@ const assess = (detector: DangerDetector, text: string) => {
 const UNKNOWN_WORDING = 'My employee posted that the tulips will bloom without her this spring.';
 
 describe('the safety rule (trained score alone)', () => {
-  it('shows the general crisis card when the score is at least 0.95', () => {
-    expect(assess(detectorScoring(0.96), UNKNOWN_WORDING).topic).toBe('safety');
+  it('shows the general crisis card when the score is at least 0.9', () => {
+    expect(assess(detectorScoring(0.91), UNKNOWN_WORDING).topic).toBe('safety');
   });
 
-  it('stays quiet below 0.95', () => {
-    expect(assess(detectorScoring(0.94), UNKNOWN_WORDING).topic).toBeUndefined();
+  it('stays quiet below 0.9', () => {
+    expect(assess(detectorScoring(0.89), UNKNOWN_WORDING).topic).toBeUndefined();
+  });
+
+  it('stays quiet when the manager says outright that nobody threatened anyone', () => {
+    const sure = detectorScoring(0.99);
+    expect(assess(sure, `${UNKNOWN_WORDING} Nobody has threatened her.`).topic).toBeUndefined();
+    expect(assess(sure, `${UNKNOWN_WORDING} Personne ne l'a menacée.`).topic).toBeUndefined();
   });
 
   it('never fires on a general question, a joke or a message naming no one', () => {
