@@ -9,13 +9,18 @@
  * number of rounds, weights rounded to 4 decimals. Training data (test/eval/):
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
+ *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
+ * Each message is read as the detector reads it before asking for the score: figures of speech and the topics
+ * of posts (danger.json's "neutral") become a neutral word.
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
  *                                             "urgent" label followed an older, broader definition
- * Never trained on: fresh-holdout.jsonl and fresh-holdout-2.jsonl (measures) and the outside dev set.
+ * Never trained on: the holdout sets (measures: fresh-holdout*, bank-*-holdout, bank-a) and the outside dev set.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadDangerFile } from '../src/domain/guidance/danger';
 import { DANGER_MODEL_FILE, type DangerModelFile } from '../src/domain/guidance/dangerModel';
+import { GatedExpressions, textWords } from '../src/domain/guidance/wordGate';
 import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
 import { detectLanguage } from '../src/domain/guidance/detectLanguage';
 import { Spelling } from '../src/domain/guidance/lexicon';
@@ -37,9 +42,13 @@ interface Example {
 const EVAL = path.join(PROJECT_ROOT, 'test', 'eval');
 const spelling = new Spelling();
 
+/** danger.json's figures of speech, made a neutral word as the detector does before it asks for a score. */
+const neutral = new GatedExpressions(loadDangerFile().neutral);
+
 function foldedOf(q: string, lang: Lang | undefined): string {
   const raw = normaliseQuestion(q);
-  return spelling.apply(raw.folded, detectLanguage(raw.text, lang).lang);
+  const folded = spelling.apply(raw.folded, detectLanguage(raw.text, lang).lang);
+  return neutral.replace(folded, neutral.open(textWords(folded)), 'x');
 }
 
 function read(file: string): Record<string, unknown>[] {
@@ -54,7 +63,14 @@ function examples(): Example[] {
   for (const file of ['danger-tune-1.jsonl', 'danger-tune-2.jsonl'])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.urgent === true });
-  for (const file of ['fresh-tune.jsonl', 'fresh-tune-2.jsonl', 'fresh-tune-3.jsonl'])
+  for (const file of [
+    'fresh-tune.jsonl',
+    'fresh-tune-2.jsonl',
+    'fresh-tune-3.jsonl',
+    'bank-e.jsonl',
+    'bank-f.jsonl',
+    'bank-h.jsonl',
+  ])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
   const earlier = [

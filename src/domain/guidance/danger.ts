@@ -178,7 +178,8 @@ export class DangerDetector {
       if (!mayHold(rule, liveGroups) || !this.holds(rule, signals)) continue;
       if (rule.model !== undefined) {
         if (!this.model) continue;
-        score ??= this.model.score(input.sentences.join(' '));
+        // The message as the rules read it: a figure of speech ("this file will kill me") is a neutral word.
+        score ??= this.model.score(whole);
         if (score < rule.model) continue;
       }
       const topic = rule.topic === 'signals' ? this.topicOf(rule, signals) : rule.topic;
