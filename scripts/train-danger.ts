@@ -18,9 +18,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadDangerFile } from '../src/domain/guidance/danger';
+import { DangerDetector } from '../src/domain/guidance/danger';
 import { DANGER_MODEL_FILE, type DangerModelFile } from '../src/domain/guidance/dangerModel';
-import { GatedExpressions, textWords } from '../src/domain/guidance/wordGate';
 import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
 import { detectLanguage } from '../src/domain/guidance/detectLanguage';
 import { Spelling } from '../src/domain/guidance/lexicon';
@@ -42,13 +41,13 @@ interface Example {
 const EVAL = path.join(PROJECT_ROOT, 'test', 'eval');
 const spelling = new Spelling();
 
-/** danger.json's figures of speech, made a neutral word as the detector does before it asks for a score. */
-const neutral = new GatedExpressions(loadDangerFile().neutral);
+/** Reads each message as the detector does before it asks for a score (its model is not used here). */
+const detector = new DangerDetector();
 
 function foldedOf(q: string, lang: Lang | undefined): string {
   const raw = normaliseQuestion(q);
-  const folded = spelling.apply(raw.folded, detectLanguage(raw.text, lang).lang);
-  return neutral.replace(folded, neutral.open(textWords(folded)), 'x');
+  const language = detectLanguage(raw.text, lang).lang;
+  return detector.textForScore(raw.sentences.map((s) => spelling.apply(s, language)));
 }
 
 function read(file: string): Record<string, unknown>[] {

@@ -151,16 +151,34 @@ export class DangerDetector {
     this.rules = file.rules;
   }
 
-  assess(input: DangerInput): DangerAssessment {
-    // Figures of speech and the topics of posts become a neutral word: positions of the rest stay comparable.
-    // Each sentence's words are looked up once (`marks`) for the four lists.
+  /**
+   * The message as the trained score reads it, in assessing and in training (scripts/train-danger.ts): the
+   * sentences as the rules read them (`neutralise`), joined.
+   */
+  textForScore(sentences: readonly string[]): string {
+    return this.neutralise(sentences).sentences.join(' ');
+  }
+
+  /**
+   * Figures of speech and the topics of posts become a neutral word: positions of the rest stay comparable.
+   * Each sentence's words are looked up once (`marks`) for the four lists.
+   */
+  private neutralise(input: readonly string[]): {
+    sentences: string[];
+    marks: (readonly number[])[];
+  } {
     const marks: (readonly number[])[] = [];
-    const sentences = input.sentences.map((s) => {
+    const sentences = input.map((s) => {
       const before = this.marks.lookUpText(s);
       const neutral = this.neutral.replace(s, this.neutral.openMarks(before), 'x');
       marks.push(neutral === s ? before : this.marks.lookUpText(neutral));
       return neutral;
     });
+    return { sentences, marks };
+  }
+
+  assess(input: DangerInput): DangerAssessment {
+    const { sentences, marks } = this.neutralise(input.sentences);
     const whole = sentences.join(' ');
     // A joke marker counts unless negated ("not one to joke"): same window as for signals.
     const joking =
@@ -178,7 +196,7 @@ export class DangerDetector {
       if (!mayHold(rule, liveGroups) || !this.holds(rule, signals)) continue;
       if (rule.model !== undefined) {
         if (!this.model) continue;
-        // The message as the rules read it: a figure of speech ("this file will kill me") is a neutral word.
+        // The message as the rules read it (`textForScore`): "this file will kill me" is a neutral word.
         score ??= this.model.score(whole);
         if (score < rule.model) continue;
       }
