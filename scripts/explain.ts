@@ -38,6 +38,10 @@ for (const s of cancelled) out.push(`  negated  ${s.group.padEnd(16)} ${s.expres
 if (trace.danger.joking) out.push('  a joke marker was seen (rules marked "jokes": false do not apply)');
 if (trace.danger.general)
   out.push('  a general question was seen (rules marked "general": false do not apply)');
+if (trace.danger.score !== undefined)
+  out.push(
+    `  trained score ${trace.danger.score.toFixed(3)} (content/danger-model.json; a rule with "model" needs at least its threshold)`,
+  );
 out.push(
   trace.danger.topic
     ? `  → urgent: rule ${trace.danger.rule} (${trace.danger.topic})`

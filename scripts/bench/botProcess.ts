@@ -3,6 +3,9 @@
  * are its own. Environment: BENCH_KIND (guidance | echo), BENCH_DATABASE_URL, BENCH_PG_SCHEMA,
  * BENCH_LOG_LEVEL. Messages from the parent: {type: 'report'} → {type: 'report', …}; {type: 'stop'}.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/shared/logger';
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
           });
         })();
   const { url } = await app.listen(0, '127.0.0.1');
+  const allocations = await startAllocationProfile(process.env.BENCH_ALLOC_PROF, kind ?? 'bot');
   send({ type: 'ready', url, rssMb: sample() / MB });
 
   process.on('message', (message: { type: string }) => {
@@ -94,13 +98,42 @@ async function main(): Promise<void> {
         cpuMs: (cpu.user + cpu.system) / 1000,
       });
     } else if (message.type === 'stop') {
-      app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      allocations
+        .stop()
+        .then(() => app.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     }
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+/**
+ * BENCH_ALLOC_PROF=DIR: where a turn's garbage comes from. V8's sampling heap profiler, keeping the samples of
+ * objects already collected (which --heap-prof drops), from the bot being ready until it is stopped; written
+ * to DIR/<kind>.heapprofile (open in Chrome DevTools, Memory tab).
+ */
+async function startAllocationProfile(
+  dir: string | undefined,
+  kind: string,
+): Promise<{ stop(): Promise<void> }> {
+  if (!dir) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    stop: async () => {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      writeFileSync(path.join(dir, `${kind}.heapprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 function send(message: ChildMessage): void {
