@@ -158,6 +158,12 @@ const SETS: readonly Floors[] = [
   // my variants of the bank-i/j causes (French chat contractions, « communiqué » the verb, thanks with "helped",
   // "won't have to put up with me much longer", "don't worry" before a sign), written before checking the fixes (8 of 15)
   { file: 'fresh-tune-32.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // mine, probing French small talk and near misses (the bank-i-holdout totals were low there): small talk 2 of 6 at
+  // first (goodbyes, « pour ton aide », « c'est tout ce que j'avais besoin », "I'm a new manager" before a greeting)
+  { file: 'fresh-tune-33.jsonl', en: 0, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // French near misses with social media words (7 of 11 declined at first: a work laptop or Teams account, the
+  // department's own LinkedIn, a training budget); one label corrected after reading the hiring passage
+  { file: 'fresh-tune-34.jsonl', en: 0, fr: 0.5, declined: 0.9, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
