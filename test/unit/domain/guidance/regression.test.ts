@@ -164,6 +164,9 @@ const SETS: readonly Floors[] = [
   // French near misses with social media words (7 of 11 declined at first: a work laptop or Teams account, the
   // department's own LinkedIn, a training budget); one label corrected after reading the hiring passage
   { file: 'fresh-tune-34.jsonl', en: 0, fr: 0.5, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  // mine: the manager asking what their own goal is (« l'objectif que doit viser le gestionnaire », « doit-il
+  // poursuivre », where « poursuivre » had read as suing) against the employee's intentions (2 of 6 at first)
+  { file: 'fresh-tune-35.jsonl', en: 0.6, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
