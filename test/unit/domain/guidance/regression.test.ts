@@ -216,6 +216,14 @@ describe.each([
 describe('the sets together', () => {
   const all = SETS.flatMap(({ file }) => loadEvalQuestions(path.join(EVAL, file)));
 
+  it('label answers with passages of the guidance only (a wrong id would teach the passage model a passage that does not exist)', () => {
+    const ids = new Set(loadContent().passages.map((p) => p.id));
+    const unknown = all.flatMap((q) =>
+      q.passages.filter((id) => !ids.has(id)).map((id) => `${q.split}: ${id}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
   it('name every passage as the best answer of at least two questions', () => {
     const counts = new Map<string, number>();
     for (const q of all)
