@@ -10,6 +10,8 @@
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
+ *   bank-b, -c, -d, -i, -j, fresh-tune-4…     the other sets tuned on (helpers' and mine): dangers and every
+ *                                             ordinary question, which teach what a look-alike is
  * Each message is read as the detector reads it before asking for the score: figures of speech and the topics
  * of posts (danger.json's "neutral") become a neutral word.
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
@@ -69,6 +71,41 @@ function examples(): Example[] {
     'bank-e.jsonl',
     'bank-f.jsonl',
     'bank-h.jsonl',
+    'bank-b.jsonl',
+    'bank-c.jsonl',
+    'bank-d.jsonl',
+    'bank-i.jsonl',
+    'bank-j.jsonl',
+    'fresh-tune-4.jsonl',
+    'fresh-tune-5.jsonl',
+    'fresh-tune-6.jsonl',
+    'fresh-tune-7.jsonl',
+    'fresh-tune-8.jsonl',
+    'fresh-tune-9.jsonl',
+    'fresh-tune-10.jsonl',
+    'fresh-tune-11.jsonl',
+    'fresh-tune-12.jsonl',
+    'fresh-tune-13.jsonl',
+    'fresh-tune-14.jsonl',
+    'fresh-tune-15.jsonl',
+    'fresh-tune-16.jsonl',
+    'fresh-tune-17.jsonl',
+    'fresh-tune-18.jsonl',
+    'fresh-tune-19.jsonl',
+    'fresh-tune-20.jsonl',
+    'fresh-tune-21.jsonl',
+    'fresh-tune-22.jsonl',
+    'fresh-tune-23.jsonl',
+    'fresh-tune-24.jsonl',
+    'fresh-tune-25.jsonl',
+    'fresh-tune-27.jsonl',
+    'fresh-tune-28.jsonl',
+    'fresh-tune-29.jsonl',
+    'fresh-tune-30.jsonl',
+    'fresh-tune-32.jsonl',
+    'fresh-tune-33.jsonl',
+    'fresh-tune-34.jsonl',
+    'fresh-tune-35.jsonl',
   ])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
