@@ -106,6 +106,10 @@ export interface Answerer {
   readonly content: GuidanceContent;
 }
 
+/** How a sentence that asks without a question mark opens: a question word, an auxiliary, or a request. */
+const OPENS_A_QUESTION =
+  /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais)\b/;
+
 const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
 /** Sentence openings and joints that start a second question inside one sentence. */
 const SECOND_QUESTION =
@@ -375,7 +379,14 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       };
     }
 
-    const parts = questionParts(sentences, asking);
+    // Without a question mark, the first sentence of a story is the story, not a second question: it counts as
+    // one only when it opens like a question or a request ("how do I…", « est-ce que… »).
+    const parts = questionParts(
+      sentences,
+      anyMark
+        ? asking
+        : asking.map((a, i) => a && (i === sentences.length - 1 || OPENS_A_QUESTION.test(sentences[i]!))),
+    );
     const partBests = parts.length >= 2 ? parts.map((part) => bestForPart(part, present, lang)) : [];
     // Two questions: each gets its own passage when each part has one.
     const twoParts =

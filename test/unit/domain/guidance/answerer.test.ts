@@ -190,6 +190,16 @@ describe('answers', () => {
     expect(r.passages.map((p) => p.id)).toEqual(['talking-points.disclaimers', 'aware-post.no-monitoring']);
   });
 
+  it('reads a story typed without a question mark as one question, not its first sentence as a second', () => {
+    const story = ask(
+      'my analyst put a meme of our DG as a clown on his public instagram. half the team liked it. i laughed too but im his manager so now what',
+    );
+    expect(story.twoParts).toBe(false);
+    // Two real questions without marks still get one passage each when the first opens like a question.
+    const two = ask('do disclaimers protect my staff. and should i monitor their accounts');
+    expect(two.twoParts).toBe(true);
+  });
+
   it('flags a question describing a post the manager saw', () => {
     expect(ask('I saw a post by one of my employees that seems off, what do I do?').offerSawAPost).toBe(true);
     expect(ask('Do disclaimers work?').offerSawAPost).toBe(false);
