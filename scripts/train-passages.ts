@@ -8,7 +8,7 @@
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
  * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
  * test/eval/ (SETS: questions, challenge, blind rounds, the fresh-tune sets, the helpers' tuned banks b, c, d, i,
- * j), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
+ * j, k), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
  * Never trained on: the holdout sets (fresh-holdout*, bank-*-holdout, bank-a: measures) and the outside dev set.
  *
  * Measured before the final training: a model trained without NEWEST (the newest set), on NEWEST.
@@ -47,6 +47,7 @@ const SETS = [
   'bank-d',
   'bank-i',
   'bank-j',
+  'bank-k',
   'fresh-tune-5',
   'fresh-tune-6',
   'fresh-tune-7',

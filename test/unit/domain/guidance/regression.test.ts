@@ -164,6 +164,21 @@ const SETS: readonly Floors[] = [
   // French near misses with social media words (7 of 11 declined at first: a work laptop or Teams account, the
   // department's own LinkedIn, a training budget); one label corrected after reading the hiring passage
   { file: 'fresh-tune-34.jsonl', en: 0, fr: 0.5, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone on 2026-12-07: 160 questions covering every passage at least twice as the
+  // best answer, half French; trained on (both models) without being read (first measured en 92.7 %, fr 98.2 %,
+  // declined 19/20, danger 19/22, no false card)
+  { file: 'bank-k.jsonl', en: 0.9, fr: 0.95, declined: 0.9, urgent: 0.85, falseUrgent: 0, smalltalk: 1 },
+  // by another helper the same hour, a week's mix, never read: a measure (first measured en 81.4 %, fr 86.5 %,
+  // declined 14/16, danger 15/16, small talk 8/8, 1 false card of 104)
+  {
+    file: 'bank-m-holdout.jsonl',
+    en: 0.8,
+    fr: 0.85,
+    declined: 0.85,
+    urgent: 0.9,
+    falseUrgent: 1,
+    smalltalk: 1,
+  },
   // mine: the manager asking what their own goal is (« l'objectif que doit viser le gestionnaire », « doit-il
   // poursuivre », where « poursuivre » had read as suing) against the employee's intentions (2 of 6 at first)
   { file: 'fresh-tune-35.jsonl', en: 0.6, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
