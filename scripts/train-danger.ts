@@ -10,7 +10,7 @@
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
- *   bank-b, -c, -d, -i, -j, -k, fresh-tune-4… the other sets tuned on (helpers' and mine): dangers and every
+ *   bank-b…-d, -i…-k, -n, -o, fresh-tune-4… the other sets tuned on (helpers' and mine): dangers and every
  *                                             ordinary question, which teach what a look-alike is
  * Each message is read as the detector reads it before asking for the score: figures of speech and the topics
  * of posts (danger.json's "neutral") become a neutral word.
@@ -77,6 +77,8 @@ function examples(): Example[] {
     'bank-i.jsonl',
     'bank-j.jsonl',
     'bank-k.jsonl',
+    'bank-n.jsonl',
+    'bank-o.jsonl',
     'fresh-tune-4.jsonl',
     'fresh-tune-5.jsonl',
     'fresh-tune-6.jsonl',

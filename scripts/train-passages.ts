@@ -8,7 +8,7 @@
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
  * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
  * test/eval/ (SETS: questions, challenge, blind rounds, the fresh-tune sets, the helpers' tuned banks b, c, d, i,
- * j, k), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
+ * j, k, n, o), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
  * Never trained on: the holdout sets (fresh-holdout*, bank-*-holdout, bank-a: measures) and the outside dev set.
  *
  * Measured before the final training: a model trained without NEWEST (the newest set), on NEWEST.
@@ -48,6 +48,8 @@ const SETS = [
   'bank-i',
   'bank-j',
   'bank-k',
+  'bank-n',
+  'bank-o',
   'fresh-tune-5',
   'fresh-tune-6',
   'fresh-tune-7',

@@ -154,7 +154,8 @@ const SETS: readonly Floors[] = [
   // the other halves, never read (measures): bank-i-holdout fr 90 %, declined 5/9, danger 8/8, 2 false of 52, small
   // talk 1/3; bank-j-holdout en 72.4 %, fr 54.5 %, declined 8/9, danger 7/8, no false card
   { file: 'bank-i-holdout.jsonl', en: 0, fr: 0.85, declined: 0.5, urgent: 1, falseUrgent: 2 },
-  { file: 'bank-j-holdout.jsonl', en: 0.7, fr: 0.5, declined: 0.85, urgent: 0.85, falseUrgent: 0 },
+  // (English 21 → 20 of 29 when bank-n and -o joined the training, which gained on the other measures: floor 0.65)
+  { file: 'bank-j-holdout.jsonl', en: 0.65, fr: 0.5, declined: 0.85, urgent: 0.85, falseUrgent: 0 },
   // my variants of the bank-i/j causes (French chat contractions, « communiqué » the verb, thanks with "helped",
   // "won't have to put up with me much longer", "don't worry" before a sign), written before checking the fixes (8 of 15)
   { file: 'fresh-tune-32.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
@@ -168,6 +169,11 @@ const SETS: readonly Floors[] = [
   // best answer, half French; trained on (both models) without being read (first measured en 92.7 %, fr 98.2 %,
   // declined 19/20, danger 19/22, no false card)
   { file: 'bank-k.jsonl', en: 0.9, fr: 0.95, declined: 0.9, urgent: 0.85, falseUrgent: 0, smalltalk: 1 },
+  // by two helpers from the guidance alone, for training (both models), not read before: bank-n 160 stories, verdicts,
+  // traps and two-part questions (first measured en 53.5 %, fr 62.9 %, danger 13/15, 4 false of 145); bank-o 80
+  // dangers in indirect words and 80 look-alikes (danger 70/80, 5 false of 80)
+  { file: 'bank-n.jsonl', en: 0.7, fr: 0.75, declined: 0.75, urgent: 0.95, falseUrgent: 1 },
+  { file: 'bank-o.jsonl', en: 0.65, fr: 0.75, declined: 0.5, urgent: 0.95, falseUrgent: 5 },
   // by another helper the same hour, a week's mix, never read: a measure (first measured en 81.4 %, fr 86.5 %,
   // declined 14/16, danger 15/16, small talk 8/8, 1 false card of 104)
   {
