@@ -106,9 +106,14 @@ export interface Answerer {
   readonly content: GuidanceContent;
 }
 
-/** How a sentence that asks without a question mark opens: a question word, an auxiliary, or a request. */
+/**
+ * How a first sentence opens when it asks without a question mark: a question word, an auxiliary, or a request
+ * ("Translate this note: …"). Any other first sentence is the story the question is about ("my employee made a
+ * meme of our ADM…"): read as a question, its subjects were declined (an official account named in the story)
+ * or split the message into two questions.
+ */
 const OPENS_A_QUESTION =
-  /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais)\b/;
+  /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|plz|translate|write|rewrite|draft|summarize|summarise|help|give|tell|explain|show|find|make|create|prepare|check|review|proofread|correct|fix|list|i need|i want|i d like|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais|traduis|traduisez|traduire|ecris|ecrivez|reecris|redige|redigez|resume|resumez|aide|aidez|donne|donnez|dis|dites|explique|expliquez|montre|trouve|fais|faites|prepare|preparez|verifie|verifiez|relis|relisez|corrige|corrigez|j ai besoin|je veux|je voudrais|j aimerais)\b/;
 
 const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
 /** Sentence openings and joints that start a second question inside one sentence. */
@@ -233,8 +238,10 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // The sentences that ask: those with a question mark, or, when none has one, the first (a request:
     // "Translate this note: …") and the last.
     const anyMark = raw.questionMarks.some(Boolean);
-    const asking = sentences.map((_, i) =>
-      anyMark ? raw.questionMarks[i] === true : i === 0 || i === sentences.length - 1,
+    const asking = sentences.map((sentence, i) =>
+      anyMark
+        ? raw.questionMarks[i] === true
+        : i === sentences.length - 1 || (i === 0 && OPENS_A_QUESTION.test(sentence)),
     );
     const questionSentences = sentences.map((s, i) => ({ folded: s, asks: asking[i]! }));
     const found = concepts.find(questionSentences, traced);
@@ -379,14 +386,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       };
     }
 
-    // Without a question mark, the first sentence of a story is the story, not a second question: it counts as
-    // one only when it opens like a question or a request ("how do I…", « est-ce que… »).
-    const parts = questionParts(
-      sentences,
-      anyMark
-        ? asking
-        : asking.map((a, i) => a && (i === sentences.length - 1 || OPENS_A_QUESTION.test(sentences[i]!))),
-    );
+    const parts = questionParts(sentences, asking);
     const partBests = parts.length >= 2 ? parts.map((part) => bestForPart(part, present, lang)) : [];
     // Two questions: each gets its own passage when each part has one.
     const twoParts =

@@ -71,7 +71,10 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
     const sentence = fold(parts[i]!);
     if (sentence === '') continue;
     sentences.push(sentence);
-    questionMarks.push((parts[i + 1] ?? '').includes('?'));
+    // A question mark just inside a closing quote ends a quoted question (what a post or a person said:
+    // "asking 'is this who you have working for you?'"), not the manager's own.
+    const quoted = /^\s*["']/.test(parts[i + 2] ?? '');
+    questionMarks.push((parts[i + 1] ?? '').includes('?') && !quoted);
   }
   const folded = sentences.join(' ');
   return { text, folded, sentences, questionMarks, laughing, empty: !/[a-z0-9]/.test(folded) };

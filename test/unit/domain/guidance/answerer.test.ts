@@ -200,6 +200,14 @@ describe('answers', () => {
     expect(two.twoParts).toBe(true);
   });
 
+  it('reads a question quoted from a post as part of the story, not as what the manager asks', () => {
+    const r = ask(
+      "A stranger replied under my employee's post on our department's official account asking 'is this who you hire?'. He had posted a crude joke about a singer, nothing about work. how do I explain to him why it still matters",
+    );
+    // The official account is part of the story: the manager's question is about the employee's post.
+    expect(r.kind).toBe('answer');
+  });
+
   it('flags a question describing a post the manager saw', () => {
     expect(ask('I saw a post by one of my employees that seems off, what do I do?').offerSawAPost).toBe(true);
     expect(ask('Do disclaimers work?').offerSawAPost).toBe(false);

@@ -169,6 +169,9 @@ const SETS: readonly Floors[] = [
   // best answer, half French; trained on (both models) without being read (first measured en 92.7 %, fr 98.2 %,
   // declined 19/20, danger 19/22, no false card)
   { file: 'bank-k.jsonl', en: 0.9, fr: 0.95, declined: 0.9, urgent: 0.85, falseUrgent: 0, smalltalk: 1 },
+  // mine, after reading bank-n's misses (quoted questions, « pièce jointe » and 'opinion piece' read as a gun,
+  // « pièce d'identité » as identity factors), written as checks after the fixes
+  { file: 'fresh-tune-37.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by two helpers from the guidance alone, for training (both models), not read before: bank-n 160 stories, verdicts,
   // traps and two-part questions (first measured en 53.5 %, fr 62.9 %, danger 13/15, 4 false of 145); bank-o 80
   // dangers in indirect words and 80 look-alikes (danger 70/80, 5 false of 80)
