@@ -172,6 +172,9 @@ const SETS: readonly Floors[] = [
   // mine, after reading bank-n's misses (quoted questions, « pièce jointe » and 'opinion piece' read as a gun,
   // « pièce d'identité » as identity factors), written as checks after the fixes
   { file: 'fresh-tune-37.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after bank-n's telework and 'permanent' misses: in-scope telework posts beside the near misses, written
+  // before the last check (declined 2 of 3, the miss a remark in a meeting)
+  { file: 'fresh-tune-38.jsonl', en: 0.5, fr: 0.5, declined: 0.6, urgent: 1, falseUrgent: 0 },
   // by two helpers from the guidance alone, for training (both models), not read before: bank-n 160 stories, verdicts,
   // traps and two-part questions (first measured en 53.5 %, fr 62.9 %, danger 13/15, 4 false of 145); bank-o 80
   // dangers in indirect words and 80 look-alikes (danger 70/80, 5 false of 80)
