@@ -172,6 +172,17 @@ const SETS: readonly Floors[] = [
   // mine, after reading bank-n's misses (quoted questions, « pièce jointe » and 'opinion piece' read as a gun,
   // « pièce d'identité » as identity factors), written as checks after the fixes
   { file: 'fresh-tune-37.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone after all of the day's changes, measured once, never read: the day's last
+  // measure (en 90.6 %, fr 91.5 %, declined 18/20, danger 18/20, small talk 10/10, no false card of 130)
+  {
+    file: 'bank-p-holdout.jsonl',
+    en: 0.85,
+    fr: 0.85,
+    declined: 0.85,
+    urgent: 0.85,
+    falseUrgent: 1,
+    smalltalk: 1,
+  },
   // mine, after bank-n's telework and 'permanent' misses: in-scope telework posts beside the near misses, written
   // before the last check (declined 2 of 3, the miss a remark in a meeting)
   { file: 'fresh-tune-38.jsonl', en: 0.5, fr: 0.5, declined: 0.6, urgent: 1, falseUrgent: 0 },
