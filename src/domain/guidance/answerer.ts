@@ -115,6 +115,9 @@ export interface Answerer {
 const OPENS_A_QUESTION =
   /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|plz|translate|write|rewrite|draft|summarize|summarise|help|give|tell|explain|show|find|make|create|prepare|check|review|proofread|correct|fix|list|i need|i want|i d like|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais|traduis|traduisez|traduire|ecris|ecrivez|reecris|redige|redigez|resume|resumez|aide|aidez|donne|donnez|dis|dites|explique|expliquez|montre|trouve|fais|faites|prepare|preparez|verifie|verifiez|relis|relisez|corrige|corrigez|j ai besoin|je veux|je voudrais|j aimerais)\b/;
 
+/** A question asked in addition to another ("I also wonder…", « je me demande aussi… »). */
+const ALSO = /\b(also|too|as well|aussi|egalement|en plus|pis aussi)\b/;
+
 const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
 /** Sentence openings and joints that start a second question inside one sentence. */
 const SECOND_QUESTION =
@@ -311,8 +314,17 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const strongOther = others.find(
       (h) => h.concept.strength === 'strong' && (h.inQuestion || !domain || !storyOfAPost),
     );
-    if (strongOther || (others.length > 0 && !domain)) {
-      const why = (strongOther ?? others[0]!).concept.id;
+    // A story about a post that ends by asking about something else ("…posted 'goodbye Ottawa'. Can she telework
+    // from Moncton?"): the post is in the story, the question is about the other subject alone.
+    const askedOther = others.find((h) => h.inQuestion);
+    const guidanceInQuestion =
+      found.some((h) => h.concept.id === 'domain.socialMedia' && h.inQuestion) ||
+      topics.some((h) => h.inQuestion);
+    // "…I also wonder how to plan the holidays": asked besides the post, not instead of it.
+    const asksBesides = sentences.some((sentence, i) => asking[i] && ALSO.test(sentence));
+    const otherAskedAlone = askedOther !== undefined && !guidanceInQuestion && !asksBesides;
+    if (strongOther || otherAskedAlone || (others.length > 0 && !domain)) {
+      const why = (strongOther ?? askedOther ?? others[0]!).concept.id;
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
         trace: trace(`out of scope: ${why}`),

@@ -172,6 +172,9 @@ const SETS: readonly Floors[] = [
   // mine, after reading bank-n's misses (quoted questions, « pièce jointe » and 'opinion piece' read as a gun,
   // « pièce d'identité » as identity factors), written as checks after the fixes
   { file: 'fresh-tune-37.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine: a story about a post that ends by asking about leave, telework or pay alone (declined 0 of 4 at first),
+  // beside in-scope questions naming the same subjects, which stay answered
+  { file: 'fresh-tune-39.jsonl', en: 0.25, fr: 0, declined: 0.75, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone after all of the day's changes, measured once, never read: the day's last
   // measure (en 90.6 %, fr 91.5 %, declined 18/20, danger 18/20, small talk 10/10, no false card of 130)
   {
