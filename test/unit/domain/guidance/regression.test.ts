@@ -175,6 +175,10 @@ const SETS: readonly Floors[] = [
   // mine: a story about a post that ends by asking about leave, telework or pay alone (declined 0 of 4 at first),
   // beside in-scope questions naming the same subjects, which stay answered
   { file: 'fresh-tune-39.jsonl', en: 0.25, fr: 0, declined: 0.75, urgent: 1, falseUrgent: 0 },
+  // mine: French dangers bank-k and bank-o missed (followed by car or on foot, a harasser in the lobby now asking
+  // for her by name, a crowd called to someone's home, « apportez ce qu'il faut ») with look-alikes (a candidate in the
+  // lobby, a barbecue at her own house): dangers 2 → 6 of 6 at first; the barbecue's false card is the trained score's
+  { file: 'fresh-tune-40.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 1 },
   // by a helper from the guidance alone after all of the day's changes, measured once, never read: the day's last
   // measure (en 90.6 %, fr 91.5 %, declined 18/20, danger 18/20, small talk 10/10, no false card of 130)
   {
