@@ -182,7 +182,8 @@ const SETS: readonly Floors[] = [
   // by a helper from the guidance alone: 90 dangers told by managers, mostly indirectly, and 70 look-alikes (danger
   // 66/90, 11 false cards of 70 at first). Training both scores on it was tried and dropped (the never-read sets lost
   // French and gained false cards); its false cards were read and fixed: 11 → 3
-  { file: 'bank-q.jsonl', en: 0.4, fr: 0.4, declined: 0.5, urgent: 0.7, falseUrgent: 3 },
+  // (its missed dangers read too: 66 → 80 of 90)
+  { file: 'bank-q.jsonl', en: 0.4, fr: 0.4, declined: 0.5, urgent: 0.85, falseUrgent: 3 },
   // by a helper from the guidance alone after all of the day's changes, measured once, never read: the day's last
   // measure (en 90.6 %, fr 91.5 %, declined 18/20, danger 18/20, small talk 10/10, no false card of 130)
   {
