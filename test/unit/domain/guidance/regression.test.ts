@@ -195,6 +195,17 @@ const SETS: readonly Floors[] = [
     falseUrgent: 1,
     smalltalk: 1,
   },
+  // by a helper from the guidance alone after the day's last change, measured once, never read (en 95.8 %, fr 91.5 %,
+  // declined 16/20, danger 24/25, small talk 9/10, 1 false card of 125)
+  {
+    file: 'bank-r-holdout.jsonl',
+    en: 0.9,
+    fr: 0.85,
+    declined: 0.75,
+    urgent: 0.9,
+    falseUrgent: 1,
+    smalltalk: 0.9,
+  },
   // mine, after bank-n's telework and 'permanent' misses: in-scope telework posts beside the near misses, written
   // before the last check (declined 2 of 3, the miss a remark in a meeting)
   { file: 'fresh-tune-38.jsonl', en: 0.5, fr: 0.5, declined: 0.6, urgent: 1, falseUrgent: 0 },
