@@ -116,7 +116,7 @@ const OPENS_A_QUESTION =
   /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|plz|translate|write|rewrite|draft|summarize|summarise|help|give|tell|explain|show|find|make|create|prepare|check|review|proofread|correct|fix|list|i need|i want|i d like|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais|traduis|traduisez|traduire|ecris|ecrivez|reecris|redige|redigez|resume|resumez|aide|aidez|donne|donnez|dis|dites|explique|expliquez|montre|trouve|fais|faites|prepare|preparez|verifie|verifiez|relis|relisez|corrige|corrigez|j ai besoin|je veux|je voudrais|j aimerais)\b/;
 
 /** A question asked in addition to another ("I also wonder…", « je me demande aussi… »). */
-const ALSO = /\b(also|too|as well|aussi|egalement|en plus|pis aussi)\b/;
+const ALSO = /\b(also|as well|aussi|egalement|en plus)\b/;
 
 const SMALLTALK_PRIORITY: readonly SmalltalkReply[] = ['help', 'thanks', 'greeting'];
 /** Sentence openings and joints that start a second question inside one sentence. */
@@ -238,8 +238,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const folded = spelling.apply(raw.folded, lang);
     const sentences = raw.sentences.map((s) => spelling.apply(s, lang));
     const assessment = danger.assess({ sentences, laughing: raw.laughing });
-    // The sentences that ask: those with a question mark, or, when none has one, the first (a request:
-    // "Translate this note: …") and the last.
+    // The sentences that ask: those with a question mark, or, when none has one, the last, and the first when it
+    // opens like a question or a request ("Translate this note: …"; see OPENS_A_QUESTION).
     const anyMark = raw.questionMarks.some(Boolean);
     const asking = sentences.map((sentence, i) =>
       anyMark
