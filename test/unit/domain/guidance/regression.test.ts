@@ -184,6 +184,9 @@ const SETS: readonly Floors[] = [
   // French and gained false cards); its false cards were read and fixed: 11 → 3
   // (its missed dangers read too: 66 → 80 of 90)
   { file: 'bank-q.jsonl', en: 0.4, fr: 0.4, declined: 0.5, urgent: 0.85, falseUrgent: 3 },
+  // mine: near misses told with a post or a goodbye (gifts from a stakeholder, a card to write, evacuation procedures,
+  // telework from a cottage) beside in-scope look-alikes: declined 2 of 5 at first
+  { file: 'fresh-tune-41.jsonl', en: 0, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone after all of the day's changes, measured once, never read: the day's last
   // measure (en 90.6 %, fr 91.5 %, declined 18/20, danger 18/20, small talk 10/10, no false card of 130)
   {
