@@ -66,7 +66,11 @@ describe('escalation from the personal chat to the office channel', () => {
     const assignedText = (await assigned.textContent()) ?? '';
     // The assignee's own view: the manager's official language, and a chat with them (they asked for Teams chat).
     expect(assignedText).toMatch(/Manager’s official language\s*English/);
-    expect(await assigned.getByRole('link', { name: 'Chat with the manager in Teams' }).count()).toBe(1);
+    // The card updated for everyone can arrive after the reply to the click, showing the shared view for a moment;
+    // the client then refreshes the assignee's own view (Universal Actions `refresh`), which has the chat link.
+    const chatLink = assigned.getByRole('link', { name: 'Chat with the manager in Teams' });
+    await chatLink.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await chatLink.count()).toBe(1);
     await playground().screenshot('escalation-assigned', assigned);
     // The case's thread says who took it.
     await playground().waitForText(/Alex Tremblay took VE-\d{4}-0001\./);
