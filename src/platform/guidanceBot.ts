@@ -309,11 +309,20 @@ export class GuidanceBot extends TeamsActivityHandler {
       await turn.sendHelp();
       return;
     }
+    // An offer only where it can be taken up: personal chat, and not in the middle of another flow.
+    const offer =
+      reply.followUp && turn.scope === 'personal' && !turn.dc.activeDialog ? reply.followUp : undefined;
+    if (reply.card && offer) {
+      // One message holding both cards, the answer first: they arrive together rather than as two messages a
+      // moment apart, and the turn makes one call to the Bot Connector instead of two.
+      await turn.context.sendActivity(
+        MessageFactory.list([CardFactory.adaptiveCard(reply.card), CardFactory.adaptiveCard(offer)]),
+      );
+      return;
+    }
     if (reply.card) await turn.sendCard(reply.card);
     else if (reply.text) await turn.sendText(reply.text);
-    // An offer only where it can be taken up: personal chat, and not in the middle of another flow.
-    if (reply.followUp && turn.scope === 'personal' && !turn.dc.activeDialog)
-      await turn.sendCard(reply.followUp);
+    if (offer) await turn.sendCard(offer);
   }
 
   private async welcomeIfBotAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {

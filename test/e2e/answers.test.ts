@@ -31,6 +31,17 @@ describe('questions in the personal chat', () => {
     await playground().screenshot('answer-fr', card);
   });
 
+  it('under the answer to a post a colleague showed, offers the walk-through, which starts on a click', async () => {
+    await playground().send(
+      'A colleague forwarded me a post by one of my employees about our minister. What should I do?',
+    );
+    // The answer and the offer arrive as one message of two cards; both are rendered.
+    await playground().waitForCard(/From the guidance for managers/);
+    const offer = await playground().waitForCard(/Would you like me to walk you through/);
+    await playground().clickCardButton(offer, 'Start “I saw a post”');
+    await playground().waitForCard(/Before you start/);
+  });
+
   it('routes an urgent situation at once, with whom to call', async () => {
     await playground().send('One of my employees posted that she wants to end her life');
     const card = await playground().waitForCard(/9-8-8/);

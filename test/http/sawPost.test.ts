@@ -157,7 +157,11 @@ describe('I saw a post over HTTP', () => {
       message('A colleague showed me a post by one of my employees. What should I do?', o),
     );
     expect(text).toMatch(/Would you like me to walk you through/);
-    const offer = replies.at(-1).attachments[0].content.actions[0];
+    // One message: the answer's card, then the offer under it (not a second message a moment later).
+    expect(replies).toHaveLength(1);
+    const [answerCard, offerCard] = replies[0].attachments;
+    expect(JSON.stringify(answerCard.content)).toMatch(/From the guidance for managers/);
+    const offer = offerCard.content.actions[0];
     expect(offer.title).toBe('Start “I saw a post”');
     expect((await send(submit(offer.data, o))).text).toMatch(/Before you start/);
   });
