@@ -49,6 +49,13 @@ describe('classification', () => {
       'Quelqu’un a publié l’adresse du domicile de mon employée en disant d’aller lui rendre visite',
       'harassment',
     ],
+    // Phrases of content/danger.json that once never matched (a "|" read as a one-word choice).
+    [
+      'A man has been parked across the street from her house every night since her post went viral.',
+      'harassment',
+    ],
+    ['Il a écrit sur Facebook qu’il sortira du bureau les pieds devant, pis pas tout seul.', 'violence'],
+    ['She texted me: by the time you read this I’ll be gone.', 'self-harm'],
   ])('routes "%s" to the crisis card (%s)', (q, topic) => {
     const r = ask(q);
     expect(r.kind).toBe('urgent');
@@ -96,6 +103,8 @@ describe('classification', () => {
     'Tell me a joke',
     'Combien de jours de congé ai-je?',
     'Pour quel parti devrais-je voter?',
+    'Can I hire someone through a non-advertised appointment?',
+    'À quelle heure ferme la cafétéria de l’édifice?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
   });
