@@ -105,6 +105,11 @@ describe('classification', () => {
     'Pour quel parti devrais-je voter?',
     'Can I hire someone through a non-advertised appointment?',
     'À quelle heure ferme la cafétéria de l’édifice?',
+    'Who’s the current Minister of Health?',
+    'Est-ce que le retour au bureau trois jours par semaine s’applique aux étudiants?',
+    'Puis-je offrir le café et les muffins lors d’une consultation publique?',
+    'Is there media training for people who speak to reporters on behalf of the department?',
+    'The Teams app freezes every time I share my screen, who do I call?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
   });
