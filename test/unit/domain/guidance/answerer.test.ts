@@ -56,6 +56,11 @@ describe('classification', () => {
     ],
     ['Il a écrit sur Facebook qu’il sortira du bureau les pieds devant, pis pas tout seul.', 'violence'],
     ['She texted me: by the time you read this I’ll be gone.', 'self-harm'],
+    ['He commented under her post: ‘your son gets off the bus at 3:40, right?’', 'harassment'],
+    [
+      'Elle m’a texté : je pense pas rester ici ben longtemps, ce serait mieux pour tout le monde.',
+      'self-harm',
+    ],
   ])('routes "%s" to the crisis card (%s)', (q, topic) => {
     const r = ask(q);
     expect(r.kind).toBe('urgent');
@@ -74,6 +79,8 @@ describe('classification', () => {
     ['Je m’adresse à vous parce qu’une employée a publié une critique du ministère.'],
     ['Quelle adresse courriel donner à mon équipe pour signaler une publication?'],
     ['Translate my briefing note into French, please.'],
+    ['The Liberals will find out what consequences look like at the polls, my analyst tweeted. Is that OK?'],
+    ['Je pense pas rester ici longtemps, le poste ne me convient pas. Puis-je le dire sur LinkedIn?'],
   ])('does not show the crisis card for an ordinary question: "%s"', (q) => {
     expect(ask(q).kind).not.toBe('urgent');
   });
