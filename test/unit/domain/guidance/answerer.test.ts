@@ -205,6 +205,15 @@ describe('answers', () => {
     expect(r.passages[0]!.id).toBe('aware-post.steps');
   });
 
+  it.each([
+    'A colleague showed me a post one of my employees made about our minister. What do I do?',
+    'Mon directeur m’a parlé d’une vidéo TikTok qu’une de mes agentes a publiée. Par où je commence?',
+  ])('reads a post someone showed or told the manager about as a story of a post: "%s"', (q) => {
+    const r = ask(q);
+    expect(r.offerSawAPost).toBe(true);
+    expect(r.passages[0]!.id).toBe('aware-post.steps');
+  });
+
   it('answers both parts of a two-part question, one passage each', () => {
     const r = ask('Do disclaimers protect my staff? And should I monitor their accounts?');
     expect(r.twoParts).toBe(true);
