@@ -316,14 +316,21 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     );
     // A story about a post that ends by asking about something else ("…posted 'goodbye Ottawa'. Can she telework
     // from Moncton?"): the post is in the story, the question is about the other subject alone.
-    const askedOther = others.find((h) => h.inQuestion);
+    // "…her overtime still hasn't been paid. How do I get that fixed?": the question points back at the story's
+    // other subject, so that subject is what is asked.
+    const askedOther =
+      others.find((h) => h.inQuestion) ?? (present.has('frame.fixIt') ? others[0] : undefined);
     const guidanceInQuestion =
       found.some((h) => h.concept.id === 'domain.socialMedia' && h.inQuestion) ||
       topics.some((h) => h.inQuestion);
     // "…I also wonder how to plan the holidays": asked besides the post, not instead of it.
     const asksBesides = sentences.some((sentence, i) => asking[i] && ALSO.test(sentence));
     const otherAskedAlone = askedOther !== undefined && !guidanceInQuestion && !asksBesides;
-    if (strongOther || otherAskedAlone || (others.length > 0 && !domain)) {
+    // Asked about another subject with no word of social media and no post anywhere in the message: the
+    // guidance's topics it seems to touch are that subject's own words ("language training", "the symptoms
+    // of burnout", "a room for my team meeting"), not the guidance's.
+    const otherWithoutSocialMedia = askedOther !== undefined && !socialMedia && !storyOfAPost;
+    if (strongOther || otherAskedAlone || otherWithoutSocialMedia || (others.length > 0 && !domain)) {
       const why = (strongOther ?? askedOther ?? others[0]!).concept.id;
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),

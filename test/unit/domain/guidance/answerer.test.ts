@@ -117,6 +117,11 @@ describe('classification', () => {
     'Puis-je offrir le café et les muffins lors d’une consultation publique?',
     'Is there media training for people who speak to reporters on behalf of the department?',
     'The Teams app freezes every time I share my screen, who do I call?',
+    // another subject asked with no social media anywhere: its words only look like the guidance's
+    'Which French language courses can my team take this fall?',
+    'Est-ce que TikTok est encore interdit sur les cellulaires du ministère?',
+    // the question points back at the story's other subject
+    'My officer tweeted that her overtime still hasn’t been paid. How do I get that fixed?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
   });
@@ -212,6 +217,14 @@ describe('answers', () => {
     const r = ask(q);
     expect(r.offerSawAPost).toBe(true);
     expect(r.passages[0]!.id).toBe('aware-post.steps');
+  });
+
+  it('reads « la politique de… » as a policy, not as politics', () => {
+    const r = ask(
+      'Un employé a publié sur Facebook une critique de la politique de retour au bureau. Est-ce que je dois intervenir?',
+    );
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).not.toBe('talking-points.political-activities');
   });
 
   it('answers both parts of a two-part question, one passage each', () => {
