@@ -263,12 +263,9 @@ export class DangerDetector {
     const byGroup = rule.all.map((g) => live.filter((s) => s.group === g));
     if (byGroup.some((list) => list.length === 0)) return false;
     if (rule.all.length === 0) return true;
-    // Distinct places in the text, not distinct expressions: two expressions on the same words count once.
-    if (
-      rule.distinct !== undefined &&
-      new Set(live.map((s) => `${s.sentence}:${s.word}`)).size < rule.distinct
-    )
-      return false;
+    // Distinct places in the text, not distinct expressions: two expressions on the same words count once,
+    // and so do two that overlap ("posted a farewell message" and "farewell message").
+    if (rule.distinct !== undefined && distinctPlaces(live) < rule.distinct) return false;
     if (rule.scope === 'message') return true;
     // sentence scope: one signal of each group in the same sentence (and near the first group's, if asked)
     return byGroup[0]!.some((anchor) =>
@@ -301,4 +298,20 @@ function withinReach(rule: Rule, anchor: SignalMatch, s: SignalMatch): boolean {
 
 export function loadDangerFile(file = DANGER_FILE): DangerFile {
   return parseDangerFile(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** How many separate stretches of text the signals cover: overlapping or repeated matches count once. */
+function distinctPlaces(signals: readonly SignalMatch[]): number {
+  const sorted = [...signals].sort((a, b) => a.sentence - b.sentence || a.word - b.word);
+  let places = 0;
+  let sentence = -1;
+  let end = -1;
+  for (const s of sorted) {
+    if (s.sentence !== sentence || s.word > end) {
+      places += 1;
+      sentence = s.sentence;
+      end = s.lastWord;
+    } else end = Math.max(end, s.lastWord);
+  }
+  return places;
 }

@@ -61,6 +61,12 @@ describe('classification', () => {
       'Elle m’a texté : je pense pas rester ici ben longtemps, ce serait mieux pour tout le monde.',
       'self-harm',
     ],
+    ['analyst posted farewell msg, gave her cat away yesterday', 'self-harm'],
+    ['a client posted where she lives, ‘see you tonight’', 'harassment'],
+    [
+      'He said at lunch he’d bring his shotgun to the all-staff meeting Friday if they cut his unit.',
+      'violence',
+    ],
   ])('routes "%s" to the crisis card (%s)', (q, topic) => {
     const r = ask(q);
     expect(r.kind).toBe('urgent');
@@ -81,6 +87,20 @@ describe('classification', () => {
     ['Translate my briefing note into French, please.'],
     ['The Liberals will find out what consequences look like at the polls, my analyst tweeted. Is that OK?'],
     ['Je pense pas rester ici longtemps, le poste ne me convient pas. Puis-je le dire sur LinkedIn?'],
+    // over and done with, or a well-known meme
+    [
+      'Last year a client told my employee ‘you’ll regret this’; security handled it and there has been nothing since. Should she lock her Instagram?',
+    ],
+    [
+      'Situation réglée : il y a un an, quelqu’un a publié l’adresse de mon employée, la police a fait un suivi, plus rien depuis. Elle veut fermer ses comptes.',
+    ],
+    [
+      'My employee shared the classic meme of a raccoon holding a knife, ‘me before my 9am meeting’. Proportional response?',
+    ],
+    // one farewell, read by two expressions over the same words, is one sign, not two
+    [
+      'Mon analyste qui s’en va à Emploi Canada a publié un message d’adieu sur LinkedIn. Peut-elle parler de ses nouveaux dossiers?',
+    ],
   ])('does not show the crisis card for an ordinary question: "%s"', (q) => {
     expect(ask(q).kind).not.toBe('urgent');
   });
