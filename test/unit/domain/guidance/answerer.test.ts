@@ -67,6 +67,11 @@ describe('classification', () => {
       'He said at lunch he’d bring his shotgun to the all-staff meeting Friday if they cut his unit.',
       'violence',
     ],
+    ['He posted a photo of range targets with our manager’s face printed on them.', 'violence'],
+    [
+      'Quelqu’un a écrit sous sa vidéo : « on sait que ton fils joue au hockey le jeudi à l’aréna Maurice-Richard ».',
+      'harassment',
+    ],
   ])('routes "%s" to the crisis card (%s)', (q, topic) => {
     const r = ask(q);
     expect(r.kind).toBe('urgent');
@@ -96,6 +101,18 @@ describe('classification', () => {
     ],
     [
       'My employee shared the classic meme of a raccoon holding a knife, ‘me before my 9am meeting’. Proportional response?',
+    ],
+    // a costume, a combat sport, a fake gun, a figure of speech, an attempt long past and spoken of openly
+    [
+      'My employee posted a video of his amateur boxing match, bloody nose and all. A client complained. Do I act?',
+    ],
+    ['Toute l’équipe est en beau fusil contre la réforme, un employé l’a écrit sur Facebook. J’interviens?'],
+    ['Shoot me the link to the guidance on disclaimers?'],
+    [
+      'He posted a TikTok re-enacting a gangster movie scene with a toy gun. Someone sent it to me. Now what?',
+    ],
+    [
+      'Il y a quelques années, une employée a fait une tentative de suicide; elle en parle maintenant ouvertement sur LinkedIn. Un directeur trouve que ça nuit à l’image du ministère. A-t-il raison?',
     ],
     // one farewell, read by two expressions over the same words, is one sign, not two
     [
