@@ -69,6 +69,11 @@ describe('classification', () => {
     ],
     ['He posted a photo of range targets with our manager’s face printed on them.', 'violence'],
     [
+      'A client replied to her post: ‘Enjoy your last quiet days. You won’t always have a guard with you.’',
+      'violence',
+    ],
+    ['Il a publié : « lundi ça va être un carnage au 3e étage, vous allez voir ».', 'violence'],
+    [
       'Quelqu’un a écrit sous sa vidéo : « on sait que ton fils joue au hockey le jeudi à l’aréna Maurice-Richard ».',
       'harassment',
     ],
@@ -108,6 +113,9 @@ describe('classification', () => {
     ],
     ['Toute l’équipe est en beau fusil contre la réforme, un employé l’a écrit sur Facebook. J’interviens?'],
     ['Shoot me the link to the guidance on disclaimers?'],
+    [
+      'There was a shooting downtown over the weekend and it’s all over my feed. One of my employees shared the news story. Should I say anything?',
+    ],
     [
       'He posted a TikTok re-enacting a gangster movie scene with a toy gun. Someone sent it to me. Now what?',
     ],
@@ -159,6 +167,8 @@ describe('classification', () => {
     'Est-ce que TikTok est encore interdit sur les cellulaires du ministère?',
     // the question points back at the story's other subject
     'My officer tweeted that her overtime still hasn’t been paid. How do I get that fixed?',
+    'Do Easter Monday and Good Friday count toward our three days a week on site?',
+    'Could you just summarize the new overtime directive in three bullets?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
   });

@@ -235,6 +235,28 @@ const SETS: readonly Floors[] = [
   // mine: the manager asking what their own goal is (« l'objectif que doit viser le gestionnaire », « doit-il
   // poursuivre », where « poursuivre » had read as suing) against the employee's intentions (2 of 6 at first)
   { file: 'fresh-tune-35.jsonl', en: 0.6, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone on 2026-12-07 (third session of the day), read for failures after a first
+  // measurement: bank-t near misses, look-alikes and dangers in new words (en 77.4 %, fr 75 %, declined 40/68,
+  // danger 26/30, no false card); bank-v alarming-but-safe posts and the dangers that echo them (declined 13/23,
+  // danger 39/50, 14 false cards of 90)
+  { file: 'bank-t.jsonl', en: 0.7, fr: 0.7, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-v.jsonl', en: 0.3, fr: 0.3, declined: 0.6, urgent: 0.95, falseUrgent: 0 },
+  // mine: 42, 44, 46, 47 written before the fixes they probe (near misses in managers' words 15 of 35 at first; posts
+  // someone showed or told the manager about 4 of 8; another subject asked without social media 6 of 14; bank-q's
+  // missed dangers in my words 5 of 14); 45 alarming-sounding posts (no false card at first); 43 and 48 written
+  // with or after their fixes, as checks in other words
+  { file: 'fresh-tune-42.jsonl', en: 0.6, fr: 0.5, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-43.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-44.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-45.jsonl', en: 0.25, fr: 0.25, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-46.jsonl', en: 0.5, fr: 0.5, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-47.jsonl', en: 0.6, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  { file: 'fresh-tune-48.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone, two thirds French: near misses, look-alikes, traps and dangers, read for
+  // failures after a first measurement (en 68.8 %, fr 78.8 %, declined 24/41, danger 23/30, 1 false card of 90)
+  { file: 'bank-x.jsonl', en: 0.6, fr: 0.7, declined: 0.85, urgent: 0.95, falseUrgent: 0 },
+  // mine, variants of the bank-x causes in other words, written after the fixes as checks (9 of 12, then 12 of 12)
+  { file: 'fresh-tune-49.jsonl', en: 0.5, fr: 1, declined: 0.8, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
