@@ -100,6 +100,7 @@ class Parser {
     let gap = 0;
     // items after the last gap: a gap followed only by optional items makes the gap and them mean nothing
     let afterGap: { required: number; optional: number } | undefined;
+    let leadingOptional = 0;
     for (;;) {
       this.skipSpaces();
       const ch = this.text[this.pos];
@@ -125,6 +126,10 @@ class Parser {
         this.pos += 1;
         optional = true;
       }
+      // "(building|office)? ?(security) (measures|procedures)" reads as "measures" alone: a slip that once made every
+      // « mesures administratives » a question about building security.
+      if (optional && words === 0 && ++leadingOptional > 1)
+        this.fail('two optional items start the expression, so only what follows them is required');
       // every match contains the first required item, so one of its words
       if (!optional && !first) first = item.first;
       // and every other required item, so one of its words too

@@ -43,6 +43,7 @@ describe('routing expressions', () => {
     [''],
     ['mocking ~3 (a|his)? ?(coworker|person)'],
     ['(calling it|call it) ~2 (quits|for good)?'],
+    ['(building|office)? ?(security|securite) (measures|mesures)'],
   ])('rejects "%s" with a message naming the expression', (bad) => {
     expect(() => expressionSource(bad)).toThrow(ExpressionError);
   });
