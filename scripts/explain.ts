@@ -8,6 +8,7 @@
  */
 import { createAnswerer } from '../src/domain/guidance/answerer';
 import { isLang, type Lang } from '../src/shared/i18n/lang';
+import { OFF_TOPIC_SCORE } from '../src/domain/guidance/thresholds';
 
 const args = process.argv.slice(2);
 let lang: Lang | undefined;
@@ -48,6 +49,11 @@ out.push(
     : `  → no danger rule holds${trace.danger.signals.length === 0 ? ' (no signal at all)' : ''}`,
 );
 out.push('');
+if (trace.offTopicScore !== undefined)
+  out.push(
+    `off-topic score ${trace.offTopicScore.toFixed(3)} (content/scope-model.json; from ${OFF_TOPIC_SCORE} a question is declined)`,
+    '',
+  );
 out.push('concepts (content/concepts.json)');
 if (trace.concepts.length === 0) out.push('  none');
 for (const h of trace.concepts) {

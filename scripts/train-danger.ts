@@ -18,16 +18,16 @@
  *                                             "urgent" label followed an older, broader definition
  * Never trained on: the holdout sets (measures: fresh-holdout*, bank-*-holdout, bank-a) and the outside dev set.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DangerDetector } from '../src/domain/guidance/danger';
-import { DANGER_MODEL_FILE, type DangerModelFile } from '../src/domain/guidance/dangerModel';
-import { hashedFeatures } from '../src/domain/guidance/hashedFeatures';
+import { DANGER_MODEL_FILE } from '../src/domain/guidance/dangerModel';
 import { detectLanguage } from '../src/domain/guidance/detectLanguage';
 import { Spelling } from '../src/domain/guidance/lexicon';
 import { normaliseQuestion } from '../src/domain/guidance/normalise';
 import type { Lang } from '../src/shared/i18n/lang';
 import { PROJECT_ROOT } from '../src/shared/projectRoot';
+import { trainLogistic, writeOrCheck } from './logisticTraining';
 
 const BUCKETS = 1 << 13;
 const ROUNDS = 400;
@@ -127,80 +127,12 @@ function examples(): Example[] {
   return out;
 }
 
-/** Full-batch logistic regression, classes weighted to balance. */
-function train(data: readonly Example[]): { bias: number; weights: Float64Array } {
-  const feats = data.map((e) => hashedFeatures(e.folded, BUCKETS));
-  const positives = data.filter((e) => e.urgent).length;
-  const wPos = data.length / (2 * positives);
-  const wNeg = data.length / (2 * (data.length - positives));
-  const weights = new Float64Array(BUCKETS);
-  let bias = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const grad = new Float64Array(BUCKETS);
-    let gBias = 0;
-    data.forEach((e, i) => {
-      let z = bias;
-      for (const f of feats[i]!) z += weights[f]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const err = (p - (e.urgent ? 1 : 0)) * (e.urgent ? wPos : wNeg);
-      gBias += err;
-      for (const f of feats[i]!) grad[f] += err;
-    });
-    bias -= (LEARNING_RATE * gBias) / data.length;
-    for (let f = 0; f < BUCKETS; f++)
-      weights[f] -= LEARNING_RATE * (grad[f]! / data.length + L2 * weights[f]!);
-  }
-  return { bias, weights };
-}
-
-function score(model: { bias: number; weights: Float64Array }, folded: string): number {
-  let z = model.bias;
-  for (const f of hashedFeatures(folded, BUCKETS)) z += model.weights[f]!;
-  return 1 / (1 + Math.exp(-z));
-}
-
 const data = examples();
-// Cross-validation: every fifth line held out in turn, to see how the score does on messages it never saw.
-const held: { urgent: boolean; p: number }[] = [];
-for (let k = 0; k < FOLDS; k++) {
-  const model = train(data.filter((_, i) => i % FOLDS !== k));
-  data.forEach((e, i) => {
-    if (i % FOLDS === k) held.push({ urgent: e.urgent, p: score(model, e.folded) });
-  });
-}
-const report: Record<string, number> = { examples: data.length, urgent: data.filter((e) => e.urgent).length };
-for (const threshold of [0.5, 0.7, 0.8, 0.9]) {
-  const tp = held.filter((h) => h.urgent && h.p >= threshold).length;
-  const fp = held.filter((h) => !h.urgent && h.p >= threshold).length;
-  report[`cvRecallAt${threshold}`] = Math.round((1000 * tp) / report.urgent!) / 1000;
-  report[`cvFalseAlarmAt${threshold}`] = Math.round((1000 * fp) / (data.length - report.urgent!)) / 1000;
-}
-
-const final = train(data);
-const weights: [number, number][] = [];
-final.weights.forEach((w, f) => {
-  const rounded = Math.round(w * 1e4) / 1e4;
-  if (rounded !== 0) weights.push([f, rounded]);
-});
-const file: DangerModelFile = {
-  $comment: [
-    'Written by `npm run train:danger` (scripts/train-danger.ts); do not edit by hand. See src/domain/guidance/dangerModel.ts.',
-  ],
-  buckets: BUCKETS,
-  bias: Math.round(final.bias * 1e4) / 1e4,
-  weights,
-  trainedOn: report,
-};
-const text = JSON.stringify(file) + '\n';
-if (process.argv.includes('--check')) {
-  const committed = readFileSync(DANGER_MODEL_FILE, 'utf8');
-  if (committed !== text) {
-    console.error('content/danger-model.json differs from a fresh training: run npm run train:danger');
-    process.exit(1);
-  }
-  console.log('content/danger-model.json is what the training script writes');
-} else {
-  writeFileSync(DANGER_MODEL_FILE, text);
-  console.log(`wrote ${path.relative(process.cwd(), DANGER_MODEL_FILE)} (${text.length} bytes)`);
-}
-console.log(report);
+const model = trainLogistic(
+  data.map((e) => ({ folded: e.folded, positive: e.urgent })),
+  { buckets: BUCKETS, rounds: ROUNDS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
+  { positives: 'urgent', recall: 'Recall', falseAlarm: 'FalseAlarm' },
+  [0.5, 0.7, 0.8, 0.9],
+  'Written by `npm run train:danger` (scripts/train-danger.ts); do not edit by hand. See src/domain/guidance/dangerModel.ts.',
+);
+writeOrCheck(DANGER_MODEL_FILE, model, 'npm run train:danger');

@@ -9,6 +9,7 @@ import { detectLanguage } from './detectLanguage';
 import { Negation, Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
 import { loadPassageModel, type PassageProbabilities } from './passageModel';
+import { loadScopeModel } from './scopeModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
 import { WordMarks } from './wordGate';
@@ -17,6 +18,7 @@ import {
   LEXICAL_WEIGHT,
   LIST_RATIO,
   STORY_LEXICAL_WEIGHT,
+  OFF_TOPIC_SCORE,
   MAX_UNKNOWN_VOCAB,
   MIN_COVERAGE,
   MIN_QUERY_WEIGHT,
@@ -74,6 +76,8 @@ export interface AnswerTrace {
   readonly folded: string;
   readonly danger: DangerAssessment;
   readonly concepts: readonly ConceptHit[];
+  /** The trained off-topic score (scopeModel.ts), when the question reached that check. */
+  readonly offTopicScore?: number;
   readonly decision: string;
   /** Passages by final score: lexical (BM25F), normalised, and what concepts added. */
   readonly candidates: readonly {
@@ -142,6 +146,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   const conceptFile = loadConceptFile(new Set(content.byId.keys()));
   const concepts = new ConceptMatcher(conceptFile, negation, words);
   const passageModel = loadPassageModel();
+  const scopeModel = loadScopeModel();
   const scenarios = conceptFile.scenarios;
   // Each concept's and boost's passage weights as entries, once rather than at every `score` (per answer).
   const conceptWeights = new Map(conceptFile.concepts.map((c) => [c, Object.entries(c.passages ?? {})]));
@@ -249,6 +254,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const questionSentences = sentences.map((s, i) => ({ folded: s, asks: asking[i]! }));
     const found = concepts.find(questionSentences, traced);
     const present = new Set(found.map((h) => h.concept.id));
+    // Set once the question reaches the off-topic check; the trace of an earlier decision has none.
+    let offTopicScore: number | undefined = undefined;
     const trace = (
       decision: string,
       retrieval?: () => Pick<AnswerTrace, 'candidates' | 'retrieval'>,
@@ -260,6 +267,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
             folded,
             danger: assessment,
             concepts: found,
+            ...(offTopicScore !== undefined ? { offTopicScore } : {}),
             decision,
             candidates: [],
             ...retrieval?.(),
@@ -335,6 +343,16 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
         trace: trace(`out of scope: ${why}`),
+      };
+    }
+
+    // What the rules would answer, the trained off-topic score may still decline: near misses come in more
+    // wordings than the 'other' concepts can list (see OFF_TOPIC_SCORE).
+    offTopicScore = scopeModel?.score(folded);
+    if (offTopicScore !== undefined && offTopicScore >= OFF_TOPIC_SCORE) {
+      return {
+        result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
+        trace: trace(`out of scope: trained off-topic score ${offTopicScore.toFixed(2)}`),
       };
     }
 

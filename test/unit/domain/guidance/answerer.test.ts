@@ -169,6 +169,9 @@ describe('classification', () => {
     'My officer tweeted that her overtime still hasn’t been paid. How do I get that fixed?',
     'Do Easter Monday and Good Friday count toward our three days a week on site?',
     'Could you just summarize the new overtime directive in three bullets?',
+    // no rule names these subjects: the trained off-topic score declines them
+    'Can I approve a four-day compressed schedule for my analyst?',
+    'What’s the per diem for a trip to Iqaluit?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
   });

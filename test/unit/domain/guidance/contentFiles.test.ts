@@ -5,6 +5,7 @@ import { loadConceptFile, parseConceptFile } from '../../../../src/domain/guidan
 import { loadContent } from '../../../../src/domain/guidance/content';
 import { loadDangerFile, parseDangerFile } from '../../../../src/domain/guidance/danger';
 import { DANGER_MODEL_FILE, parseDangerModel } from '../../../../src/domain/guidance/dangerModel';
+import { SCOPE_MODEL_FILE, parseScopeModel } from '../../../../src/domain/guidance/scopeModel';
 import { loadLexicon, parseLexicon } from '../../../../src/domain/guidance/lexicon';
 import { loadPassageModel, PASSAGE_MODEL_FILE } from '../../../../src/domain/guidance/passageModel';
 import { PROJECT_ROOT } from '../../../../src/shared/projectRoot';
@@ -71,6 +72,13 @@ describe('content/danger-model.json', () => {
   it('is small (≤ 200 KB) and well formed', () => {
     expect(statSync(DANGER_MODEL_FILE).size).toBeLessThanOrEqual(200 * 1024);
     expect(() => parseDangerModel(JSON.parse(readFileSync(DANGER_MODEL_FILE, 'utf8')))).not.toThrow();
+  });
+});
+
+describe('content/scope-model.json', () => {
+  it('is small (≤ 200 KB) and well formed', () => {
+    expect(statSync(SCOPE_MODEL_FILE).size).toBeLessThanOrEqual(200 * 1024);
+    expect(() => parseScopeModel(JSON.parse(readFileSync(SCOPE_MODEL_FILE, 'utf8')))).not.toThrow();
   });
 });
 

@@ -58,6 +58,14 @@ describe('npm run train:danger', () => {
   }, 60_000);
 });
 
+describe('npm run train:scope', () => {
+  it('reproduces content/scope-model.json byte for byte from the sets in test/eval/', () => {
+    const out = run('train-scope.ts', '--check');
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+  }, 60_000);
+});
+
 describe('npm run train:passages', () => {
   it('rebuilds content/passage-model.json byte for byte from the repository’s sets', () => {
     const out = run('train-passages.ts', '--check');
