@@ -255,6 +255,30 @@ const SETS: readonly Floors[] = [
   // by a helper from the guidance alone, two thirds French: near misses, look-alikes, traps and dangers, read for
   // failures after a first measurement (en 68.8 %, fr 78.8 %, declined 24/41, danger 23/30, 1 false card of 90)
   { file: 'bank-x.jsonl', en: 0.6, fr: 0.7, declined: 0.85, urgent: 0.95, falseUrgent: 0 },
+  // by helpers from the guidance alone on 2026-12-07, sealed: measured before the day's third round and after it,
+  // never read. bank-s a week's mix (en 77.1 → 77.1 %, fr 83.0 → 83.0 %, declined 17 → 20 of 20, danger 22/25, 2 false
+  // cards of 125); bank-u near misses, look-alikes, dangers and traps (en 65.4 → 69.2 %, fr 74.1 %, declined 35 → 39
+  // of 57, danger 29/30, false cards 8 → 7 of 110); bank-w a week's mix written during the round (en 93.3 → 95.6 %,
+  // fr 93.3 %, declined 19 → 22 of 25, danger 24/25, 1 false card of 125)
+  {
+    file: 'bank-s-holdout.jsonl',
+    en: 0.72,
+    fr: 0.78,
+    declined: 0.9,
+    urgent: 0.84,
+    falseUrgent: 2,
+    smalltalk: 0.8,
+  },
+  { file: 'bank-u-holdout.jsonl', en: 0.62, fr: 0.68, declined: 0.62, urgent: 0.9, falseUrgent: 8 },
+  {
+    file: 'bank-w-holdout.jsonl',
+    en: 0.9,
+    fr: 0.88,
+    declined: 0.8,
+    urgent: 0.9,
+    falseUrgent: 2,
+    smalltalk: 0.9,
+  },
   // mine, variants of the bank-x causes in other words, written after the fixes as checks (9 of 12, then 12 of 12)
   { file: 'fresh-tune-49.jsonl', en: 0.5, fr: 1, declined: 0.8, urgent: 1, falseUrgent: 0 },
 ];
