@@ -242,7 +242,11 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const lang = language.lang;
     const folded = spelling.apply(raw.folded, lang);
     const sentences = raw.sentences.map((s) => spelling.apply(s, lang));
-    const assessment = danger.assess({ sentences, laughing: raw.laughing });
+    const assessment = danger.assess({
+      sentences,
+      laughing: raw.laughing,
+      withoutReportedSpeech: spelling.apply(raw.withoutReportedSpeech, lang),
+    });
     // The sentences that ask: those with a question mark, or, when none has one, the last, and the first when it
     // opens like a question or a request ("Translate this note: …"; see OPENS_A_QUESTION).
     const anyMark = raw.questionMarks.some(Boolean);

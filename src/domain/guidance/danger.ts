@@ -115,6 +115,8 @@ export interface DangerAssessment {
 export interface DangerInput {
   readonly sentences: readonly string[];
   readonly laughing: boolean;
+  /** The message without its quotations (NormalisedQuestion.withoutReportedSpeech), where a hypothetical is looked for. */
+  readonly withoutReportedSpeech?: string;
 }
 
 const wordIndexAt = (text: string, offset: number): number =>
@@ -184,7 +186,12 @@ export class DangerDetector {
     const joking =
       input.laughing ||
       sentences.some((s, i) => this.affirmed(this.jokes.alternation(s, this.jokes.openMarks(marks[i]!)), s));
-    const general = this.hypothetical.test(whole, this.hypothetical.openMarks(marks.flat()));
+    // "What if an employee…" is the manager's hypothetical only in their own words: « si quelqu'un veut ma chaise »
+    // quoted from a post is what the person wrote.
+    const general = this.hypothetical.test(
+      input.withoutReportedSpeech ?? whole,
+      this.hypothetical.openMarks(marks.flat()),
+    );
     const signals = this.signals(sentences, marks);
     const liveGroups = new Set<string>();
     for (const s of signals) if (!s.negated) liveGroups.add(s.group);

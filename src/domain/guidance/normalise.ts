@@ -17,6 +17,11 @@ export interface NormalisedQuestion {
   questionMarks: boolean[];
   /** The raw text had a laughing or winking emoji (a joke marker the folded text no longer shows). */
   laughing: boolean;
+  /**
+   * `folded` without the quotations in the first person (« si quelqu'un veut ma chaise, servez-vous »): what a post or a
+   * person said, not the manager's own words. A quoted title without a speaker ("what to do if a post…") stays.
+   */
+  withoutReportedSpeech: string;
   /** True when nothing usable was left (empty, whitespace, emoji or markup only). */
   empty: boolean;
 }
@@ -38,6 +43,9 @@ const LAUGHING =
   /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}\u{1F61B}\u{1F643}\u{1F609}\u{1F60F}\u{1F4AA}\u{1F389}\u{1F60E}\u{1F64C}\u{1F973}]|\bx-?D\b/u;
 /** Where a sentence ends, before punctuation is folded away (captured, to see which ones ask). */
 const SENTENCE_END = /([.!?;\n\u2026]+)/;
+
+/** A first-person word of English or French, in folded text ("j" and "m" are what « j' » and « m' » fold to). */
+const FIRST_PERSON = /\b(i|im|me|my|mine|myself|je|j|moi|mon|ma|mes|m)\b/;
 
 /** Lower case, no accents, every character but letters and digits turned to a space. */
 export function fold(text: string): string {
@@ -77,5 +85,16 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
     questionMarks.push((parts[i + 1] ?? '').includes('?') && !quoted);
   }
   const folded = sentences.join(' ');
-  return { text, folded, sentences, questionMarks, laughing, empty: !/[a-z0-9]/.test(folded) };
+  const withoutReportedSpeech = fold(
+    text.replace(/"([^"]*)"/g, (quote, inner: string) => (FIRST_PERSON.test(fold(inner)) ? ' ' : quote)),
+  );
+  return {
+    text,
+    folded,
+    sentences,
+    questionMarks,
+    laughing,
+    withoutReportedSpeech,
+    empty: !/[a-z0-9]/.test(folded),
+  };
 }

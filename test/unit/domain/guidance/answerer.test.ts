@@ -73,6 +73,11 @@ describe('classification', () => {
       'violence',
     ],
     ['Il a publié : « lundi ça va être un carnage au 3e étage, vous allez voir ».', 'violence'],
+    // an "if anyone…" quoted from what the person wrote is their words, not the manager's hypothetical
+    [
+      'Mon employé a écrit sur Teams « si quelqu’un veut mon écran, servez-vous » et sur Facebook « plus de souffrance bientôt ». Je fais quoi?',
+      'self-harm',
+    ],
     [
       'Quelqu’un a écrit sous sa vidéo : « on sait que ton fils joue au hockey le jeudi à l’aréna Maurice-Richard ».',
       'harassment',
@@ -113,6 +118,8 @@ describe('classification', () => {
     ],
     ['Toute l’équipe est en beau fusil contre la réforme, un employé l’a écrit sur Facebook. J’interviens?'],
     ['Shoot me the link to the guidance on disclaimers?'],
+    // a quoted title is the manager's own general question
+    ['Our director wants a one-pager titled "what to do if a post suggests self-harm". Any references?'],
     [
       'There was a shooting downtown over the weekend and it’s all over my feed. One of my employees shared the news story. Should I say anything?',
     ],
