@@ -15,6 +15,7 @@ import { createAnswerer } from '../src/domain/guidance/answerer';
 import { parseContent } from '../src/domain/guidance/content';
 import { loadEvalQuestions, type EvalQuestion } from '../src/domain/guidance/evaluation';
 import { PROJECT_ROOT } from '../src/shared/projectRoot';
+import { EARLIER_SETS } from './evalSets';
 
 type Hints = {
   passages: Record<
@@ -35,17 +36,7 @@ const guidance = read('guidance.json');
 const resources = read('related-resources.json');
 const original = read('retrieval-hints.json') as Hints;
 
-const SETS = [
-  'questions',
-  'challenge',
-  'blind-round3',
-  'blind-round4',
-  'blind-round5',
-  'blind-round6',
-  'blind-round7',
-  'fresh-tune',
-  'fresh-tune-2',
-];
+const SETS = [...EARLIER_SETS, 'fresh-tune', 'fresh-tune-2'];
 /** Sets written after the hints: a hint that helps one of their questions carried over to it. */
 const LATER = new Set(['fresh-tune', 'fresh-tune-2']);
 const tagged = SETS.flatMap((s) =>

@@ -27,6 +27,7 @@ import { Spelling } from '../src/domain/guidance/lexicon';
 import { normaliseQuestion } from '../src/domain/guidance/normalise';
 import type { Lang } from '../src/shared/i18n/lang';
 import { PROJECT_ROOT } from '../src/shared/projectRoot';
+import { EARLIER_SETS } from './evalSets';
 import { trainLogistic, writeOrCheck } from './logisticTraining';
 
 const BUCKETS = 1 << 13;
@@ -112,16 +113,7 @@ function examples(): Example[] {
   ])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });
-  const earlier = [
-    'questions',
-    'challenge',
-    'blind-round3',
-    'blind-round4',
-    'blind-round5',
-    'blind-round6',
-    'blind-round7',
-  ];
-  for (const name of earlier)
+  for (const name of EARLIER_SETS)
     for (const r of read(`${name}.jsonl`))
       if (r.kind !== 'urgent') out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: false });
   return out;

@@ -22,6 +22,7 @@ import { normaliseQuestion } from '../src/domain/guidance/normalise';
 import { PASSAGE_MODEL_FILE, type PassageModelFile } from '../src/domain/guidance/passageModel';
 import type { Lang } from '../src/shared/i18n/lang';
 import { PROJECT_ROOT } from '../src/shared/projectRoot';
+import { EARLIER_SETS } from './evalSets';
 
 const BUCKETS = 1 << 12;
 const ROUNDS = 200;
@@ -30,13 +31,7 @@ const L2 = 1e-4;
 const BEST_SHARE = 0.7;
 
 const SETS = [
-  'questions',
-  'challenge',
-  'blind-round3',
-  'blind-round4',
-  'blind-round5',
-  'blind-round6',
-  'blind-round7',
+  ...EARLIER_SETS,
   'fresh-tune',
   'fresh-tune-2',
   'fresh-tune-3',

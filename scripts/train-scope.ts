@@ -19,6 +19,7 @@ import { SCOPE_MODEL_FILE } from '../src/domain/guidance/scopeModel';
 import type { Lang } from '../src/shared/i18n/lang';
 import { PROJECT_ROOT } from '../src/shared/projectRoot';
 import { trainLogistic, writeOrCheck, type LabelledText } from './logisticTraining';
+import { EARLIER_SETS } from './evalSets';
 
 const SETTINGS = { buckets: 1 << 13, rounds: 300, learningRate: 1.0, l2: 1e-3, folds: 5 };
 
@@ -73,13 +74,7 @@ const FRESH_TUNE = [
 ].map((n) => `fresh-tune${n}`);
 
 const SETS = [
-  'questions',
-  'challenge',
-  'blind-round3',
-  'blind-round4',
-  'blind-round5',
-  'blind-round6',
-  'blind-round7',
+  ...EARLIER_SETS,
   ...['b', 'c', 'd', 'e', 'f', 'h', 'i', 'j', 'k', 'n', 'o', 'q', 't', 'v', 'x'].map((b) => `bank-${b}`),
   ...FRESH_TUNE,
 ];

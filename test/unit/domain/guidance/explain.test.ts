@@ -50,25 +50,13 @@ describe('npm run explain', () => {
   });
 });
 
-describe('npm run train:danger', () => {
-  it('reproduces content/danger-model.json byte for byte from the sets in test/eval/', () => {
-    const out = run('train-danger.ts', '--check');
-    expect(out.stderr).toBe('');
-    expect(out.status).toBe(0);
-  }, 60_000);
-});
-
-describe('npm run train:scope', () => {
-  it('reproduces content/scope-model.json byte for byte from the sets in test/eval/', () => {
-    const out = run('train-scope.ts', '--check');
-    expect(out.stderr).toBe('');
-    expect(out.status).toBe(0);
-  }, 60_000);
-});
-
-describe('npm run train:passages', () => {
-  it('rebuilds content/passage-model.json byte for byte from the repository’s sets', () => {
-    const out = run('train-passages.ts', '--check');
+describe.each([
+  { command: 'train:danger', script: 'train-danger.ts', model: 'danger-model.json' },
+  { command: 'train:scope', script: 'train-scope.ts', model: 'scope-model.json' },
+  { command: 'train:passages', script: 'train-passages.ts', model: 'passage-model.json' },
+])('npm run $command', ({ script, model }) => {
+  it(`reproduces content/${model} byte for byte from the sets in test/eval/`, () => {
+    const out = run(script, '--check');
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
   }, 120_000);
