@@ -10,8 +10,10 @@
  *   danger-tune-1.jsonl, danger-tune-2.jsonl  written for this purpose: urgent and hard non-urgent messages
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
- *   bank-b…-d, -i…-k, -n, -o, fresh-tune-4… the other sets tuned on (helpers' and mine): dangers and every
+ *   bank-b…-d, -i…-k, -n, -o, -q, -t, -v,
+ *   -x, -y, -z, fresh-tune-4…-49             the other sets tuned on (helpers' and mine): dangers and every
  *                                             ordinary question, which teach what a look-alike is
+ * 600 rounds since the fourth round of 2026-12-07: with 400, adding its sets lost 5 dangers already learned.
  * Each message is read as the detector reads it before asking for the score: figures of speech and the topics
  * of posts (danger.json's "neutral") become a neutral word.
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
@@ -31,7 +33,7 @@ import { EARLIER_SETS } from './evalSets';
 import { trainLogistic, writeOrCheck } from './logisticTraining';
 
 const BUCKETS = 1 << 13;
-const ROUNDS = 400;
+const ROUNDS = 600;
 const LEARNING_RATE = 1.0;
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -110,6 +112,26 @@ function examples(): Example[] {
     'fresh-tune-33.jsonl',
     'fresh-tune-34.jsonl',
     'fresh-tune-35.jsonl',
+    'bank-q.jsonl',
+    'bank-t.jsonl',
+    'bank-v.jsonl',
+    'bank-x.jsonl',
+    'bank-y.jsonl',
+    'bank-z.jsonl',
+    'fresh-tune-36.jsonl',
+    'fresh-tune-37.jsonl',
+    'fresh-tune-38.jsonl',
+    'fresh-tune-39.jsonl',
+    'fresh-tune-40.jsonl',
+    'fresh-tune-41.jsonl',
+    'fresh-tune-42.jsonl',
+    'fresh-tune-43.jsonl',
+    'fresh-tune-44.jsonl',
+    'fresh-tune-45.jsonl',
+    'fresh-tune-46.jsonl',
+    'fresh-tune-47.jsonl',
+    'fresh-tune-48.jsonl',
+    'fresh-tune-49.jsonl',
   ])
     for (const r of read(file))
       out.push({ folded: foldedOf(String(r.q), r.lang as Lang), urgent: r.kind === 'urgent' });

@@ -7,8 +7,8 @@
  *
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
  * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
- * test/eval/ (SETS: questions, challenge, blind rounds, the fresh-tune sets, the helpers' tuned banks b, c, d, i,
- * j, k, n, o), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
+ * test/eval/ (SETS: questions, challenge, blind rounds, the fresh-tune sets, the helpers' tuned banks b, c, d, f, h,
+ * i, j, k, n, o, q, t, v, x, y, z), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
  * Never trained on: the holdout sets (fresh-holdout*, bank-*-holdout, bank-a: measures) and the outside dev set.
  *
  * Measured before the final training: a model trained without NEWEST (the newest set), on NEWEST.
@@ -74,6 +74,28 @@ const SETS = [
   'fresh-tune-33',
   'fresh-tune-34',
   'fresh-tune-35',
+  'bank-f',
+  'bank-h',
+  'bank-q',
+  'bank-t',
+  'bank-v',
+  'bank-x',
+  'bank-y',
+  'bank-z',
+  'fresh-tune-36',
+  'fresh-tune-37',
+  'fresh-tune-38',
+  'fresh-tune-39',
+  'fresh-tune-40',
+  'fresh-tune-41',
+  'fresh-tune-42',
+  'fresh-tune-43',
+  'fresh-tune-44',
+  'fresh-tune-45',
+  'fresh-tune-46',
+  'fresh-tune-47',
+  'fresh-tune-48',
+  'fresh-tune-49',
 ];
 const NEWEST = 'bank-j';
 
