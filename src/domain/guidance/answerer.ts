@@ -1,7 +1,13 @@
 import type { Lang } from '../../shared/i18n/lang';
 import { exampleQuestionMessages } from './messages';
 import { contains, quote, relatedQuestions, rootList, type QuotedPassage } from './compose';
-import { ConceptMatcher, loadConceptFile, type ConceptHit, type SmalltalkReply } from './concepts';
+import {
+  ConceptMatcher,
+  loadConceptFile,
+  type ConceptHit,
+  type QuestionSentence,
+  type SmalltalkReply,
+} from './concepts';
 import { loadContent, type GuidanceContent } from './content';
 import { DangerDetector, loadDangerFile, type DangerAssessment, type DangerTopic } from './danger';
 import { loadDangerModel } from './dangerModel';
@@ -229,6 +235,20 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
   }
 
   /**
+   * Whether a social media word is left once the phrases of the other subjects found are blanked out. The hits
+   * carry their expressions only when found traced; otherwise they are found again with them (rare: a question
+   * with another subject and a social media word).
+   */
+  function socialMediaBesides(
+    sentences: readonly QuestionSentence[],
+    tracedOthers: readonly ConceptHit[] | undefined,
+  ): boolean {
+    const others = tracedOthers ?? concepts.find(sentences, true).filter((h) => h.concept.role === 'other');
+    const blanked = sentences.map((s) => ({ ...s, folded: withoutMatches(s.folded, others) }));
+    return concepts.find(blanked).some((h) => h.concept.id === 'domain.socialMedia');
+  }
+
+  /**
    * The answer, and with `traced` the evidence behind it. `answer` (once per chat message) passes false: the
    * trace, the candidates and the matched expressions of every concept are then not built.
    */
@@ -314,12 +334,15 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     }
 
     const topics = found.filter((h) => h.concept.role === 'topic');
+    const others = found.filter((h) => h.concept.role === 'other');
     // The guidance is about personal social media: a question that never touches it is in scope only when
-    // its topics and its words are the guidance's own (see `confident` below).
-    const socialMedia = present.has('domain.socialMedia');
+    // its topics and its words are the guidance's own (see `confident` below). A social media word inside
+    // another subject's own phrase ("the shared drive", "the department's official account") is that subject.
+    const socialMedia =
+      present.has('domain.socialMedia') &&
+      (others.length === 0 || socialMediaBesides(questionSentences, traced ? others : undefined));
     // In the guidance's domain: a social media word, or a subject only this guidance covers.
     const domain = socialMedia || topics.some((h) => h.concept.domain === true);
-    const others = found.filter((h) => h.concept.role === 'other');
     // A subject the guidance does not cover declines the question, unless it is only part of the story of an
     // employee's post ("her husband is running for council; she shares his posts…").
     const storyOfAPost = present.has('frame.describesPost');

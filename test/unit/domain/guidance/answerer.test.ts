@@ -176,11 +176,19 @@ describe('classification', () => {
     'My officer tweeted that her overtime still hasn’t been paid. How do I get that fixed?',
     'Do Easter Monday and Good Friday count toward our three days a week on site?',
     'Could you just summarize the new overtime directive in three bullets?',
+    // the only social media word is part of the other subject's own phrase
+    'Can I get more storage on the team’s shared drive?',
+    'Le lecteur partagé de la direction est plein, je demande plus d’espace à qui?',
     // no rule names these subjects: the trained off-topic score declines them
     'Can I approve a four-day compressed schedule for my analyst?',
     'What’s the per diem for a trip to Iqaluit?',
   ])('declines "%s" as out of scope', (q) => {
     expect(ask(q).kind).toBe('out-of-scope');
+  });
+
+  it('still answers a post shared on social media when another subject is named beside it', () => {
+    const r = ask('An analyst shared a screenshot of our shared drive on Facebook. Is that a problem?');
+    expect(r.kind).toBe('answer');
   });
 
   it('does not mistake a question about discussing harassment for an emergency', () => {

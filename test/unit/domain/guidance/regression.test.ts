@@ -289,8 +289,12 @@ const SETS: readonly Floors[] = [
   // then training data of the three learned scores: bank-y every passage in managers' words (en 86.2 %, fr 84.6 %,
   // declined 28/30, danger 25/25, small talk 13/15, 1 false card of 175); bank-z near misses, alarming-but-safe posts
   // and dangers in new words (trap answers en 66.7 %, fr 60 %, declined 65/80, danger 46/60, 4 false cards of 140)
-  { file: 'bank-y.jsonl', en: 0.88, fr: 0.85, declined: 0.9, urgent: 1, falseUrgent: 1, smalltalk: 0.8 },
-  { file: 'bank-z.jsonl', en: 0.8, fr: 0.75, declined: 0.88, urgent: 0.88, falseUrgent: 3 },
+  { file: 'bank-y.jsonl', en: 0.88, fr: 0.85, declined: 0.9, urgent: 1, falseUrgent: 0, smalltalk: 0.85 },
+  { file: 'bank-z.jsonl', en: 0.8, fr: 0.75, declined: 0.9, urgent: 0.95, falseUrgent: 2 },
+  // mine, variants of the bank-y/z causes in my words, written before the fixes (veiled threats, goodbyes then
+  // silence, 'I know where you work', list bullets and door-to-door canvassing, subjects whose phrase holds a social
+  // media word; danger 6/9, declined 3/6, one false card at first; then 7/9, 5/6, none)
+  { file: 'fresh-tune-50.jsonl', en: 0, fr: 0, declined: 0.8, urgent: 0.75, falseUrgent: 0, smalltalk: 1 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
