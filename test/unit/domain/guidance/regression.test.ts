@@ -299,6 +299,9 @@ const SETS: readonly Floors[] = [
   // reste en ligne » is not 'nothing happened online', a greeting split from 'you still up?' (all 8 right but one
   // first passage)
   { file: 'fresh-tune-51.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // mine, after the fix as checks in other words: a manager who says the post clearly breaks the Code gets the
+  // clear-violation passage first (5 of 6; 'it's not a clear violation' still goes there on its words alone)
+  { file: 'fresh-tune-52.jsonl', en: 0.6, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
