@@ -302,6 +302,9 @@ const SETS: readonly Floors[] = [
   // mine, after the fix as checks in other words: a manager who says the post clearly breaks the Code gets the
   // clear-violation passage first (5 of 6; 'it's not a clear violation' still goes there on its words alone)
   { file: 'fresh-tune-52.jsonl', en: 0.6, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the fix as checks: posts told with 'captioned', a gif or « a posté » are answered, not declined
+  // (5 of 5 of the right kind; first passages 2 of 4), and a hashtag alone is not marketing
+  { file: 'fresh-tune-53.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
