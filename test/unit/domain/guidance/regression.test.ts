@@ -305,6 +305,11 @@ const SETS: readonly Floors[] = [
   // mine, after the fix as checks: posts told with 'captioned', a gif or « a posté » are answered, not declined
   // (5 of 5 of the right kind; first passages 2 of 4), and a hashtag alone is not marketing
   { file: 'fresh-tune-53.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (fourth round), two thirds French, read for failures after a first measurement
+  // (en 77.5 %, fr 81.1 %, declined 32/35, danger 22/25, small talk 9/10, no false card of 175)
+  { file: 'bank-ac.jsonl', en: 0.72, fr: 0.76, declined: 0.9, urgent: 0.95, falseUrgent: 0, smalltalk: 0.9 },
+  // mine, after the bank-ac fixes as checks in other words (all 9 of the right kind; first passages 1 of 3)
+  { file: 'fresh-tune-54.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
