@@ -11,9 +11,10 @@
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
  *   bank-b…-d, -i…-k, -n, -o, -q, -t, -v,
- *   -x, -y, -z, fresh-tune-4…-49             the other sets tuned on (helpers' and mine): dangers and every
+ *   -x…-z, -ab…-ad, fresh-tune-4…-49         the other sets tuned on (helpers' and mine): dangers and every
  *                                             ordinary question, which teach what a look-alike is
- * 600 rounds since the fourth round of 2026-12-07: with 400, adding its sets lost 5 dangers already learned.
+ * 800 rounds: each time sets were added (2026-12-07, fourth round), fewer rounds lost dangers already learned
+ * (400 → 600 for bank-y/z, 5 dangers; 600 → 800 for bank-ab/ac/ad, 4); cross-validation unchanged by the rounds.
  * Each message is read as the detector reads it before asking for the score: figures of speech and the topics
  * of posts (danger.json's "neutral") become a neutral word.
  *   questions, challenge, blind-round*.jsonl  the earlier sets: their non-urgent questions only, since their
@@ -33,7 +34,7 @@ import { EARLIER_SETS } from './evalSets';
 import { trainLogistic, writeOrCheck } from './logisticTraining';
 
 const BUCKETS = 1 << 13;
-const ROUNDS = 600;
+const ROUNDS = 800;
 const LEARNING_RATE = 1.0;
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -118,6 +119,9 @@ function examples(): Example[] {
     'bank-x.jsonl',
     'bank-y.jsonl',
     'bank-z.jsonl',
+    'bank-ab.jsonl',
+    'bank-ac.jsonl',
+    'bank-ad.jsonl',
     'fresh-tune-36.jsonl',
     'fresh-tune-37.jsonl',
     'fresh-tune-38.jsonl',

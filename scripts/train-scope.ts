@@ -75,9 +75,28 @@ const FRESH_TUNE = [
 
 const SETS = [
   ...EARLIER_SETS,
-  ...['b', 'c', 'd', 'e', 'f', 'h', 'i', 'j', 'k', 'n', 'o', 'q', 't', 'v', 'x', 'y', 'z'].map(
-    (b) => `bank-${b}`,
-  ),
+  ...[
+    'b',
+    'c',
+    'd',
+    'e',
+    'f',
+    'h',
+    'i',
+    'j',
+    'k',
+    'n',
+    'o',
+    'q',
+    't',
+    'v',
+    'x',
+    'y',
+    'z',
+    'ab',
+    'ac',
+    'ad',
+  ].map((b) => `bank-${b}`),
   ...FRESH_TUNE,
 ];
 

@@ -44,8 +44,14 @@ const LAUGHING =
 /** Where a sentence ends, before punctuation is folded away (captured, to see which ones ask). */
 const SENTENCE_END = /([.!?;\n\u2026]+)/;
 
-/** A first-person word of English or French, in folded text ("j" and "m" are what « j' » and « m' » fold to). */
-const FIRST_PERSON = /\b(i|im|me|my|mine|myself|je|j|moi|mon|ma|mes|m)\b/;
+/**
+ * A first- or second-person word of English or French, in folded text ("j", "m" and "t" are what « j' », « m' »
+ * and « t' » fold to): a quotation in which someone says I or you is that person's words, not the manager's.
+ */
+const SPEAKER_OR_ADDRESSEE =
+  /\b(i|im|me|my|mine|myself|je|j|moi|mon|ma|mes|m|you|your|yours|youre|tu|te|t|toi|ton|ta|tes|vous|votre|vos)\b/;
+/** A quotation in single quotes: opened after a space, closed before a space or punctuation ('…', not « j'ai »). */
+const SINGLE_QUOTED = /(^|[\s(:])'(?=\S)(.+?)(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
 /** Lower case, no accents, every character but letters and digits turned to a space. */
 export function fold(text: string): string {
@@ -86,7 +92,11 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
   }
   const folded = sentences.join(' ');
   const withoutReportedSpeech = fold(
-    text.replace(/"([^"]*)"/g, (quote, inner: string) => (FIRST_PERSON.test(fold(inner)) ? ' ' : quote)),
+    text
+      .replace(/"([^"]*)"/g, (quote, inner: string) => (SPEAKER_OR_ADDRESSEE.test(fold(inner)) ? ' ' : quote))
+      .replace(SINGLE_QUOTED, (quote, before: string, inner: string) =>
+        SPEAKER_OR_ADDRESSEE.test(fold(inner)) ? `${before} ` : quote,
+      ),
   );
   return {
     text,

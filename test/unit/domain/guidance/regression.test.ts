@@ -310,6 +310,14 @@ const SETS: readonly Floors[] = [
   { file: 'bank-ac.jsonl', en: 0.72, fr: 0.76, declined: 0.9, urgent: 0.95, falseUrgent: 0, smalltalk: 0.9 },
   // mine, after the bank-ac fixes as checks in other words (all 9 of the right kind; first passages 1 of 3)
   { file: 'fresh-tune-54.jsonl', en: 0.5, fr: 0, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // by helpers from the guidance alone (fourth round), read for failures after a first measurement, then training data
+  // of the danger and off-topic scores: bank-ab stories, verdicts, negations, formal letters (en 84 %, fr 74.7 %,
+  // declined 30/30, danger 20/20, 2 false cards of 180); bank-ad 90 dangers in new words and 110 look-alikes (danger
+  // 74/90, declined 25/30, 6 false cards of 110)
+  { file: 'bank-ab.jsonl', en: 0.8, fr: 0.7, declined: 0.95, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-ad.jsonl', en: 0.6, fr: 0.65, declined: 0.85, urgent: 0.95, falseUrgent: 1 },
+  // mine, after the bank-ad fixes as checks in other words (danger 7 of 8, no false card of 4)
+  { file: 'fresh-tune-55.jsonl', en: 1, fr: 0.5, declined: 0, urgent: 0.85, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
