@@ -64,6 +64,11 @@ export interface GuidanceBotDeps {
   readonly features?: readonly Feature[];
 }
 
+/** A turn as the bot layer sees it: whether a dialog is in progress is known without making the dialog context. */
+interface BotTurn extends Turn {
+  readonly inDialog: boolean;
+}
+
 /** Attachments Teams adds to ordinary text messages (the HTML rendering of the text), which are not files. */
 const TEXT_MIRROR_TYPES = new Set(['text/html', 'text/plain']);
 
@@ -84,7 +89,7 @@ export class GuidanceBot extends TeamsActivityHandler {
     this.profile = deps.userState.createProperty<UserProfile>('profile');
     const dialogs = new DialogSet(this.dialogState);
     for (const feature of this.features) for (const dialog of feature.dialogs ?? []) dialogs.add(dialog);
-    this.dialogContexts = new DialogContextFactory(dialogs);
+    this.dialogContexts = new DialogContextFactory(dialogs, this.dialogState);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -179,9 +184,9 @@ export class GuidanceBot extends TeamsActivityHandler {
       return;
     }
 
-    if (recognised?.kind === 'command' && turn.dc.activeDialog) {
+    if (recognised?.kind === 'command' && turn.inDialog) {
       // A guided flow answers its own commands, saying what happens to the work in it.
-      const flow = flowCommandsOf(turn.dc.findDialog(turn.dc.activeDialog.id));
+      const flow = flowCommandsOf(turn.dc.findDialog(turn.dc.activeDialog?.id ?? ''));
       if (flow?.handles.includes(recognised.id)) {
         await turn.dc.continueDialog();
         if (recognised.id === 'cancel' && !turn.dc.activeDialog) await turn.sendHelp();
@@ -197,7 +202,7 @@ export class GuidanceBot extends TeamsActivityHandler {
       await turn.dc.cancelAllDialogs();
     }
 
-    if (turn.dc.activeDialog) {
+    if (turn.inDialog) {
       if (recognised?.kind === 'command' && recognised.id === 'help') {
         await turn.sendHelp();
         await turn.dc.repromptDialog();
@@ -222,7 +227,7 @@ export class GuidanceBot extends TeamsActivityHandler {
     await this.answerQuestion(turn, turn.text);
   }
 
-  private async handleSubmit(turn: Turn, value: Record<string, unknown>): Promise<void> {
+  private async handleSubmit(turn: BotTurn, value: Record<string, unknown>): Promise<void> {
     const verb = value.verb as string;
     if (verb === 'command' && typeof value.command === 'string') {
       const recognised = recogniseCommand(value.command);
@@ -292,7 +297,7 @@ export class GuidanceBot extends TeamsActivityHandler {
     await feature.start(turn, id);
   }
 
-  private async answerQuestion(turn: Turn, question: string): Promise<void> {
+  private async answerQuestion(turn: BotTurn, question: string): Promise<void> {
     if (question.length > MAX_QUESTION_CHARS) {
       await turn.sendText(
         t(turn.lang, 'common.input.tooLong', {
@@ -310,8 +315,7 @@ export class GuidanceBot extends TeamsActivityHandler {
       return;
     }
     // An offer only where it can be taken up: personal chat, and not in the middle of another flow.
-    const offer =
-      reply.followUp && turn.scope === 'personal' && !turn.dc.activeDialog ? reply.followUp : undefined;
+    const offer = reply.followUp && turn.scope === 'personal' && !turn.inDialog ? reply.followUp : undefined;
     if (reply.card && offer) {
       // One message holding both cards, the answer first: they arrive together rather than as two messages a
       // moment apart, and the turn makes one call to the Bot Connector instead of two.
@@ -357,8 +361,8 @@ export class GuidanceBot extends TeamsActivityHandler {
     return [...buttons, { command: 'language', titleKey: 'command.language' }];
   }
 
-  private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<Turn> {
-    const dc = await this.dialogContexts.create(context);
+  private async makeTurn(context: TurnContext, lang: Lang, text: string): Promise<BotTurn> {
+    const dialogs = await this.dialogContexts.open(context);
     const scope = scopeOf(context);
     const saved = (await this.profile.get(context))?.lang;
     context.turnState.set(TURN_LANGUAGE, { lang, ...(saved ? { saved } : {}) } satisfies TurnLanguage);
@@ -368,7 +372,12 @@ export class GuidanceBot extends TeamsActivityHandler {
       (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
     return {
       context,
-      dc,
+      get dc() {
+        return dialogs.dc;
+      },
+      get inDialog() {
+        return dialogs.active;
+      },
       lang,
       timeZone,
       scope,

@@ -5,7 +5,12 @@ import {
   TestAdapter,
   type Activity,
 } from 'botbuilder';
-import { DialogSet, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  TextPrompt,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import {
   ClaimsIdentity,
   ConnectorClient,
@@ -94,15 +99,38 @@ describe('dialog state configuration reused across turns', () => {
   });
 
   it('is shared by every DialogContext the factory creates', async () => {
-    const factory = new DialogContextFactory(
-      new DialogSet(new ConversationState(new MemoryStorage()).createProperty<DialogState>('d')),
-    );
+    const state = new ConversationState(new MemoryStorage()).createProperty<DialogState>('d');
+    const factory = new DialogContextFactory(new DialogSet(state), state);
     const seen: DialogStateManagerConfiguration[] = [];
     const adapter = new TestAdapter(async (context) => {
-      seen.push((await factory.create(context)).state.configuration);
+      seen.push((await factory.open(context)).dc.state.configuration);
     });
     await adapter.send('first').send('second');
     expect(seen).toHaveLength(2);
     expect(seen[1]).toBe(seen[0]);
+  });
+});
+
+describe('the lazy dialog context', () => {
+  it('tells whether a dialog is in progress without making the context, and follows it once made', async () => {
+    const conversationState = new ConversationState(new MemoryStorage());
+    const state = conversationState.createProperty<DialogState>('d');
+    const dialogs = new DialogSet(state).add(new TextPrompt('ask'));
+    const factory = new DialogContextFactory(dialogs, state);
+    const seen: boolean[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      const lazy = await factory.open(context);
+      seen.push(lazy.active);
+      if (context.activity.text === 'start') {
+        await lazy.dc.prompt('ask', 'What is it?');
+        seen.push(lazy.active);
+      } else if (context.activity.text === 'stop') {
+        await lazy.dc.cancelAllDialogs();
+        seen.push(lazy.active);
+      }
+      await conversationState.saveChanges(context);
+    });
+    await adapter.send('hello').send('start').assertReply('What is it?').send('stop').send('again');
+    expect(seen).toEqual([false, false, true, true, false, false]);
   });
 });
