@@ -8,7 +8,7 @@
  */
 import { createAnswerer } from '../src/domain/guidance/answerer';
 import { isLang, type Lang } from '../src/shared/i18n/lang';
-import { OFF_TOPIC_SCORE } from '../src/domain/guidance/thresholds';
+import { OFF_TOPIC_SCORE, OFF_TOPIC_SCORE_NO_TOPIC } from '../src/domain/guidance/thresholds';
 
 const args = process.argv.slice(2);
 let lang: Lang | undefined;
@@ -51,7 +51,7 @@ out.push(
 out.push('');
 if (trace.offTopicScore !== undefined)
   out.push(
-    `off-topic score ${trace.offTopicScore.toFixed(3)} (content/scope-model.json; from ${OFF_TOPIC_SCORE} a question is declined)`,
+    `off-topic score ${trace.offTopicScore.toFixed(3)} (content/scope-model.json; from ${OFF_TOPIC_SCORE} a question is declined, from ${OFF_TOPIC_SCORE_NO_TOPIC} one with no social media word and no topic)`,
     '',
   );
 out.push('concepts (content/concepts.json)');

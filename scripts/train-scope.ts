@@ -96,6 +96,9 @@ const SETS = [
     'ab',
     'ac',
     'ad',
+    'ae',
+    'af',
+    'ag',
   ].map((b) => `bank-${b}`),
   ...FRESH_TUNE,
 ];

@@ -25,6 +25,7 @@ import {
   LIST_RATIO,
   STORY_LEXICAL_WEIGHT,
   OFF_TOPIC_SCORE,
+  OFF_TOPIC_SCORE_NO_TOPIC,
   MAX_UNKNOWN_VOCAB,
   MIN_COVERAGE,
   MIN_QUERY_WEIGHT,
@@ -376,7 +377,9 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // What the rules would answer, the trained off-topic score may still decline: near misses come in more
     // wordings than the 'other' concepts can list (see OFF_TOPIC_SCORE).
     offTopicScore = scopeModel?.score(folded);
-    if (offTopicScore !== undefined && offTopicScore >= OFF_TOPIC_SCORE) {
+    // A question with no social media word and no topic of the guidance is declined from a lower score.
+    const offTopicFrom = domain || topics.length > 0 ? OFF_TOPIC_SCORE : OFF_TOPIC_SCORE_NO_TOPIC;
+    if (offTopicScore !== undefined && offTopicScore >= offTopicFrom) {
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),
         trace: trace(`out of scope: trained off-topic score ${offTopicScore.toFixed(2)}`),

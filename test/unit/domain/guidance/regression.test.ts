@@ -324,6 +324,13 @@ const SETS: readonly Floors[] = [
   // by a helper from the guidance alone (fourth round): every passage asked three or four ways, read after a first
   // measurement (en 93.8 %, fr 96.3 %, declined 20/20, danger 9/10, small talk 9/10, no false card of 190)
   { file: 'bank-af.jsonl', en: 0.9, fr: 0.92, declined: 0.95, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // by helpers from the guidance alone (fourth round), read after a first measurement, then training data of the danger
+  // and off-topic scores: bank-ae 120 near misses over 81 subjects and 80 answerable look-alikes (declined 77/120, en
+  // 85 %, fr 77.5 %); bank-ag 80 dangers told in the manager's words and 120 look-alikes (danger 71/80, 8 false cards)
+  { file: 'bank-ae.jsonl', en: 0.8, fr: 0.72, declined: 0.7, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-ag.jsonl', en: 0.5, fr: 0.62, declined: 0.85, urgent: 0.95, falseUrgent: 3 },
+  // mine, with the lower off-topic threshold for questions with no topic (declined 4/4, answered 4/4, as before it)
+  { file: 'fresh-tune-57.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
