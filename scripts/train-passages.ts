@@ -8,7 +8,7 @@
  * Byte-for-byte reproducible: fixed data order, no randomness, full-batch gradient descent for a fixed number
  * of rounds, weights quantised to signed bytes. Training data: the answer questions of the tuning sets in
  * test/eval/ (SETS: questions, challenge, blind rounds, the fresh-tune sets, the helpers' tuned banks b, c, d, f, h,
- * i, j, k, n, o, q, t, v, x, y, z), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
+ * i, j, k, n, o, q, t, v, x, y, z, ab…ag), each labelled with the passage that answers it best (70 %) and the other acceptable ones (30 % shared).
  * Never trained on: the holdout sets (fresh-holdout*, bank-*-holdout, bank-a: measures) and the outside dev set.
  *
  * Measured before the final training: a model trained without NEWEST (the newest set), on NEWEST.
@@ -82,6 +82,20 @@ const SETS = [
   'bank-x',
   'bank-y',
   'bank-z',
+  'bank-ab',
+  'bank-ac',
+  'bank-ad',
+  'bank-ae',
+  'bank-af',
+  'bank-ag',
+  'fresh-tune-50',
+  'fresh-tune-51',
+  'fresh-tune-52',
+  'fresh-tune-53',
+  'fresh-tune-54',
+  'fresh-tune-55',
+  'fresh-tune-56',
+  'fresh-tune-57',
   'fresh-tune-36',
   'fresh-tune-37',
   'fresh-tune-38',
