@@ -25,7 +25,9 @@ describe('the message without reported speech', () => {
     expect(reported("Elle m'a écrit 'occupe-toi de mon chien si jamais' hier soir.")).toBe(
       'elle m a ecrit hier soir',
     );
-    expect(reported("Qu'est-ce que je fais si j'ai un doute?")).toBe('qu est ce que je fais si j ai un doute');
+    expect(reported("Qu'est-ce que je fais si j'ai un doute?")).toBe(
+      'qu est ce que je fais si j ai un doute',
+    );
   });
 
   it('keeps a quotation that is only a title or a slogan', () => {
