@@ -338,6 +338,17 @@ const SETS: readonly Floors[] = [
   { file: 'bank-ai.jsonl', en: 0.7, fr: 0.78, declined: 0.9, urgent: 0.95, falseUrgent: 2 },
   // mine, after the bank-ah/ai fixes as checks in other words (danger 5/5, no false card of 4)
   { file: 'fresh-tune-58.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone before the fourth round, sealed: measured before it and after it, never read
+  // (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 of 25, small talk 10/10, 1 false card of 125)
+  {
+    file: 'bank-aa-holdout.jsonl',
+    en: 0.77,
+    fr: 0.8,
+    declined: 0.9,
+    urgent: 0.88,
+    falseUrgent: 1,
+    smalltalk: 0.9,
+  },
 ];
 
 const share = (report: EvalReport, ...keys: string[]) =>
