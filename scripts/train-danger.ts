@@ -11,7 +11,7 @@
  *   fresh-tune.jsonl, -2, -3                  manager questions in the style of the outside dev set
  *   bank-e, bank-f, bank-h.jsonl              helpers' sets of dangers in many wordings, with look-alikes
  *   bank-b…-d, -i…-k, -n, -o, -q, -t, -v,
- *   -x…-z, -ab…-ai, fresh-tune-4…-49         the other sets tuned on (helpers' and mine): dangers and every
+ *   -x…-z, -ab…-al, fresh-tune-4…-49         the other sets tuned on (helpers' and mine): dangers and every
  *                                             ordinary question, which teach what a look-alike is
  * 800 rounds: each time sets were added (2026-12-07, fourth round), fewer rounds lost dangers already learned
  * (400 → 600 for bank-y/z, 5 dangers; 600 → 800 for bank-ab/ac/ad, 4); cross-validation unchanged by the rounds.
@@ -127,6 +127,8 @@ function examples(): Example[] {
     'bank-ag.jsonl',
     'bank-ah.jsonl',
     'bank-ai.jsonl',
+    'bank-ak.jsonl',
+    'bank-al.jsonl',
     'fresh-tune-36.jsonl',
     'fresh-tune-37.jsonl',
     'fresh-tune-38.jsonl',

@@ -338,6 +338,11 @@ const SETS: readonly Floors[] = [
   { file: 'bank-ai.jsonl', en: 0.7, fr: 0.78, declined: 0.9, urgent: 0.95, falseUrgent: 2 },
   // mine, after the bank-ah/ai fixes as checks in other words (danger 5/5, no false card of 4)
   { file: 'fresh-tune-58.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by helpers from the guidance alone (end of the fourth round), read after a first measurement, then training data of
+  // the danger score: bank-ak French first (en 92 %, fr 93.3 %, declined 14/15, danger 14/15); bank-al near misses,
+  // traps and calm dangers (declined 82/100, danger 34/40, 2 false cards of 160)
+  { file: 'bank-ak.jsonl', en: 0.88, fr: 0.9, declined: 0.9, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-al.jsonl', en: 0.7, fr: 0.55, declined: 0.78, urgent: 0.95, falseUrgent: 1 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it and after it, never read
   // (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 of 25, small talk 10/10, 1 false card of 125)
   {
