@@ -343,14 +343,27 @@ const SETS: readonly Floors[] = [
   // traps and calm dangers (declined 82/100, danger 34/40, 2 false cards of 160)
   { file: 'bank-ak.jsonl', en: 0.88, fr: 0.9, declined: 0.9, urgent: 1, falseUrgent: 0 },
   { file: 'bank-al.jsonl', en: 0.7, fr: 0.55, declined: 0.78, urgent: 0.95, falseUrgent: 1 },
-  // by a helper from the guidance alone before the fourth round, sealed: measured before it and after it, never read
-  // (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 of 25, small talk 10/10, 1 false card of 125)
+  // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
+  // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
+  // card of 125)
   {
     file: 'bank-aa-holdout.jsonl',
     en: 0.77,
     fr: 0.8,
     declined: 0.9,
     urgent: 0.88,
+    falseUrgent: 1,
+    smalltalk: 0.9,
+  },
+  // by a helper from the guidance alone during the fourth round, sealed: measured once, on the round's last code (and on
+  // the code before the round for reference), never read (en 77.1 → 81.3 %, fr 93.6 → 93.6 %, declined 18 → 19 of 20,
+  // danger 24/25, small talk 9 → 10 of 10, 1 false card of 125)
+  {
+    file: 'bank-aj-holdout.jsonl',
+    en: 0.77,
+    fr: 0.88,
+    declined: 0.9,
+    urgent: 0.92,
     falseUrgent: 1,
     smalltalk: 0.9,
   },
