@@ -338,6 +338,9 @@ const SETS: readonly Floors[] = [
   { file: 'bank-ai.jsonl', en: 0.7, fr: 0.78, declined: 0.9, urgent: 0.95, falseUrgent: 2 },
   // mine, after the bank-ah/ai fixes as checks in other words (danger 5/5, no false card of 4)
   { file: 'fresh-tune-58.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the near-miss fixes for apps on work phones, gifts, an impersonated minister, work files on WhatsApp,
+  // as checks (declined 2 → 4 of 4 with the fixes; the two answerable look-alikes still answered)
+  { file: 'fresh-tune-59.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by helpers from the guidance alone (end of the fourth round), read after a first measurement, then training data of
   // the danger score: bank-ak French first (en 92 %, fr 93.3 %, declined 14/15, danger 14/15); bank-al near misses,
   // traps and calm dangers (declined 82/100, danger 34/40, 2 false cards of 160)
