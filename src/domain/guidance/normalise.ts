@@ -53,6 +53,12 @@ const SPEAKER_OR_ADDRESSEE =
 /** A quotation in single quotes: opened after a space, closed before a space or punctuation ('…', not « j'ai »). */
 const SINGLE_QUOTED = /(^|[\s(:])'(?=\S)(.+?)(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
+/** A link to a social media platform: its name is what the routing reads ("x.com/…" is "x"). */
+const PLATFORM_LINK =
+  /(?:\bhttps?:\/\/)?(?:\bwww\.|\bm\.)?\b(facebook|instagram|tiktok|linkedin|reddit|youtube|youtu|x|twitter|threads|bsky|bluesky|twitch|discord|snapchat)\.(?:com|net|app|be|social|gg|tv)(?:\/\S*)?/gi;
+/** "r/name" (after a space, or at the start; names have three letters or more, unlike "r/w"): a Reddit forum. */
+const SUBREDDIT = /(^|[\s(])\/?r\/(?=[A-Za-z0-9_]{3,})/g;
+
 /** Lower case, no accents, every character but letters and digits turned to a space. */
 export function fold(text: string): string {
   return foldAccents(text.toLowerCase())
@@ -70,6 +76,9 @@ export function normaliseQuestion(input: unknown): NormalisedQuestion {
     .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, ' ')
     .replace(/!?\[([^\]]{0,200})\]\([^)]{0,500}\)/g, '$1') // markdown link/image: keep the label
     .replace(/\$\{([^}]{0,200})\}/g, ' $1 ') // template syntax is just text to us
+    // A link or a subreddit names the platform the post is on: "reddit.com/r/…", "r/CanadaPublicServants".
+    .replace(PLATFORM_LINK, ' $1 ')
+    .replace(SUBREDDIT, '$1Reddit ')
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/[`*_#>|~]/g, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")

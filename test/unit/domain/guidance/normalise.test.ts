@@ -7,6 +7,24 @@ import { normaliseQuestion } from '../../../../src/domain/guidance/normalise';
  */
 const reported = (text: string) => normaliseQuestion(text).withoutReportedSpeech;
 
+describe('links and forums', () => {
+  const folded = (text: string) => normaliseQuestion(text).folded;
+  it('reads a subreddit as Reddit', () => {
+    expect(folded('Staff are venting on r/CanadaPublicServants again.')).toBe(
+      'staff are venting on reddit canadapublicservants again',
+    );
+  });
+  it('keeps the platform of a link and drops the rest of the address', () => {
+    expect(folded('She posted https://www.tiktok.com/@someone/video/123 last night')).toBe(
+      'she posted tiktok last night',
+    );
+    expect(folded('see x.com/user/status/42 and www.example.org/page')).toBe('see x and');
+  });
+  it('leaves words that only look like a forum alone', () => {
+    expect(folded('Her r/w access and the car/truck rule')).toBe('her r w access and the car truck rule');
+  });
+});
+
 describe('the message without reported speech', () => {
   it('drops a quotation in which the writer says I', () => {
     expect(reported('He wrote "if anyone asks, I was never here" on X.')).toBe('he wrote on x');

@@ -350,6 +350,17 @@ const SETS: readonly Floors[] = [
   // bomb of a post, « le poids » of a colleague, 'the next one will be here'), as checks: 12 of 12 of the right kind
   // (9 before); first passages 2 of 6
   { file: 'fresh-tune-60.jsonl', en: 0.3, fr: 0.3, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by helpers from the guidance alone on 2026-12-07 (fifth round), read for failures after a first measurement: bank-an
+  // every passage first twice in managers' words (en 88.5 %, fr 90 %, 1 false card of 200); bank-ao near misses with
+  // social media words, traps and dangers without the alarming words (declined 65/90, danger 36/40, small talk 9/10,
+  // trap answers en 63.3 %, fr 66.7 %, 5 false cards of 160); bank-ap French first, half Québec (en 83.3 %, fr 92.7 %,
+  // declined 15/15, danger 15/15, no false card)
+  { file: 'bank-an.jsonl', en: 0.85, fr: 0.85, declined: 1, urgent: 1, falseUrgent: 1 },
+  { file: 'bank-ao.jsonl', en: 0.6, fr: 0.62, declined: 0.7, urgent: 0.88, falseUrgent: 5, smalltalk: 0.85 },
+  { file: 'bank-ap.jsonl', en: 0.8, fr: 0.9, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the fixes for a subreddit or a link naming the platform, 'monitor' the verb, a career killed: 6 of 6 of
+  // the right kind before and after (first passages 2 of 5 before, 3 of 5 after)
+  { file: 'fresh-tune-61.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
