@@ -361,6 +361,10 @@ const SETS: readonly Floors[] = [
   // mine, after the fixes for a subreddit or a link naming the platform, 'monitor' the verb, a career killed: 6 of 6 of
   // the right kind before and after (first passages 2 of 5 before, 3 of 5 after)
   { file: 'fresh-tune-61.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the bank-ao danger fixes as checks in other words: 6 of 10 of the right kind before, 9 of 10 after;
+  // the one wrong (an employee's own 'nice and isolated up here' cottage post taken for a threat) made me drop that
+  // expression, and then 10 of 10
+  { file: 'fresh-tune-62.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
