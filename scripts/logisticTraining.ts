@@ -89,11 +89,8 @@ export function trainLogistic(
       Math.round((1000 * fp) / (data.length - positives)) / 1000;
   }
   const final = train(data, s);
-  const weights: [number, number][] = [];
-  final.weights.forEach((w, f) => {
-    const rounded = Math.round(w * 1e4) / 1e4;
-    if (rounded !== 0) weights.push([f, rounded]);
-  });
+  // 4 decimals: the scores' third decimal is unchanged; `|| 0` writes 0 rather than -0.
+  const weights = Array.from(final.weights, (w) => Math.round(w * 1e4) / 1e4 || 0);
   return {
     $comment: [comment],
     buckets: s.buckets,

@@ -21,7 +21,11 @@ import { PROJECT_ROOT } from '../src/shared/projectRoot';
 import { trainLogistic, writeOrCheck, type LabelledText } from './logisticTraining';
 import { EARLIER_SETS } from './evalSets';
 
-const SETTINGS = { buckets: 1 << 13, rounds: 300, learningRate: 1.0, l2: 1e-3, folds: 5 };
+// 16,384 buckets and 1,000 rounds (were 8,192 and 300): with the fifth round's sets added, the old settings lost as
+// many declines as they gained (9 gains, 7 losses on the whole corpus); these gained 34 and lost 1, and
+// cross-validation at 0.85 went from 59 % (old settings, new sets) and 57 % (old settings, old sets) to 66 % of
+// off-topic questions declined (0.2 % of answerable ones).
+const SETTINGS = { buckets: 1 << 14, rounds: 1000, learningRate: 1.0, l2: 1e-3, folds: 5 };
 
 const FRESH_TUNE = [
   '',
@@ -71,6 +75,20 @@ const FRESH_TUNE = [
   '-47',
   '-48',
   '-49',
+  '-50',
+  '-51',
+  '-52',
+  '-53',
+  '-54',
+  '-55',
+  '-56',
+  '-57',
+  '-58',
+  '-59',
+  '-60',
+  '-61',
+  '-62',
+  '-63',
 ].map((n) => `fresh-tune${n}`);
 
 const SETS = [
@@ -99,6 +117,13 @@ const SETS = [
     'ae',
     'af',
     'ag',
+    'ah',
+    'ai',
+    'ak',
+    'al',
+    'an',
+    'ao',
+    'ap',
   ].map((b) => `bank-${b}`),
   ...FRESH_TUNE,
 ];

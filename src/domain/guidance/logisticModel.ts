@@ -12,12 +12,13 @@ export const LogisticModelSchema = z
     $comment: z.array(z.string()).optional(),
     buckets: z.number().int().positive(),
     bias: z.number(),
-    /** [bucket, weight] for every bucket with a weight. */
-    weights: z.array(z.tuple([z.number().int().nonnegative(), z.number()])),
+    /** One weight per bucket, in bucket order (dense: most buckets have one, and pairs cost twice the bytes). */
+    weights: z.array(z.number()),
     /** What the training measured, for the README and `npm run explain`. */
     trainedOn: z.record(z.number()),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.weights.length === m.buckets, { message: 'one weight per bucket' });
 
 export type LogisticModelFile = z.infer<typeof LogisticModelSchema>;
 
@@ -25,8 +26,7 @@ export class LogisticModel {
   private readonly weights: Float64Array;
 
   constructor(private readonly file: LogisticModelFile) {
-    this.weights = new Float64Array(file.buckets);
-    for (const [bucket, weight] of file.weights) this.weights[bucket] = weight;
+    this.weights = Float64Array.from(file.weights);
   }
 
   /** Probability-like score in 0..1. */

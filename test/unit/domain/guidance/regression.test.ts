@@ -365,6 +365,14 @@ const SETS: readonly Floors[] = [
   // the one wrong (an employee's own 'nice and isolated up here' cottage post taken for a threat) made me drop that
   // expression, and then 10 of 10
   { file: 'fresh-tune-62.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the bank-ao near-miss expressions (scheduling and boosting posts, analytics, influencers paid, platform
+  // jargon, phishing, hacked accounts, social media job titles, 'I read on Reddit that…') as checks: near misses
+  // declined 3/8 before, 7/8 after, answerable look-alikes 6/6 before, 5/6 after; two revisions then (the
+  // organization's own page is not strong, a DM threatening deletion unless you click is phishing): 8/8 and 6/6
+  { file: 'fresh-tune-63.jsonl', en: 0.25, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, written after those revisions, never edited for: the expressions did not carry to its wordings (near misses
+  // declined 1/6 before and after them); with the retrained off-topic score and 0.8, 2/6. Answerable 4/4 answered
+  { file: 'fresh-tune-64.jsonl', en: 0.6, fr: 0, declined: 0.33, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
