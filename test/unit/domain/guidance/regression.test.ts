@@ -373,6 +373,9 @@ const SETS: readonly Floors[] = [
   // mine, written after those revisions, never edited for: the expressions did not carry to its wordings (near misses
   // declined 1/6 before and after them); with the retrained off-topic score and 0.8, 2/6. Answerable 4/4 answered
   { file: 'fresh-tune-64.jsonl', en: 0.6, fr: 0, declined: 0.33, urgent: 1, falseUrgent: 0 },
+  // mine, small talk asking whether anyone is there or whether this is a person (three tried while writing the
+  // expressions, three written after): 1 of 6 the friendly reply before, 6 of 6 after
+  { file: 'fresh-tune-65.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
