@@ -33,6 +33,11 @@ const ConceptSchema = z
     story: z.enum(['full']).optional(),
     /** A negation just before a match cancels it ("no client info is visible"). */
     negatable: z.boolean().optional(),
+    /**
+     * Concepts this one cancels when both are found: a negation farther away than the negation window
+     * ("I don't think it's a clear violation" cancels the clear violation it names).
+     */
+    cancels: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -96,6 +101,7 @@ export function parseConceptFile(raw: unknown, passageIds: ReadonlySet<string>):
   const concept = (id: string, where: string) => {
     if (!ids.has(id)) fail(`${where} names the unknown concept "${id}"`);
   };
+  for (const c of file.concepts) for (const id of c.cancels ?? []) concept(id, `${c.id}'s cancels`);
   for (const s of file.scenarios) {
     for (const id of [...s.when, ...(s.whenAny ?? [])]) concept(id, `scenario ${s.id}`);
     passage(s.first, `scenario ${s.id}`);
@@ -206,7 +212,8 @@ export class ConceptMatcher {
       const expressions = explain ? this.matched(index, sentences, open) : [];
       hits.push({ concept, inQuestion, expressions });
     }
-    return hits;
+    const cancelled = new Set(hits.flatMap((h) => h.concept.cancels ?? []));
+    return cancelled.size === 0 ? hits : hits.filter((h) => !cancelled.has(h.concept.id));
   }
 
   /** The expressions of a concept that match one of `sentences` (given what each sentence opens), in order. */

@@ -226,6 +226,15 @@ describe('answers', () => {
     expect(r.passages[0]!.listItems).toHaveLength(n);
   });
 
+  it.each([
+    "I don't think it's a clear violation, but it's not great either. What now?",
+    'Ce n’est pas une violation claire, mais ça me dérange quand même. Je fais quoi?',
+  ])('gives the steps for when you are not sure, not the clear-breach protocols, for "%s"', (q) => {
+    const r = ask(q);
+    expect(r.kind).toBe('answer');
+    expect(r.passages[0]!.id).toBe('aware-post.steps');
+  });
+
   it('keeps nested sub-points in the list', () => {
     const steps = ask('What are the steps if I see an inappropriate post?').passages[0]!;
     const consult = steps.listItems!.find((i) => i.id === 'aware-post.steps.consult')!;

@@ -33,6 +33,11 @@ describe('content/concepts.json', () => {
     file.concepts[0]!.expressions.push('(unclosed');
     expect(() => parseConceptFile(file, ids)).toThrow(/unclosed/);
   });
+  it('rejects a concept that cancels an unknown concept, naming it', () => {
+    const file = read('concepts.json') as { concepts: { cancels?: string[] }[] };
+    file.concepts[0]!.cancels = ['no.such.concept'];
+    expect(() => parseConceptFile(file, ids)).toThrow(/no\.such\.concept/);
+  });
   it('leads every passage from at least one topic concept or scenario', () => {
     const file = loadConceptFile(ids);
     const reached = new Set([
