@@ -376,6 +376,16 @@ const SETS: readonly Floors[] = [
   // mine, small talk asking whether anyone is there or whether this is a person (three tried while writing the
   // expressions, three written after): 1 of 6 the friendly reply before, 6 of 6 after
   { file: 'fresh-tune-65.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // by helpers from the guidance alone (fifth round), read for failures after a first measurement: bank-ar 100
+  // dangers without the alarming words and 100 look-alikes (danger 78/100, trap answers en 56 %, fr 64 %, 3 false
+  // cards); bank-as answers in the outside set's styles: stories, two questions, verdicts, negations, letters (en
+  // 79.2 %, fr 75.7 %, no false card)
+  { file: 'bank-ar.jsonl', en: 0.54, fr: 0.62, declined: 1, urgent: 0.93, falseUrgent: 3 },
+  { file: 'bank-as.jsonl', en: 0.78, fr: 0.74, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after the bank-ar danger expressions as checks: its six dangers were already carded before them (12/12 of
+  // the right kind), one look-alike (a text at midnight about a thesis) took the card with them, so that expression
+  // went (12/12 again)
+  { file: 'fresh-tune-66.jsonl', en: 0, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
