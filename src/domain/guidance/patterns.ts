@@ -136,6 +136,9 @@ class Parser {
       if (!optional) required.push(item.needs);
       const separator = words === 0 ? '' : gap > 0 ? `(?: ${WORD}){0,${gap}} ` : ' ';
       if (optional && words === 0) source += `(?:${atom} )?`;
+      // "mocking ~3 (a|his)? coworker": the gap comes before the optional item, whether or not it is there
+      // ("mocking another coworker"); bundled with it, the gap was lost whenever the optional item was.
+      else if (optional && gap > 0) source += `(?: ${WORD}){0,${gap}}(?: ${atom})?`;
       else source += optional ? `(?:${separator}${atom})?` : `${separator}${atom}`;
       if (afterGap) {
         if (optional) afterGap.optional += 1;

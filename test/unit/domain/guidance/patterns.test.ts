@@ -28,6 +28,11 @@ describe('routing expressions', () => {
     ['^ ?please translate', 'can you please translate', false],
     ['do a (x|y)|faire un (z)', 'faire un z', true],
     ['(a (b|c)|d) e', 'a c e', true],
+    // a gap before an optional item stays a gap when the item is not there
+    ['mocking ~3 (a|his)? coworker', 'mocking another coworker', true],
+    ['mocking ~3 (a|his)? coworker', 'mocking his coworker', true],
+    ['mocking ~3 (a|his)? coworker', 'mocking one of his coworker', true],
+    ['mocking ~3 (a|his)? coworker', 'mocking one of the very new coworker', false],
     ['Menacé de mort', 'il a ete menace de mort', true],
   ])('"%s" on "%s" → %s', (expression, text, expected) => {
     expect(matches(expression, text)).toBe(expected);
