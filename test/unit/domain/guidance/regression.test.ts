@@ -398,6 +398,17 @@ const SETS: readonly Floors[] = [
     falseUrgent: 1,
     smalltalk: 0.9,
   },
+  // by a helper from the guidance alone before the fifth round, sealed: measured before it and after it, never read
+  // (en 81.3 %, fr 93.6 %, declined 20/20, danger 25/25, small talk 9/10, 1 false card of 125, both times)
+  {
+    file: 'bank-am-holdout.jsonl',
+    en: 0.77,
+    fr: 0.9,
+    declined: 0.95,
+    urgent: 0.96,
+    falseUrgent: 1,
+    smalltalk: 0.9,
+  },
   // by a helper from the guidance alone during the fourth round, sealed: measured once, on the round's last code (and on
   // the code before the round for reference), never read (en 77.1 → 81.3 %, fr 93.6 → 93.6 %, declined 18 → 19 of 20,
   // danger 24/25, small talk 9 → 10 of 10, 1 false card of 125)
