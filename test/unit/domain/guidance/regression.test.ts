@@ -386,6 +386,11 @@ const SETS: readonly Floors[] = [
   // the right kind), one look-alike (a text at midnight about a thesis) took the card with them, so that expression
   // went (12/12 again)
   { file: 'fresh-tune-66.jsonl', en: 0, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, at the end of the fifth round: answerable questions that use the words of its near-miss expressions
+  // (scheduled posts, stats, sponsored content, a hacked account, a social media advisor, our Facebook page, days in
+  // the office, an influencer, a boosted post, 'I read on Reddit that my analyst…'): all 13 answered once the 'read on
+  // Facebook that…' expression, which declined two of them, was removed
+  { file: 'fresh-tune-67.jsonl', en: 0.6, fr: 0.75, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
