@@ -16,7 +16,7 @@ const FR = new Set(
     'quand quel quelle quels quelles mais ou si employe employes equipe gestionnaire publication publie publier ' +
     'reseaux medias sociaux bonjour merci salut aide avez etes suis ai a-t-il est-ce qu l d s n c y en leur leurs ' +
     'lui tres plus moins aussi avoir etre fait sont selon dont chez vers depuis alors donc car sans sous ca ' +
-    't toi moi es tes qu est-ce quoi pis ben faque'
+    't toi moi es tes qu est-ce quoi pis ben faque tu peux pouvez pourriez pourrais svp stp'
   ).split(' '),
 );
 const EN = new Set(
@@ -47,6 +47,9 @@ export function detectLanguage(text: string, preference?: Lang): LanguageGuess {
   for (const w of words) {
     if (FR.has(w)) fr += 1;
     if (EN.has(w)) en += 1;
+    // French joins a verb and its pronoun with a hyphen ("raconte-moi", "pouvez-vous", "dis-tu"): the pronoun
+    // counts as a word of its own ("est-ce" and "a-t-il" are listed whole, and their parts count again).
+    if (w.includes('-')) for (const part of w.split('-')) if (FR.has(part)) fr += 1;
   }
   // Accented letters and French quotes are strong French signals.
   fr += Math.min(3, (lower.match(/[éèêàùâîôûçœ«»]/g) ?? []).length);

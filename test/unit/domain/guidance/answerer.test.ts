@@ -15,6 +15,25 @@ describe('language rule', () => {
     expect(detectLanguage('LinkedIn ok?', 'fr')).toEqual({ lang: 'fr', fromText: false });
     expect(detectLanguage('LinkedIn ok?')).toEqual({ lang: 'en', fromText: false });
   });
+  it.each(['Raconte-moi une blague', 'Pouvez-vous m’aider?', 'Peux-tu m’expliquer?', 'Dis-moi une chose'])(
+    'reads a French verb joined to its pronoun ("%s") as French, whatever the preference',
+    (q) => {
+      expect(detectLanguage(q, 'en')).toEqual({ lang: 'fr', fromText: true });
+    },
+  );
+  it('still reads English hyphenated words as English', () => {
+    expect(detectLanguage('Can I follow-up on the well-being of my employee?', 'fr').lang).toBe('en');
+  });
+  it('declines a request for a joke in French, and answers a question about a post written as a joke', () => {
+    const declined = ask('Raconte-moi une blague');
+    expect(declined.kind).toBe('out-of-scope');
+    expect(declined.lang).toBe('fr');
+    const answered = ask(
+      'Mes inspecteurs ont écrit en blague sur Facebook qu’ils tueraient pour une journée sans plainte. Y a-tu un problème?',
+    );
+    expect(answered.kind).toBe('answer');
+    expect(answered.lang).toBe('fr');
+  });
 });
 
 describe('classification', () => {
