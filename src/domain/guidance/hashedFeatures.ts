@@ -23,6 +23,10 @@ function hashOn(h: number, text: string, end = text.length): number {
 const WORD = hashOn(FNV_OFFSET, 'w:');
 const PREFIX = hashOn(FNV_OFFSET, 'p:');
 const PAIR = hashOn(FNV_OFFSET, 'b:');
+const LETTERS = hashOn(FNV_OFFSET, 'c:');
+
+/** The length of the letter sequences passageFeatures adds. */
+const GRAM = 4;
 
 /** Distinct hashed features of a folded message: "w:word", "p:" + its first five letters, "b:word next". */
 export function hashedFeatures(folded: string, buckets: number): number[] {
@@ -33,6 +37,24 @@ export function hashedFeatures(folded: string, buckets: number): number[] {
     out.add((hashOn(WORD, w) >>> 0) % buckets);
     if (w.length >= 6) out.add((hashOn(PREFIX, w, 5) >>> 0) % buckets);
     if (i + 1 < words.length) out.add((hashOn(hashOn(hashOn(PAIR, w), ' '), words[i + 1]!) >>> 0) % buckets);
+  }
+  return [...out];
+}
+
+/**
+ * The passage score's features (passageModel.ts): hashedFeatures plus every four-letter sequence of each word of
+ * five letters or more, with its start and end marked ("<publ", "ique>"). A manager's word the training never
+ * saw still shares most of its letters with one it did ("republié", "publications", a typo, a Québec spelling).
+ * Chosen by five-fold cross-validation over the tuned sets on 2026-12-07: the passage score alone went from 81.7
+ * to 84.5 % top-1 in English and 80.9 to 84.3 % in French (three-letter sequences: 83.1 and 84.4 %).
+ */
+export function passageFeatures(folded: string, buckets: number): number[] {
+  const out = new Set(hashedFeatures(folded, buckets));
+  for (const w of folded.split(' ')) {
+    if (w.length <= GRAM) continue;
+    const marked = `<${w}>`;
+    for (let i = 0; i + GRAM <= marked.length; i++)
+      out.add((hashOn(LETTERS, marked.slice(i, i + GRAM)) >>> 0) % buckets);
   }
   return [...out];
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../shared/projectRoot';
-import { hashedFeatures } from './hashedFeatures';
+import { passageFeatures } from './hashedFeatures';
 
 /**
  * A learned passage score: for a question, how likely each passage is to be the one that answers it, learned
@@ -11,7 +11,7 @@ import { hashedFeatures } from './hashedFeatures';
  * wrote down; managers use other words, and a score learned from a few thousand of their questions carries to
  * wordings nobody listed (measured on sets it never saw: see the README, "Answer quality").
  *
- * A softmax regression over hashed features (hashedFeatures.ts). Weights are stored as signed bytes with one
+ * A softmax regression over hashed features (passageFeatures in hashedFeatures.ts). Weights are stored as signed bytes with one
  * scale, base64-encoded: a quarter of a megabyte instead of several in JSON numbers.
  */
 
@@ -82,7 +82,7 @@ export class PassageModel {
     // In a local: the inner loop (passages × features, the bulk of the time) then reads no field.
     const weights = this.weights;
     sums.fill(0);
-    for (const f of hashedFeatures(folded, this.file.buckets)) {
+    for (const f of passageFeatures(folded, this.file.buckets)) {
       const row = f * k;
       for (let c = 0; c < k; c++) sums[c] += weights[row + c]!;
     }

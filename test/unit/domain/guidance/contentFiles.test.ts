@@ -88,8 +88,10 @@ describe('content/scope-model.json', () => {
 });
 
 describe('content/passage-model.json', () => {
-  it('is small (≤ 320 KB), well formed, and scores passages of the guidance as probabilities', () => {
-    expect(statSync(PASSAGE_MODEL_FILE).size).toBeLessThanOrEqual(320 * 1024);
+  // 16,384 buckets × 48 passages of one byte each, base64: about 1 MB. Letter sequences need the buckets (8,192
+  // lost 0.9 point of cross-validated top-1); loaded once, 768 KB in memory.
+  it('stays about a megabyte (≤ 1.1 MB), well formed, and scores passages of the guidance as probabilities', () => {
+    expect(statSync(PASSAGE_MODEL_FILE).size).toBeLessThanOrEqual(1.1 * 1024 * 1024);
     const model = loadPassageModel()!;
     const known = new Set(loadContent().byId.keys());
     expect(model.passages.filter((id) => !known.has(id))).toEqual([]);
