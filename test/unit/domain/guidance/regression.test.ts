@@ -397,6 +397,10 @@ const SETS: readonly Floors[] = [
   // or a dose), 'someone is going to get shot out there' and « va faire tuer quelqu'un » (harm from the job or a
   // manager's negligence is not a threat), « la GRC s'en est occupée » (told as handled)
   { file: 'fresh-tune-68.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, written before the sixth round's retrained passage score and never trained on: plain questions over 48
+  // passages, and two candidacies (declined). Before → after the retraining: en 28 → 28 of 29, fr 19 → 18 of 19
+  // (« se fait harceler en ligne… comment en parler avec l'équipe » now gets the support step, not the discussion)
+  { file: 'fresh-tune-69.jsonl', en: 0.9, fr: 0.9, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
