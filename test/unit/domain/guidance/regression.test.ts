@@ -401,6 +401,10 @@ const SETS: readonly Floors[] = [
   // passages, and two candidacies (declined). Before → after the retraining: en 28 → 28 of 29, fr 19 → 18 of 19
   // (« se fait harceler en ligne… comment en parler avec l'équipe » now gets the support step, not the discussion)
   { file: 'fresh-tune-69.jsonl', en: 0.9, fr: 0.9, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, written after two dev-set questions lost by the retrained passage score ('did NOT name the department…
+  // does it still matter?'): an employee who never names the employer, and whether the post can still be tied to
+  // it. 6 of 9 before the stillIdentifiable concept, 9 of 9 after (whole corpus: one dev gain, nothing else moved)
+  { file: 'fresh-tune-70.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
