@@ -405,6 +405,16 @@ const SETS: readonly Floors[] = [
   // does it still matter?'): an employee who never names the employer, and whether the post can still be tied to
   // it. 6 of 9 before the stillIdentifiable concept, 9 of 9 after (whole corpus: one dev gain, nothing else moved)
   { file: 'fresh-tune-70.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (sixth round): dangers and look-alikes in field and regional operations
+  // (inspectors, fisheries, border, corrections, service centres), mostly long stories. Read for failures after a
+  // first measurement (dangers 33/40, false crisis cards 10/80, trap answers en 57.5 %, fr 57.5 %); after the fixes:
+  // dangers 39/40, false cards 2/80 (a past incident told as over: nobody hurt, the file with the Crown, « réglé en
+  // cour », an investigation closed, quiet since, security found nothing; a weapon taken 'to settle it'; 'you'll
+  // learn what that costs', 'check your brakes'; the highest bridge, 'soon it won't matter'). A peace bond and
+  // 'escorted out' were tried as told-as-over and dropped: real dangers carry them too (bank-v, fresh-tune-50)
+  { file: 'bank-av.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 0.95, falseUrgent: 2 },
+  // mine, variants of bank-av's causes in other words: 7 of 10 right before the fixes, 10 of 10 after
+  { file: 'fresh-tune-71.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
