@@ -224,6 +224,21 @@ describe('classification', () => {
   });
 });
 
+describe('tactical gear', () => {
+  it('is not a threat on its own: a selection board asking about an applicant’s shooting-range posts gets an answer', () => {
+    const r = ask(
+      'One of our board members wants to scroll through candidates’ Instagram because an applicant posts a lot of shooting-range and tactical gear stuff. Is that allowed?',
+    );
+    expect(r.kind).not.toBe('urgent');
+  });
+  it.each([
+    'He posted a photo of his new tactical gear and body armour, and wrote that Monday at the office everyone will finally listen.',
+    'My employee bought a kevlar vest and posted the floor plan of our building with the caption soon.',
+  ])('still alarms with a workplace, a time or a floor plan: %s', (q) => {
+    expect(ask(q).kind).toBe('urgent');
+  });
+});
+
 describe('answers', () => {
   it('answers paraphrases, typos and French with the right passage', () => {
     expect(ask('do disclaimers work').passages[0]!.id).toBe('talking-points.disclaimers');

@@ -411,8 +411,10 @@ const SETS: readonly Floors[] = [
   // dangers 39/40, false cards 2/80 (a past incident told as over: nobody hurt, the file with the Crown, « réglé en
   // cour », an investigation closed, quiet since, security found nothing; a weapon taken 'to settle it'; 'you'll
   // learn what that costs', 'check your brakes'; the highest bridge, 'soon it won't matter'). A peace bond and
-  // 'escorted out' were tried as told-as-over and dropped: real dangers carry them too (bank-v, fresh-tune-50)
-  { file: 'bank-av.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 0.95, falseUrgent: 2 },
+  // 'escorted out' were tried as told-as-over and dropped: real dangers carry them too (bank-v, fresh-tune-50).
+  // Then 1/80: tactical gear alone no longer counts as an explicit threat (an applicant's shooting-range posts); with
+  // a workplace, a time or a floor plan it still alarms, as a weapon
+  { file: 'bank-av.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 0.95, falseUrgent: 1 },
   // mine, variants of bank-av's causes in other words: 7 of 10 right before the fixes, 10 of 10 after
   { file: 'fresh-tune-71.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
