@@ -417,6 +417,11 @@ const SETS: readonly Floors[] = [
   { file: 'bank-av.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 0.95, falseUrgent: 1 },
   // mine, variants of bank-av's causes in other words: 7 of 10 right before the fixes, 10 of 10 after
   { file: 'fresh-tune-71.jsonl', en: 0, fr: 0, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, at the start of the seventh round: an employee who belongs to the group the post's debate is about
+  // ('is herself a refugee', « musulman lui aussi », 'as a disabled woman', 'touches her personally'). 6 of 10 first
+  // passages before the ownIdentity concept, 7 of 10 after (the misses: a war post taken as a grey area, which the
+  // guidance also covers; two with no own-identity words)
+  { file: 'fresh-tune-72.jsonl', en: 0.6, fr: 0.8, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
