@@ -422,6 +422,11 @@ const SETS: readonly Floors[] = [
   // passages before the ownIdentity concept, 7 of 10 after (the misses: a war post taken as a grey area, which the
   // guidance also covers; two with no own-identity words)
   { file: 'fresh-tune-72.jsonl', en: 0.6, fr: 0.8, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine: what could happen to the employee, asked in other words ('what does he risk', « elle risque-tu sa job »,
+  // « suites éventuelles »), and two 'what steps' look-alikes. 4 of 10 before the steps.adminAction expressions and
+  // after them: they are found, but the concept's weight loses to the story's words; a higher weight (0.8) cost 5
+  // answers elsewhere for 1 here, so it stays at 0.55
+  { file: 'fresh-tune-73.jsonl', en: 0.4, fr: 0.4, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
