@@ -239,6 +239,27 @@ describe('tactical gear', () => {
   });
 });
 
+describe('field operations words', () => {
+  it.each([
+    // a station, a wharf or a rail line is where field staff work, not a place to end one's life
+    'Our weather station tech posted photos of the station in the blizzard, with the door keypad visible. Should I worry about the keypad?',
+    'Un agent des pêches a publié une photo de lui sur le quai avec une saisie de homards. Il peut?',
+    // a figure of speech, weapons seized at work, a training accident told as grief
+    'Our regional director once tweeted that a rescue was a suicide mission dreamed up in Ottawa. Will old posts follow him?',
+    'Un douanier a mis sur Instagram les armes saisies au poste frontalier mardi. C’est grave?',
+  ])('answers "%s" without the crisis card', (q) => {
+    expect(ask(q).kind).not.toBe('urgent');
+  });
+  it.each([
+    'A claimant keeps telling my agent she won’t get home in one piece after her shift.',
+    'Un client fâché a écrit à mon agent : « ta femme reste encore sur la rue des Érables? Ça serait plate. »',
+    'A former inmate posted a photo of my officer’s house, her car in the driveway. No caption.',
+    'He has been looking up how much morphine would be too much for someone his weight.',
+  ])('shows the crisis card for "%s"', (q) => {
+    expect(ask(q).kind).toBe('urgent');
+  });
+});
+
 describe('answers', () => {
   it('answers paraphrases, typos and French with the right passage', () => {
     expect(ask('do disclaimers work').passages[0]!.id).toBe('talking-points.disclaimers');
