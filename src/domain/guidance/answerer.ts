@@ -428,6 +428,9 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const confident =
       scenario !== undefined ||
       (domain && topics.some((h) => h.inQuestion)) ||
+      // "my employee posted crap on fb, what do I do?": a post told and what to do asked is the guidance's own
+      // scenario (what to do when a post comes to a manager's attention), however few of its words the story uses
+      (domain && present.has('frame.describesPost') && present.has('frame.whatToDo')) ||
       (top !== undefined &&
         ((domain && top.score >= MIN_SCORE_DOMAIN && specific) ||
           (top.score >= minScore && r.coverage >= neededCoverage && specific) ||

@@ -442,6 +442,10 @@ const SETS: readonly Floors[] = [
   // Franco-Ontarian; stories, two questions in one, short informal ones, near misses (first measurement: fr 86 %,
   // declined 10/10)
   { file: 'bank-ax.jsonl', en: 0, fr: 0.84, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine: a short story of a post and 'what now' in plain and chat words ('put some garbage on insta', 'guy on my
+  // team tweeted', « a posté … sur fb, je fais quoi »). 3 of 6 before (two unsure, one on a word of the story), 6 of 6
+  // once a post told and what to do asked is answered with confidence and those story shapes are read as a post
+  { file: 'fresh-tune-75.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
