@@ -446,6 +446,10 @@ const SETS: readonly Floors[] = [
   // team tweeted', « a posté … sur fb, je fais quoi »). 3 of 6 before (two unsure, one on a word of the story), 6 of 6
   // once a post told and what to do asked is answered with confidence and those story shapes are read as a post
   { file: 'fresh-tune-75.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after « quoi je leur dis » (what to tell the team) and « fait du cash avec son poste » (private gain) were
+  // added from bank-ax's failures: 2 of 6 before, 3 of 6 after (the concepts are found in two more, and lose there
+  // to a neighbouring passage)
+  { file: 'fresh-tune-76.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
