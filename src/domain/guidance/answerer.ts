@@ -378,7 +378,10 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // wordings than the 'other' concepts can list (see OFF_TOPIC_SCORE).
     offTopicScore = scopeModel?.score(folded);
     // A question with no social media word and no topic of the guidance is declined from a lower score.
-    const offTopicFrom = domain || topics.length > 0 ? OFF_TOPIC_SCORE : OFF_TOPIC_SCORE_NO_TOPIC;
+    // A topic told only in the story ("she lost her brother…") does not make a question about something else
+    // the guidance's: only one asked about, or one only this guidance covers, raises the threshold.
+    const topicAsked = topics.some((h) => h.inQuestion || h.concept.domain === true);
+    const offTopicFrom = domain || topicAsked ? OFF_TOPIC_SCORE : OFF_TOPIC_SCORE_NO_TOPIC;
     if (offTopicScore !== undefined && offTopicScore >= offTopicFrom) {
       return {
         result: result(lang, 'out-of-scope', { relatedQuestions: exampleQuestions(lang) }),

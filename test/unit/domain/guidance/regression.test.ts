@@ -450,6 +450,10 @@ const SETS: readonly Floors[] = [
   // added from bank-ax's failures: 2 of 6 before, 3 of 6 after (the concepts are found in two more, and lose there
   // to a neighbouring passage)
   { file: 'fresh-tune-76.jsonl', en: 0.5, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after bank-aw's grief stories (a bereavement concept; 'Indigenous Services' read as a department, not an
+  // identity) and the off-topic threshold for a topic told only in the story: 5 of 8 right before and after (the
+  // concept is found in two more stories and loses there; a team lunch expensed is still answered)
+  { file: 'fresh-tune-77.jsonl', en: 0.6, fr: 0.5, declined: 0.6, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
