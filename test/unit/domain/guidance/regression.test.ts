@@ -454,6 +454,12 @@ const SETS: readonly Floors[] = [
   // identity) and the off-topic threshold for a topic told only in the story: 5 of 8 right before and after (the
   // concept is found in two more stories and loses there; a team lunch expensed is still answered)
   { file: 'fresh-tune-77.jsonl', en: 0.6, fr: 0.5, declined: 0.6, urgent: 1, falseUrgent: 0 },
+  // by helpers from the guidance alone (seventh round), first measured after the round's first fixes: bank-ay English
+  // stories, two questions in one, verdicts and direct questions (en 66.4 %: narratives 20/45, two-in-one 25/25,
+  // verdicts 9/20; declined 9/10; 1 false crisis card, from the trained score alone); bank-az where the guidance
+  // stops: near misses with social media words and answerable look-alikes (declined 53/60, en 70 %, fr 63.3 %)
+  { file: 'bank-ay.jsonl', en: 0.64, fr: 0, declined: 0.9, urgent: 1, falseUrgent: 1 },
+  { file: 'bank-az.jsonl', en: 0.68, fr: 0.6, declined: 0.85, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
