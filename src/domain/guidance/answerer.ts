@@ -15,6 +15,7 @@ import { detectLanguage } from './detectLanguage';
 import { Negation, Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
 import { loadPassageModel, type PassageProbabilities } from './passageModel';
+import { askedText, askingFlags } from './askingSentences';
 import { loadScopeModel } from './scopeModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
@@ -116,15 +117,6 @@ export interface Answerer {
   retrieve(question: string, lang: Lang): Retrieval;
   readonly content: GuidanceContent;
 }
-
-/**
- * How a first sentence opens when it asks without a question mark: a question word, an auxiliary, or a request
- * ("Translate this note: …"). Any other first sentence is the story the question is about ("my employee made a
- * meme of our ADM…"): read as a question, its subjects were declined (an official account named in the story)
- * or split the message into two questions.
- */
-const OPENS_A_QUESTION =
-  /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|plz|translate|write|rewrite|draft|summarize|summarise|help|give|tell|explain|show|find|make|create|prepare|check|review|proofread|correct|fix|list|i need|i want|i d like|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais|traduis|traduisez|traduire|ecris|ecrivez|reecris|redige|redigez|resume|resumez|aide|aidez|donne|donnez|dis|dites|explique|expliquez|montre|trouve|fais|faites|prepare|preparez|verifie|verifiez|relis|relisez|corrige|corrigez|j ai besoin|je veux|je voudrais|j aimerais)\b/;
 
 /** A question asked in addition to another ("I also wonder…", « je me demande aussi… »). */
 const ALSO = /\b(also|as well|aussi|egalement|en plus)\b/;
@@ -268,14 +260,8 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       laughing: raw.laughing,
       withoutReportedSpeech: spelling.apply(raw.withoutReportedSpeech, lang),
     });
-    // The sentences that ask: those with a question mark, or, when none has one, the last, and the first when it
-    // opens like a question or a request ("Translate this note: …"; see OPENS_A_QUESTION).
-    const anyMark = raw.questionMarks.some(Boolean);
-    const asking = sentences.map((sentence, i) =>
-      anyMark
-        ? raw.questionMarks[i] === true
-        : i === sentences.length - 1 || (i === 0 && OPENS_A_QUESTION.test(sentence)),
-    );
+    // The sentences that ask (askingSentences.ts).
+    const asking = askingFlags(sentences, raw.questionMarks);
     const questionSentences = sentences.map((s, i) => ({ folded: s, asks: asking[i]! }));
     const found = concepts.find(questionSentences, traced);
     const present = new Set(found.map((h) => h.concept.id));
@@ -401,7 +387,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       topics,
       present,
       genericAboutAPost ? STORY_LEXICAL_WEIGHT : LEXICAL_WEIGHT,
-      passageModel?.score(folded),
+      passageModel?.score(folded, askedText(sentences, asking)),
     );
     const retrievalTrace = () => ({
       candidates: ranked.slice(0, 8).map((s) => ({

@@ -75,14 +75,14 @@ export class PassageModel {
    * Each passage's probability for a folded, respelled question, valid until the next call (the answering
    * path reads them at once; a map of them per answer was a few KB of garbage).
    */
-  score(folded: string): PassageProbabilities {
+  score(folded: string, asked = ''): PassageProbabilities {
     const k = this.passages.length;
     const z = this.logits;
     const sums = this.sums;
     // In a local: the inner loop (passages × features, the bulk of the time) then reads no field.
     const weights = this.weights;
     sums.fill(0);
-    for (const f of passageFeatures(folded, this.file.buckets)) {
+    for (const f of passageFeatures(folded, this.file.buckets, asked)) {
       const row = f * k;
       for (let c = 0; c < k; c++) sums[c] += weights[row + c]!;
     }
@@ -101,8 +101,8 @@ export class PassageModel {
   }
 
   /** Each passage's probability for a folded, respelled question, in a map of its own. */
-  probabilities(folded: string): Map<string, number> {
-    const p = this.score(folded);
+  probabilities(folded: string, asked = ''): Map<string, number> {
+    const p = this.score(folded, asked);
     return new Map(this.passages.map((id) => [id, p.get(id)!]));
   }
 }

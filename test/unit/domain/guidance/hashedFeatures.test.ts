@@ -1,3 +1,4 @@
+import { askedText, askingFlags } from '../../../../src/domain/guidance/askingSentences';
 import { hashedFeatures, passageFeatures } from '../../../../src/domain/guidance/hashedFeatures';
 
 const BUCKETS = 1 << 14;
@@ -26,5 +27,26 @@ describe('passageFeatures', () => {
     expect(passageFeatures('can i ask her', BUCKETS).sort()).toEqual(
       hashedFeatures('can i ask her', BUCKETS).sort(),
     );
+  });
+
+  it('marks the asking sentences apart: the same story with another question reads differently', () => {
+    const story = 'she posted a meme about the minister';
+    const whoToCall = passageFeatures(`${story} who should i call`, BUCKETS, 'who should i call');
+    const sameWordsInTheStory = passageFeatures(`${story} who should i call`, BUCKETS, '');
+    expect(whoToCall.length).toBeGreaterThan(sameWordsInTheStory.length);
+    expect(sameWordsInTheStory.every((f) => whoToCall.includes(f))).toBe(true);
+  });
+});
+
+describe('askingFlags', () => {
+  it('reads the sentences with a question mark as asking, or else the last one', () => {
+    const sentences = ['my analyst posted a meme', 'a colleague complained', 'what do i do'];
+    expect(askingFlags(sentences, [false, false, true])).toEqual([false, false, true]);
+    expect(askingFlags(sentences, [false, false, false])).toEqual([false, false, true]);
+    expect(askedText(sentences, [false, false, true])).toBe('what do i do');
+  });
+
+  it('reads a first sentence that opens like a request as asking too', () => {
+    expect(askingFlags(['translate this note', 'it is about leave'], [false, false])).toEqual([true, true]);
   });
 });
