@@ -15,10 +15,7 @@ export const OPENS_A_QUESTION =
   /^(what|how|why|when|where|who|which|can|could|should|would|may|must|do|does|did|is|are|am|was|will|shall|please|pls|plz|translate|write|rewrite|draft|summarize|summarise|help|give|tell|explain|show|find|make|create|prepare|check|review|proofread|correct|fix|list|i need|i want|i d like|est ce|comment|pourquoi|quand|ou|qui|que|quoi|quel|quelle|quels|quelles|combien|peux|pouvez|puis|dois|devrais|doit|faut|y a t il|svp|stp|merci de|pourriez|pourrais|traduis|traduisez|traduire|ecris|ecrivez|reecris|redige|redigez|resume|resumez|aide|aidez|donne|donnez|dis|dites|explique|expliquez|montre|trouve|fais|faites|prepare|preparez|verifie|verifiez|relis|relisez|corrige|corrigez|j ai besoin|je veux|je voudrais|j aimerais)\b/;
 
 /** For each folded sentence, whether it asks (see the module comment). */
-export function askingFlags(
-  sentences: readonly string[],
-  questionMarks: readonly boolean[],
-): boolean[] {
+export function askingFlags(sentences: readonly string[], questionMarks: readonly boolean[]): boolean[] {
   const anyMark = questionMarks.some(Boolean);
   return sentences.map((sentence, i) =>
     anyMark
