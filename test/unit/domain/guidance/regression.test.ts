@@ -460,6 +460,14 @@ const SETS: readonly Floors[] = [
   // stops: near misses with social media words and answerable look-alikes (declined 53/60, en 70 %, fr 63.3 %)
   { file: 'bank-ay.jsonl', en: 0.64, fr: 0, declined: 0.9, urgent: 1, falseUrgent: 1 },
   { file: 'bank-az.jsonl', en: 0.68, fr: 0.6, declined: 0.85, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone at the end of the seventh round, after the retrained passage score, not trained
+  // on: stories whose question asks about something other than the story, hedged verdicts, two questions, formal
+  // letters. First measurement: en 56/70, fr 25/30 (stories 41/50); after the fixes it led to ('more followers' told
+  // of another account is not marketing; « nos comptes Instagram » are the employees' own; « mes opinions à moi » is
+  // the manager's bias): en 57/70, fr 27/30
+  { file: 'bank-ba.jsonl', en: 0.78, fr: 0.85, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, those causes in other words: 4 of 6 right before, 5 of 6 after
+  { file: 'fresh-tune-78.jsonl', en: 1, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
