@@ -1,8 +1,9 @@
 /**
  * The features the trained scores read (dangerModel.ts, scopeModel.ts, passageModel.ts): the words, adjacent word
  * pairs and the first five letters of long words of a folded, respelled message (see normalise.ts and
- * lexicon.ts), hashed into a fixed number of buckets; the passage score also reads letter sequences
- * (passageFeatures). Training and the bot call the same functions, so they cannot drift.
+ * lexicon.ts), hashed into a fixed number of buckets; the passage score also reads letter sequences and, marked
+ * apart, the asking sentences' words (passageFeatures). Training and the bot call the same functions, so they
+ * cannot drift.
  */
 
 const FNV_OFFSET = 0x811c9dc5;

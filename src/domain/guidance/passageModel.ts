@@ -11,8 +11,9 @@ import { passageFeatures } from './hashedFeatures';
  * wrote down; managers use other words, and a score learned from a few thousand of their questions carries to
  * wordings nobody listed (measured on sets it never saw: see the README, "Answer quality").
  *
- * A softmax regression over hashed features (passageFeatures in hashedFeatures.ts). Weights are stored as signed bytes with one
- * scale, base64-encoded: a quarter of a megabyte instead of several in JSON numbers.
+ * A softmax regression over hashed features (passageFeatures in hashedFeatures.ts: the whole message's, and the
+ * asking sentences' words marked apart). Weights are stored as signed bytes with one scale, base64-encoded: about a
+ * megabyte instead of several in JSON numbers.
  */
 
 export const PASSAGE_MODEL_FILE = path.join(PROJECT_ROOT, 'content', 'passage-model.json');
@@ -101,8 +102,8 @@ export class PassageModel {
   }
 
   /** Each passage's probability for a folded, respelled question, in a map of its own. */
-  probabilities(folded: string, asked = ''): Map<string, number> {
-    const p = this.score(folded, asked);
+  probabilities(folded: string): Map<string, number> {
+    const p = this.score(folded);
     return new Map(this.passages.map((id) => [id, p.get(id)!]));
   }
 }
