@@ -406,8 +406,15 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
         queryTerms: r.queryTerms,
       },
     });
+    // A scenario's frame told only in the story ("I can't tell whether it crosses a line. Which offices should I
+    // loop in?") does not override a question that asks about a topic of its own.
+    const askedInQuestion = new Set(found.filter((h) => h.inQuestion).map((h) => h.concept.id));
+    const questionHasTopic = topics.some((h) => h.inQuestion);
     const scenario = scenarios.find(
-      (s) => s.when.every((id) => present.has(id)) && (!s.whenAny || s.whenAny.some((id) => present.has(id))),
+      (s) =>
+        s.when.every((id) => present.has(id)) &&
+        (!s.whenAny || s.whenAny.some((id) => present.has(id))) &&
+        (!questionHasTopic || s.when.some((id) => askedInQuestion.has(id))),
     );
 
     const top = r.hits[0];
