@@ -468,6 +468,15 @@ const SETS: readonly Floors[] = [
   { file: 'bank-ba.jsonl', en: 0.78, fr: 0.85, declined: 1, urgent: 1, falseUrgent: 0 },
   // mine, those causes in other words: 4 of 6 right before, 5 of 6 after
   { file: 'fresh-tune-78.jsonl', en: 1, fr: 0.5, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (eighth round): dangers told the many ways a worried manager tells them, and
+  // their look-alikes. First measurement: dangers 43/60, 1 false crisis card of 60; after the round's danger fixes
+  // (« même » is not a meme, a gathering on someone's lawn, 'won't see it coming', a target drawn on a desk, sudden
+  // calm and thanks one by one, « personne aura plus à m'endurer », 'feeling much better'): dangers 58/60, none false
+  { file: 'bank-be.jsonl', en: 0.57, fr: 0.6, declined: 0.85, urgent: 0.95, falseUrgent: 0 },
+  // mine, those danger families in other words: dangers 8/12 and 1 false card of 8 on the code before the round, 11/12
+  // and 1 after the fixes found on bank-be; 12/12 and none once 'for the people in our office, it all ends tomorrow'
+  // and a retiring colleague's farewell were read
+  { file: 'fresh-tune-80.jsonl', en: 0.5, fr: 0.25, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
