@@ -16,7 +16,9 @@ const FR = new Set(
     'quand quel quelle quels quelles mais ou si employe employes equipe gestionnaire publication publie publier ' +
     'reseaux medias sociaux bonjour merci salut aide avez etes suis ai a-t-il est-ce qu l d s n c y en leur leurs ' +
     'lui tres plus moins aussi avoir etre fait sont selon dont chez vers depuis alors donc car sans sous ca ' +
-    't toi moi es tes qu est-ce quoi pis ben faque tu peux pouvez pourriez pourrais svp stp'
+    't toi moi es tes qu est-ce quoi pis ben faque tu peux pouvez pourriez pourrais svp stp ' +
+    // small talk: a greeting or a goodbye alone is often all a message says
+    'bonne bonsoir nuit parfait genial coucou allo enchante enchantee oui tantot bientot neuf'
   ).split(' '),
 );
 const EN = new Set(
@@ -24,7 +26,8 @@ const EN = new Set(
     'the a an and is are was were of to in for with on my your our his her their i you we he she they it this that ' +
     'these those what how why when which who should can could would do does did not no if or but about from ' +
     'employee employees team manager post posted posts social media hi hello thanks thank help me am be been has ' +
-    'have had will there any some into out up just so than then them us its'
+    'have had will there any some into out up just so than then them us its ' +
+    'good great nice yes bye night morning evening awesome meet'
   ).split(' '),
 );
 
