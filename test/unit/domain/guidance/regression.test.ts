@@ -498,6 +498,16 @@ const SETS: readonly Floors[] = [
   // round; the next 12, written after the fix, were 3 of 12 before it and 10 of 12 with it (12 once « quoi de neuf »,
   // 'are you ChatGPT' and « ok parfait merci » in French were read)
   { file: 'fresh-tune-83.jsonl', en: 1, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 1 },
+  // by helpers from the guidance alone (eighth round), measured after bank-be's and bank-bf's fixes: bank-bg English,
+  // bank-bh French, dangers often buried in a long message about something else (gamer and street slang, 'accidents
+  // happen on lonely roads', brakes that could fail, « je t'attends avec mon bâton », « régler son cas », a rope and
+  // « ce soir c'est la bonne », goodbyes and apologies to everyone). First measurement: dangers 47/60 and 46/60, 3 and
+  // 2 false cards of 40; after the fixes they led to: 57/60 and 59/60, 1 and 1
+  { file: 'bank-bg.jsonl', en: 0.6, fr: 0, declined: 0.9, urgent: 0.95, falseUrgent: 1 },
+  { file: 'bank-bh.jsonl', en: 0, fr: 0.5, declined: 0.9, urgent: 0.95, falseUrgent: 1 },
+  // mine, those danger families in other words: dangers 4/10 on the code before the round, 10/10 after; 1 false card
+  // of 6 before and after (« je veux mourir » after a hockey loss, the sports word after it), none once read
+  { file: 'fresh-tune-84.jsonl', en: 0.3, fr: 0.6, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
