@@ -508,6 +508,10 @@ const SETS: readonly Floors[] = [
   // mine, those danger families in other words: dangers 4/10 on the code before the round, 10/10 after; 1 false card
   // of 6 before and after (« je veux mourir » after a hockey loss, the sports word after it), none once read
   { file: 'fresh-tune-84.jsonl', en: 0.3, fr: 0.6, declined: 1, urgent: 1, falseUrgent: 0 },
+  // mine, after bank-bj's failures (what he says he was trying to do, « peut-on parler d'une infraction », 'am I still
+  // supposed to step in' when nobody complained, deleting to make a post vanish, the end goal once a matter is dealt
+  // with): 3 of 6 before, 5 of 6 after (the intentions concept is found in the sixth and loses to the steps)
+  { file: 'fresh-tune-85.jsonl', en: 0.75, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
