@@ -512,6 +512,19 @@ const SETS: readonly Floors[] = [
   // supposed to step in' when nobody complained, deleting to make a post vanish, the end goal once a matter is dealt
   // with): 3 of 6 before, 5 of 6 after (the intentions concept is found in the sixth and loses to the steps)
   { file: 'fresh-tune-85.jsonl', en: 0.75, fr: 1, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (eighth round): a week's answerable questions in every style, not in the
+  // passage score's training. First measurement: en 70/80, fr 34/40, 2 false crisis cards (an employee filming herself
+  // at home read as someone filming her house, « c'est réglé » and a field season on the river as farewells); after:
+  // en 72/80, fr 36/40, none
+  { file: 'bank-bj.jsonl', en: 0.85, fr: 0.83, declined: 1, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (eighth round): dangers told hedged, second-hand or as a question about process
+  // ('probably nothing, but…'). First measurement: dangers 45/70 (the same on the code before the round), 3 false cards
+  // of 30; after the fixes it led to: 67/70, none
+  { file: 'bank-bk.jsonl', en: 0.5, fr: 0.5, declined: 0.8, urgent: 0.95, falseUrgent: 0 },
+  // mine, those families in other words: dangers 4/10 and 2 false cards of 4 on the code before the round, 6/10 and 1
+  // after bank-bk's fixes, 10/10 and none once 'won't be leaving alone', 'checking under his truck', a list with half
+  // the team on it, « il revient finir ça » and a grim reaper meme were read
+  { file: 'fresh-tune-86.jsonl', en: 0, fr: 0, declined: 0, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
