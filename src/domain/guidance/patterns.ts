@@ -64,6 +64,15 @@ function wordPattern(token: string, expression: string): string {
 }
 
 /**
+ * Sticky patterns read at the parser's position (lastIndex) rather than on a slice of the rest of the text: an
+ * expression of a few hundred characters was sliced once per word, and parsing the routing files took 200 ms at start.
+ */
+const GAP = /~(\d+)?/y;
+/** A word or words joined by "|" at the top level; inside a group "|" separates phrases, so it ends the token. */
+const TOKEN = /[^\s()~?]+/y;
+const TOKEN_IN_GROUP = /[^\s()~?|]+/y;
+
+/**
  * A small recursive-descent parser over the expression's characters. At the top level "a|b c" is the word
  * a-or-b followed by c; inside parentheses "|" separates whole phrases: "(see you|show up)". Groups nest.
  */
@@ -107,7 +116,8 @@ class Parser {
       if (ch === undefined || (inGroup && (ch === '|' || ch === ')'))) break;
       if (ch === ')') this.fail('a ")" without its "("');
       if (ch === '~') {
-        const m = /^~(\d+)?/.exec(this.text.slice(this.pos))!;
+        GAP.lastIndex = this.pos;
+        const m = GAP.exec(this.text)!;
         this.pos += m[0].length;
         const n = m[1] === undefined ? DEFAULT_GAP : Number(m[1]);
         if (words === 0 || n < 1 || n > MAX_GAP)
@@ -180,7 +190,9 @@ class Parser {
 
   /** "a|b*|c": one of these words (inside a group, "|" separates phrases instead: "(a|b c)" is a or "b c"). */
   private words(inGroup: boolean): Parsed {
-    const m = (inGroup ? /^[^\s()~?|]+/ : /^[^\s()~?]+/).exec(this.text.slice(this.pos));
+    const token = inGroup ? TOKEN_IN_GROUP : TOKEN;
+    token.lastIndex = this.pos;
+    const m = token.exec(this.text);
     if (!m) this.fail(`expected a word at "${this.text.slice(this.pos, this.pos + 10)}"`);
     this.pos += m[0].length;
     const alternatives = m[0].split('|');
@@ -207,7 +219,22 @@ function phraseAlternatives(text: string): boolean {
   return false;
 }
 
+/**
+ * Each expression parsed once: validating the routing files, compiling its regular expression and indexing its words
+ * all ask for it (about 3,000 expressions, read from content/ at start, so the map stays that size).
+ */
+const parsedExpressions = new Map<string, Parsed>();
+
 function parseExpression(expression: string): Parsed {
+  let parsed = parsedExpressions.get(expression);
+  if (parsed === undefined) {
+    parsed = parseUncached(expression);
+    parsedExpressions.set(expression, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(expression: string): Parsed {
   // Written as a person writes (accents, capitals): matched against folded text, so folded the same way.
   let text = foldAccents(expression.toLowerCase()).trim();
   if (text === '') throw new ExpressionError('empty expression');
