@@ -525,6 +525,13 @@ const SETS: readonly Floors[] = [
   // after bank-bk's fixes, 10/10 and none once 'won't be leaving alone', 'checking under his truck', a list with half
   // the team on it, « il revient finir ça » and a grim reaper meme were read
   { file: 'fresh-tune-86.jsonl', en: 0, fr: 0, declined: 0, urgent: 1, falseUrgent: 0 },
+  // by a helper from the guidance alone (eighth round, last): dangers in ten settings (a museum, an Arctic station, a
+  // court registry, a patrol boat…), menacing photos with no words, threats in an online review, a colleague on a ledge,
+  // a crowd at the glass. First measurement: dangers 45/60 (43 on the code before the round), 2 false cards of 40;
+  // after the fixes it led to: 59/60, none
+  { file: 'bank-bl.jsonl', en: 0.5, fr: 0.4, declined: 0.9, urgent: 0.95, falseUrgent: 0 },
+  // mine, those families in other words: dangers 8/10 on the code before the round, 10/10 after; no false card of 3
+  { file: 'fresh-tune-87.jsonl', en: 0, fr: 1, declined: 0, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
