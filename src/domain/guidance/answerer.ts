@@ -378,10 +378,9 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const r = index.search(folded, lang);
     // A story about a post ending in a question that names no topic ("what should I do?"): the story's
     // words match passages by accident (names, places, the system they complained about), so they count less.
+    const questionHasTopic = topics.some((h) => h.inQuestion);
     const genericAboutAPost =
-      present.has('frame.describesPost') &&
-      present.has('frame.whatToDo') &&
-      !topics.some((h) => h.inQuestion);
+      present.has('frame.describesPost') && present.has('frame.whatToDo') && !questionHasTopic;
     const ranked = score(
       r,
       topics,
@@ -409,7 +408,6 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // A scenario's frame told only in the story ("I can't tell whether it crosses a line. Which offices should I
     // loop in?") does not override a question that asks about a topic of its own.
     const askedInQuestion = new Set(found.filter((h) => h.inQuestion).map((h) => h.concept.id));
-    const questionHasTopic = topics.some((h) => h.inQuestion);
     const scenario = scenarios.find(
       (s) =>
         s.when.every((id) => present.has(id)) &&
@@ -423,7 +421,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     const specific = r.queryWeight >= MIN_QUERY_WEIGHT || r.maxTermIdf >= MIN_TERM_IDF;
     const confident =
       scenario !== undefined ||
-      (domain && topics.some((h) => h.inQuestion)) ||
+      (domain && questionHasTopic) ||
       // "my employee posted crap on fb, what do I do?": a post told and what to do asked is the guidance's own
       // scenario (what to do when a post comes to a manager's attention), however few of its words the story uses
       (domain && present.has('frame.describesPost') && present.has('frame.whatToDo')) ||

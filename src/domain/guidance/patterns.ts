@@ -64,15 +64,6 @@ function wordPattern(token: string, expression: string): string {
 }
 
 /**
- * Sticky patterns read at the parser's position (lastIndex) rather than on a slice of the rest of the text: an
- * expression of a few hundred characters was sliced once per word, and parsing the routing files took 200 ms at start.
- */
-const GAP = /~(\d+)?/y;
-/** A word or words joined by "|" at the top level; inside a group "|" separates phrases, so it ends the token. */
-const TOKEN = /[^\s()~?]+/y;
-const TOKEN_IN_GROUP = /[^\s()~?|]+/y;
-
-/**
  * A small recursive-descent parser over the expression's characters. At the top level "a|b c" is the word
  * a-or-b followed by c; inside parentheses "|" separates whole phrases: "(see you|show up)". Groups nest.
  */
@@ -116,8 +107,7 @@ class Parser {
       if (ch === undefined || (inGroup && (ch === '|' || ch === ')'))) break;
       if (ch === ')') this.fail('a ")" without its "("');
       if (ch === '~') {
-        GAP.lastIndex = this.pos;
-        const m = GAP.exec(this.text)!;
+        const m = /^~(\d+)?/.exec(this.text.slice(this.pos))!;
         this.pos += m[0].length;
         const n = m[1] === undefined ? DEFAULT_GAP : Number(m[1]);
         if (words === 0 || n < 1 || n > MAX_GAP)
@@ -190,9 +180,7 @@ class Parser {
 
   /** "a|b*|c": one of these words (inside a group, "|" separates phrases instead: "(a|b c)" is a or "b c"). */
   private words(inGroup: boolean): Parsed {
-    const token = inGroup ? TOKEN_IN_GROUP : TOKEN;
-    token.lastIndex = this.pos;
-    const m = token.exec(this.text);
+    const m = (inGroup ? /^[^\s()~?|]+/ : /^[^\s()~?]+/).exec(this.text.slice(this.pos));
     if (!m) this.fail(`expected a word at "${this.text.slice(this.pos, this.pos + 10)}"`);
     this.pos += m[0].length;
     const alternatives = m[0].split('|');
