@@ -21,6 +21,11 @@ describe('language rule', () => {
       expect(detectLanguage(q, 'en')).toEqual({ lang: 'fr', fromText: true });
     },
   );
+  it('reads a greeting or a goodbye alone in its own language ("Bonne nuit!", "Good night!")', () => {
+    expect(detectLanguage('Bonne nuit!', 'en')).toEqual({ lang: 'fr', fromText: true });
+    expect(detectLanguage('Good night!', 'fr')).toEqual({ lang: 'en', fromText: true });
+    expect(ask('Enchanté!', 'en')).toMatchObject({ kind: 'smalltalk', lang: 'fr' });
+  });
   it('still reads English hyphenated words as English', () => {
     expect(detectLanguage('Can I follow-up on the well-being of my employee?', 'fr').lang).toBe('en');
   });
@@ -328,6 +333,18 @@ describe('answers', () => {
     );
     expect(r.verdictRequested).toBe(true);
     expect(r.passages[0]!.id).toBe('aware-post.clear-violation');
+  });
+
+  it('lets a question about a topic of its own decide, not a verdict told only in the story', () => {
+    const story =
+      'A clerk on my team posted a long video on TikTok about the new scheduling rules. I honestly can’t tell whether it crosses a line.';
+    const toldInStory = answerer.explain(`${story} Who should I loop in before I talk to her?`).trace;
+    expect(toldInStory.concepts.map((h) => h.concept.id)).toContain('frame.verdict');
+    expect(toldInStory.decision).not.toBe('scenario verdict');
+    // asked in the question, the verdict frame still gives the steps instead of a verdict
+    const asked = answerer.explain(`${story} Is it a violation, and who should I loop in?`);
+    expect(asked.trace.decision).toBe('scenario verdict');
+    expect(asked.result.passages[0]!.id).toBe('aware-post.steps');
   });
 
   it('answers a story about a post followed by "what do I do" with the steps, and offers the walk-through', () => {
