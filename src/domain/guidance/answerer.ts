@@ -15,7 +15,7 @@ import { detectLanguage } from './detectLanguage';
 import { Negation, Spelling } from './lexicon';
 import { normaliseQuestion } from './normalise';
 import { loadPassageModel, type PassageProbabilities } from './passageModel';
-import { askedText, askingFlags } from './askingSentences';
+import { askedText, askingFlags, asksAnything } from './askingSentences';
 import { loadScopeModel } from './scopeModel';
 import { terms } from './analyse';
 import { GuidanceIndex, type Hit, type Retrieval } from './retrieve';
@@ -38,6 +38,7 @@ import {
   PASSAGE_MODEL_WEIGHT,
   SECOND_PASSAGE_RATIO,
   SMALLTALK_MAX_OTHER_TERMS,
+  SMALLTALK_MAX_STATEMENT_TERMS,
   STORY_CONCEPT_SHARE,
 } from './thresholds';
 
@@ -310,7 +311,13 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       // Which expressions matched (found untraced, they were not listed: small talk is the rare case).
       if (!traced)
         smalltalk = concepts.find(questionSentences, true).filter((h) => h.concept.role === 'smalltalk');
-      if (terms(withoutMatches(folded, smalltalk), lang).length <= SMALLTALK_MAX_OTHER_TERMS) {
+      // A pleasantry that asks nothing and names no subject may run longer ("Bonsoir, désolée de vous écrire si
+      // tard"): said, not asked.
+      const statementOnly =
+        !asksAnything(sentences, raw.questionMarks) &&
+        found.every((h) => h.concept.role === 'smalltalk');
+      const maxOther = statementOnly ? SMALLTALK_MAX_STATEMENT_TERMS : SMALLTALK_MAX_OTHER_TERMS;
+      if (terms(withoutMatches(folded, smalltalk), lang).length <= maxOther) {
         const replies = new Set(smalltalk.map((h) => h.concept.reply!));
         const kind = SMALLTALK_PRIORITY.find((r) => replies.has(r))!;
         return {

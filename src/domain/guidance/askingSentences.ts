@@ -24,6 +24,11 @@ export function askingFlags(sentences: readonly string[], questionMarks: readonl
   );
 }
 
+/** Whether anything in a message asks: a question mark, or a sentence that opens like a question or a request. */
+export function asksAnything(sentences: readonly string[], questionMarks: readonly boolean[]): boolean {
+  return questionMarks.some(Boolean) || sentences.some((sentence) => OPENS_A_QUESTION.test(sentence));
+}
+
 /** The asking sentences of a message, joined. */
 export function askedText(sentences: readonly string[], asking: readonly boolean[]): string {
   return sentences.filter((_, i) => asking[i]).join(' ');

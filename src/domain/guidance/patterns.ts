@@ -168,8 +168,14 @@ class Parser {
     }
     if (this.text[this.pos] !== ')') this.fail('a "(" without its ")"');
     this.pos += 1;
+    // Longest phrase first: a regular expression takes the first alternative that fits, so "(how are you|how are
+    // you doing)" would match only "how are you" in "how are you doing", and the words a match blanks out (small
+    // talk, see answerer.ts) would leave "doing" behind. Whether an expression matches does not change.
+    const longestFirst = [...alternatives].sort(
+      (a, b) => b.source.split(' ').length - a.source.split(' ').length || b.source.length - a.source.length,
+    );
     return {
-      source: `(?:${alternatives.map((a) => a.source).join('|')})`,
+      source: `(?:${longestFirst.map((a) => a.source).join('|')})`,
       first: {
         exact: alternatives.flatMap((a) => a.first.exact),
         prefixes: alternatives.flatMap((a) => a.first.prefixes),

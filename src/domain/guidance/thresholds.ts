@@ -58,6 +58,12 @@ export const STORY_CONCEPT_SHARE = 0.6;
 
 /** A message is small talk when, besides greetings or thanks, it has at most this many content words. */
 export const SMALLTALK_MAX_OTHER_TERMS = 1;
+/**
+ * …or, when nothing in it asks (no question mark, no sentence opening as a question) and it names no subject, at
+ * most this many: "Thanks so much, that really helped me prep for tomorrow's conversation." Set on the tuned sets'
+ * small talk (2026-12-08, ninth round): 6 covered the pleasantries they hold; longer statements are stories.
+ */
+export const SMALLTALK_MAX_STATEMENT_TERMS = 6;
 
 // ---- Danger (danger.ts) ----
 
