@@ -314,8 +314,7 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
       // A pleasantry that asks nothing and names no subject may run longer ("Bonsoir, désolée de vous écrire si
       // tard"): said, not asked.
       const statementOnly =
-        !asksAnything(sentences, raw.questionMarks) &&
-        found.every((h) => h.concept.role === 'smalltalk');
+        !asksAnything(sentences, raw.questionMarks) && found.every((h) => h.concept.role === 'smalltalk');
       const maxOther = statementOnly ? SMALLTALK_MAX_STATEMENT_TERMS : SMALLTALK_MAX_OTHER_TERMS;
       if (terms(withoutMatches(folded, smalltalk), lang).length <= maxOther) {
         const replies = new Set(smalltalk.map((h) => h.concept.reply!));
@@ -340,8 +339,13 @@ export function createAnswerer(content: GuidanceContent = loadContent()): Answer
     // A subject the guidance does not cover declines the question, unless it is only part of the story of an
     // employee's post ("her husband is running for council; she shares his posts…").
     const storyOfAPost = present.has('frame.describesPost');
+    // …nor when the question itself asks about one of the guidance's topics: "…it turned up in a Discord server.
+    // Is she right that deleting it ends the risk?" told with a senior official's appearance in the story.
+    const guidanceTopicAsked = topics.some((h) => h.inQuestion && !h.concept.nearOtherSubjects);
     const strongOther = others.find(
-      (h) => h.concept.strength === 'strong' && (h.inQuestion || !domain || !storyOfAPost),
+      (h) =>
+        h.concept.strength === 'strong' &&
+        (h.inQuestion || !domain || (!storyOfAPost && !(socialMedia && guidanceTopicAsked))),
     );
     // A story about a post that ends by asking about something else ("…posted 'goodbye Ottawa'. Can she telework
     // from Moncton?"): the post is in the story, the question is about the other subject alone.

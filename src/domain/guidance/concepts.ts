@@ -29,6 +29,11 @@ const ConceptSchema = z
     reply: z.enum(['greeting', 'thanks', 'help']).optional(),
     /** topic: a subject only this guidance covers; the question is in its domain without a social media word. */
     domain: z.boolean().optional(),
+    /**
+     * topic: its words are also another subject's ("harassment" in person, "candidate" for office), so asking
+     * about it does not outweigh that subject told in the story (see answerer.ts, `strongOther`).
+     */
+    nearOtherSubjects: z.boolean().optional(),
     /** 'full': counts fully when found only in the story around the question (see STORY_CONCEPT_SHARE). */
     story: z.enum(['full']).optional(),
     /** A negation just before a match cancels it ("no client info is visible"). */
