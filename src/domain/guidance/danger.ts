@@ -6,6 +6,7 @@ import { expressionSource, type ExpressionMatch } from './patterns';
 import { GatedExpressions, WordMarks, type Alternation } from './wordGate';
 import { loadDangerModel, type DangerModel } from './dangerModel';
 import { Negation } from './lexicon';
+import { LONG_MESSAGE_WORDS } from './thresholds';
 
 /**
  * Whether a message describes someone in danger now, and which kind of danger: the one decision that shows
@@ -28,6 +29,8 @@ import { Negation } from './lexicon';
 export type DangerTopic = 'self-harm' | 'violence' | 'harassment' | 'safety';
 export const DANGER_TOPICS: readonly DangerTopic[] = ['self-harm', 'violence', 'harassment', 'safety'];
 
+const wordCount = (text: string): number => text.split(' ').filter(Boolean).length;
+
 const RuleSchema = z
   .object({
     /** The danger named; 'signals': the topic of the strongest signal group found (see signalTopics). */
@@ -39,6 +42,11 @@ const RuleSchema = z
     any: z.array(z.string()).optional(),
     /** The trained score (dangerModel.ts) is at least this: never alone, always with `all` or `any`. */
     model: z.number().min(0.5).max(1).optional(),
+    /**
+     * With `model`: the score needed instead in a message of more than LONG_MESSAGE_WORDS words. The score adds up
+     * every word's weight, so a long story about people and posts drifts up with no danger in it.
+     */
+    modelWhenLong: z.number().min(0.5).max(1).optional(),
     /** With `scope: 'sentence'`: every group's signal within this many words of the first group's. */
     near: z.number().int().positive().optional(),
     /** With `near`: the other groups' signals come after (English objects) or before (French clitics) it. */
@@ -205,7 +213,11 @@ export class DangerDetector {
         if (!this.model) continue;
         // The message as the rules read it (`textForScore`): "this file will kill me" is a neutral word.
         score ??= this.model.score(whole);
-        if (score < rule.model) continue;
+        const needed =
+          rule.modelWhenLong !== undefined && wordCount(whole) > LONG_MESSAGE_WORDS
+            ? rule.modelWhenLong
+            : rule.model;
+        if (score < needed) continue;
       }
       const topic = rule.topic === 'signals' ? this.topicOf(rule, signals) : rule.topic;
       if (topic)

@@ -67,6 +67,18 @@ export const SMALLTALK_MAX_STATEMENT_TERMS = 6;
 
 // ---- Danger (danger.ts) ----
 
+/**
+ * From this many words a message is long for the danger rules with `modelWhenLong` (danger.json): the trained score
+ * needs that higher value there. Set on 2026-12-08 (ninth round): long English stories about an employee's post
+ * (bank-bo, written by a helper) got 8 crisis cards in 120, 6 of them from the trained score at 0.9. At more than 70
+ * words and 0.97, 5 of those went, with one on a sealed set and two on tuned sets, and no danger was lost on the
+ * never-read or sealed sets. Three tuned dangers buried in long stories that only the score had caught are read by
+ * their own words instead ('work fastest and hurt least', 'they'll be there Thursday', 'we know you live on…').
+ * Tried: 50 words lost 2 more tuned dangers; 90 kept 3 more false cards; 0.96 kept 2 more; 0.98 lost a never-read
+ * danger.
+ */
+export const LONG_MESSAGE_WORDS = 70;
+
 /** How far back from a danger signal a negation word still cancels it, in words of the same sentence. */
 export const NEGATION_WINDOW_WORDS = 4;
 

@@ -45,6 +45,15 @@ describe('the safety rule (trained score alone)', () => {
     expect(assess(sure, 'Tulips bloom in spring.').topic).toBeUndefined();
   });
 
+  it('needs 0.97 in a message of more than 70 words: a long story drifts up with no danger in it', () => {
+    const story = `${UNKNOWN_WORDING} ${'We talked about the budget, the schedule and the training plan for the autumn. '.repeat(6)}`;
+    expect(story.split(/\s+/).filter(Boolean).length).toBeGreaterThan(70);
+    expect(assess(detectorScoring(0.95), story).topic).toBeUndefined();
+    expect(assess(detectorScoring(0.98), story).topic).toBe('safety');
+    // the same score still decides in a short message
+    expect(assess(detectorScoring(0.95), UNKNOWN_WORDING).topic).toBe('safety');
+  });
+
   it('leaves a message the lexicon names to its own topic', () => {
     expect(assess(detectorScoring(0.99), 'Someone threatened to kill my employee').topic).toBe('violence');
   });
