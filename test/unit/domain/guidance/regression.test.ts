@@ -532,6 +532,29 @@ const SETS: readonly Floors[] = [
   { file: 'bank-bl.jsonl', en: 0.5, fr: 0.4, declined: 0.9, urgent: 0.95, falseUrgent: 0 },
   // mine, those families in other words: dangers 8/10 on the code before the round, 10/10 after; no false card of 3
   { file: 'fresh-tune-87.jsonl', en: 0, fr: 1, declined: 0, urgent: 1, falseUrgent: 0 },
+  // by helpers from the guidance alone (ninth round), each measured once on the code before the round, then read:
+  // bank-br near misses, small talk and answerable look-alikes (declined 37 → 40/40, small talk 18 → 24/25);
+  // bank-bp French in every register (fr 77 → 79/85, declined 8 → 10/10, 1 → 0 false cards); bank-bq dangers and
+  // look-alikes in new settings (dangers 52 → 55/55, false cards 4 → 0 of 55); bank-bo 120 long English stories with a
+  // pointed question (en 78.3 → 88.3 %, false cards 8 → 3); bank-bs English in every style (en 89 → 95 of 100);
+  // bank-bt long stories with the danger in one sentence (dangers 37 → 39/40, false cards 5 → 2 of 60); bank-bu
+  // French stories and verdicts (fr 81 → 81 of 100, dangers 9 → 10/10)
+  { file: 'bank-br.jsonl', en: 0.95, fr: 0.85, declined: 0.95, urgent: 0, falseUrgent: 0, smalltalk: 0.9 },
+  { file: 'bank-bp.jsonl', en: 0, fr: 0.9, declined: 0.9, urgent: 1, falseUrgent: 0, smalltalk: 0.85 },
+  { file: 'bank-bq.jsonl', en: 0.65, fr: 0.5, declined: 0.7, urgent: 0.98, falseUrgent: 0 },
+  { file: 'bank-bo.jsonl', en: 0.85, fr: 0, declined: 0, urgent: 0, falseUrgent: 3 },
+  { file: 'bank-bs.jsonl', en: 0.9, fr: 0, declined: 0.8, urgent: 1, falseUrgent: 0 },
+  { file: 'bank-bt.jsonl', en: 0.82, fr: 0, declined: 0, urgent: 0.95, falseUrgent: 2 },
+  { file: 'bank-bu.jsonl', en: 0, fr: 0.77, declined: 0, urgent: 1, falseUrgent: 0 },
+  // mine, the ninth round's causes in other words, each measured on the code before the round and after its fix:
+  // fresh-tune-88 veiled threats, look-alikes and small talk (7 → 16 of 20, false crisis cards 2 → 0);
+  // -89 French and English topic wordings (6 → 11/12); -90 bias and intentions (5 → 7/8); -91 bank-bs's causes
+  // (4 → 6/8); -92 dangers in long stories (2 → 5/6)
+  { file: 'fresh-tune-88.jsonl', en: 0, fr: 1, declined: 1, urgent: 1, falseUrgent: 0, smalltalk: 0.8 },
+  { file: 'fresh-tune-89.jsonl', en: 0.75, fr: 1, declined: 1, urgent: 0, falseUrgent: 0, smalltalk: 1 },
+  { file: 'fresh-tune-90.jsonl', en: 0.8, fr: 1, declined: 0, urgent: 0, falseUrgent: 0 },
+  { file: 'fresh-tune-91.jsonl', en: 0.8, fr: 0, declined: 1, urgent: 0, falseUrgent: 0 },
+  { file: 'fresh-tune-92.jsonl', en: 0.5, fr: 0, declined: 0, urgent: 1, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
@@ -594,6 +617,20 @@ const SETS: readonly Floors[] = [
     smalltalk: 0.8,
   },
   { file: 'bank-bi-holdout.jsonl', en: 0.52, fr: 0.6, declined: 0.85, urgent: 0.86, falseUrgent: 3 },
+  // by helpers from the guidance alone at the start of the ninth round, sealed: a week's mix (bm) and 50 dangers with
+  // 50 look-alikes (bn). Measured on the code before the round and on its last code, counts only, never read: en 42 →
+  // 42/45, 12 → 12/20; fr 32 → 32/35, 13 → 13/19; declined 8/10, 6/11; dangers 12/12, 43 → 44/50; small talk 7/8;
+  // false crisis cards 0, 6 → 6 of 50
+  {
+    file: 'bank-bm-holdout.jsonl',
+    en: 0.88,
+    fr: 0.85,
+    declined: 0.7,
+    urgent: 0.9,
+    falseUrgent: 1,
+    smalltalk: 0.75,
+  },
+  { file: 'bank-bn-holdout.jsonl', en: 0.5, fr: 0.6, declined: 0.45, urgent: 0.84, falseUrgent: 7 },
   {
     file: 'bank-aq-holdout.jsonl',
     en: 0.83,
