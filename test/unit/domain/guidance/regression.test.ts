@@ -555,6 +555,12 @@ const SETS: readonly Floors[] = [
   { file: 'fresh-tune-90.jsonl', en: 0.8, fr: 1, declined: 0, urgent: 0, falseUrgent: 0 },
   { file: 'fresh-tune-91.jsonl', en: 0.8, fr: 0, declined: 1, urgent: 0, falseUrgent: 0 },
   { file: 'fresh-tune-92.jsonl', en: 0.5, fr: 0, declined: 0, urgent: 1, falseUrgent: 0 },
+  // by helpers from the guidance alone (ninth round, last): bank-bw near misses with alarming or social media words and
+  // their covered twins (declined 52 → 55/60, false cards 2 → 1 of 100); bank-bv dangers in a worried manager's words
+  // (dangers 36 → 56/60, false cards 3 → 0 of 40); mine, bank-bv's families in other words (dangers 4 → 9/10)
+  { file: 'bank-bw.jsonl', en: 0.7, fr: 0.8, declined: 0.88, urgent: 0, falseUrgent: 1 },
+  { file: 'bank-bv.jsonl', en: 0.75, fr: 0.75, declined: 0.8, urgent: 0.9, falseUrgent: 0 },
+  { file: 'fresh-tune-93.jsonl', en: 0.5, fr: 1, declined: 1, urgent: 0.9, falseUrgent: 0 },
   // by a helper from the guidance alone before the fourth round, sealed: measured before it, during it and after it,
   // never read (en 81.3 → 81.3 %, fr 80.9 → 85.1 %, declined 20/20, danger 22 → 23 → 24 of 25, small talk 10/10, 1 false
   // card of 125)
