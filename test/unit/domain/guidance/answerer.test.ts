@@ -41,6 +41,35 @@ describe('language rule', () => {
   });
 });
 
+describe('small talk next to a question', () => {
+  it('answers the question when the pleasantry comes with one, however short', () => {
+    expect(ask('Thanks so much, and can my staff post about the election?').kind).toBe('answer');
+    expect(
+      ask('Bonsoir, désolée de l’heure : mon employé a publié une photo de son badge, je fais quoi?').kind,
+    ).toBe('answer');
+  });
+});
+
+describe('another subject told only in the story', () => {
+  const story =
+    'Kim, a CS-03, deleted a post on X once she saw it joked about a senior official’s appearance. Someone had screenshotted it and it turned up in a Discord server.';
+  it('does not decline a question about one of the guidance’s topics', () => {
+    const r = ask(`${story} Is she right that deleting it ends the risk?`);
+    expect(r.kind).toBe('answer');
+  });
+
+  it('still declines when the question asks about the other subject', () => {
+    expect(ask(`${story} Can she get the day off to deal with it?`).kind).toBe('out-of-scope');
+  });
+
+  it('still declines in-person harassment asked about with a word the guidance shares', () => {
+    expect(
+      ask('Un gestionnaire crie après mes employés pendant les réunions en présentiel. C’est du harcèlement?')
+        .kind,
+    ).toBe('out-of-scope');
+  });
+});
+
 describe('classification', () => {
   it.each([
     ['hi', 'en', 'greeting'],
@@ -51,6 +80,10 @@ describe('classification', () => {
     ['thanks, that is exactly what I needed', 'en', 'thanks'],
     ['who are you and what can you help with?', 'en', 'help'],
     ['t’es qui, toi?', 'fr', 'help'],
+    // said, not asked: a pleasantry may run longer when it asks nothing and names no subject
+    ['Thanks so much, that really helped me prep for tomorrow’s conversation.', 'en', 'thanks'],
+    ['Bonsoir, désolée de vous écrire si tard', 'fr', 'greeting'],
+    ['How are you doing today?', 'en', 'greeting'],
   ])('%s is small talk in %s', (q, lang, kind) => {
     const r = ask(q);
     expect(r.kind).toBe('smalltalk');

@@ -53,6 +53,13 @@ describe('routing expressions', () => {
     expect(() => expressionSource(bad)).toThrow(ExpressionError);
   });
 
+  it('matches the longest phrase of a group, so what it matched can be blanked whole', () => {
+    const re = compileExpressions(['(how are you|how are you doing)']);
+    expect(re.exec('how are you doing today')?.[0]).toBe('how are you doing');
+    // and still the shorter phrase where the longer one is not there
+    expect(re.exec('how are you today')?.[0]).toBe('how are you');
+  });
+
   it('keeps optional words that still leave a word required after the first', () => {
     expect(matches('mocking ~3 (a|his)? (coworker|person)', 'mocking his coworker')).toBe(true);
     expect(matches('mocking ~3 (a|his)? (coworker|person)', 'mocking the minister')).toBe(false);
