@@ -88,6 +88,23 @@ describe('escalation from the personal chat to the office channel', () => {
         await playground().openChannel('Values and Ethics Office');
       }
     }
+    // Still the shared view: the host has stopped refreshing this card. The officer hands the case back and takes
+    // it again, as a user would; each change is a new update and a new refresh.
+    for (let retake = 0; retake < 3 && !(await linkShown(2_000)); retake++) {
+      const current = playground()
+        .cards(/Request VE-\d{4}-0001/)
+        .last();
+      await playground().clickCardButton(current, 'Hand back');
+      await playground().waitForCard(/Assigned to\s*Nobody yet|Nobody yet/);
+      await playground().clickCardButton(
+        playground()
+          .cards(/Nobody yet/)
+          .last(),
+        'Assign to me',
+      );
+      await playground().waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
+      await linkShown(10_000);
+    }
     await chatLink.waitFor({ state: 'visible', timeout: 5_000 });
     expect(await chatLink.count()).toBe(1);
     await playground().screenshot('escalation-assigned', assigned);
