@@ -90,22 +90,17 @@ describe('escalation from the personal chat to the office channel', () => {
     }
     // Still the shared view: the host has stopped refreshing this card. The officer hands the case back and takes
     // it again, as a user would; each change is a new update and a new refresh.
-    for (let retake = 0; retake < 3 && !(await linkShown(2_000)); retake++) {
-      const current = playground()
-        .cards(/Request VE-\d{4}-0001/)
-        .last();
-      await playground().clickCardButton(current, 'Hand back');
-      await playground().waitForCard(/Assigned to\s*Nobody yet|Nobody yet/);
+    for (let retake = 0; retake < 3 && !(await linkShown(retake === 0 ? 2_000 : 10_000)); retake++) {
       await playground().clickCardButton(
         playground()
-          .cards(/Nobody yet/)
+          .cards(/Request VE-\d{4}-0001/)
           .last(),
-        'Assign to me',
+        'Hand back',
       );
+      await playground().clickCardButton(await playground().waitForCard(/Nobody yet/), 'Assign to me');
       await playground().waitForCard(/Assigned toAlex Tremblay|Assigned to\s*Alex Tremblay/);
-      await linkShown(10_000);
     }
-    await chatLink.waitFor({ state: 'visible', timeout: 5_000 });
+    await chatLink.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await chatLink.count()).toBe(1);
     await playground().screenshot('escalation-assigned', assigned);
     // The case's thread says who took it.
